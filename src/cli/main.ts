@@ -1,0 +1,243 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_INVALID, UsageError } from './exit-codes.js';
+import { err } from './output.js';
+
+/**
+ * The `cloudlab` command line. Each command's code is imported only when that command runs,
+ * so `cloudlab --version` and `cloudlab trace` start fast and the terminal app (ink) is loaded
+ * only by the commands that draw a screen.
+ */
+
+type Runner = (...args: any[]) => Promise<number>;
+
+interface CommandModule {
+  run: Runner;
+}
+
+async function load(name: string): Promise<CommandModule> {
+  return (await import(`./commands/${name}.js`)) as CommandModule;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function buildProgram(setCode: (code: number) => void): Command {
+  const program = new Command();
+  const action =
+    (name: string) =>
+    async (...args: unknown[]): Promise<void> => {
+      const mod = await load(name);
+      setCode(await mod.run(...args.slice(0, -1)));
+    };
+
+  program
+    .name('cloudlab')
+    .description(
+      'A cloud networking course in the terminal: lessons, quizzes and labs that run against an\n' +
+        'embedded virtual cloud (offline, no account, no bill).\n\n' +
+        'Run with no command to open the course.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, helpWidth: 80 })
+    .action(action('app'));
+
+  const paramOption = new Option('--param <key=value>', 'override a template parameter (repeatable)').argParser(collect);
+
+  program
+    .command('cidr')
+    .description('address calculator: network, mask, range, AWS-usable addresses; split or size a block')
+    .argument('<cidr>', 'a block such as 10.0.0.0/16 (or a single address)')
+    .option('--split <prefix>', 'list the subnets of this prefix length inside the block (e.g. 24)')
+    .option('--hosts <n>', 'the smallest AWS subnet that holds N instances, and how many fit in the block')
+    .option('--json', 'print JSON')
+    .action(action('cidr'));
+
+  program
+    .command('validate')
+    .description('load a CloudFormation template (or a folder of <region>.yaml) and report errors and warnings')
+    .argument('<template-or-folder>')
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print JSON')
+    .action(action('validate'));
+
+  program
+    .command('describe')
+    .description('the topology as a text diagram, or Mermaid / Graphviz DOT')
+    .argument('<template-or-folder>')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid', 'dot']).default('text'))
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print the topology as JSON')
+    .action(action('describe'));
+
+  program
+    .command('trace')
+    .description('can a flow get from A to B, and back? the path hop by hop, and why it stops')
+    .argument('<template-or-folder>')
+    .requiredOption('--from <A>', 'logical id, physical id, IP address, or "internet"')
+    .requiredOption('--to <B>', 'logical id, physical id, IP address, or "internet"')
+    .option('--port <P>', 'destination port (for icmp: the ICMP type, default 8, echo request)')
+    .addOption(new Option('--protocol <protocol>', 'protocol').choices(['tcp', 'udp', 'icmp', 'all']).default('tcp'))
+    .option('--client-ports <range>', "the client's ephemeral ports", '1024-65535')
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print JSON with `reachable` and `path`')
+    .action(action('trace'));
+
+  program
+    .command('reach')
+    .description('reachability summary: who can reach whom, on which ports')
+    .argument('<template-or-folder>')
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print JSON')
+    .action(action('reach'));
+
+  program
+    .command('lessons')
+    .description('list the lessons, with your progress')
+    .option('--json', 'print JSON')
+    .action(action('lessons'));
+
+  program
+    .command('lesson')
+    .description('print one lesson, rendered for the terminal')
+    .argument('<id>', 'lesson id or number')
+    .option('--width <columns>', 'wrap to this width')
+    .option('--json', 'print JSON')
+    .action(action('lesson'));
+
+  program
+    .command('quiz')
+    .description('a self-study quiz; answers are recorded for review')
+    .argument('[topic]', 'a lesson id, or "cidr" for generated subnetting questions')
+    .option('--count <n>', 'number of questions', '10')
+    .option('--seed <s>', 'seed for generated questions and order')
+    .option('--cram', 'cram mode: every question of the topic, weakest first')
+    .option('--json', 'print the questions as JSON and exit (no answers asked)')
+    .action(action('quiz'));
+
+  program
+    .command('progress')
+    .description('show your progress: lessons read, quiz history, lab results')
+    .option('--reset', 'erase your progress (asks first)')
+    .option('--yes', 'with --reset: do not ask')
+    .option('--json', 'print JSON')
+    .action(action('progress'));
+
+  program
+    .command('labs')
+    .description('list the labs')
+    .option('--json', 'print JSON')
+    .action(action('labs'));
+
+  const lab = program.command('lab').description("a lab's brief, or its starter files");
+  lab
+    .command('brief')
+    .description("print a lab's brief, with the student's own parameters")
+    .argument('<id>')
+    .option('--student <id>', 'student id (seeds your parameters)')
+    .option('--json', 'print JSON')
+    .action(action('lab-brief'));
+  lab
+    .command('start')
+    .description("write a lab's starter files into a folder")
+    .argument('<id>')
+    .option('--student <id>', 'student id (seeds your parameters)')
+    .option('--dir <dir>', 'folder to write into (default: ./<lab-id>)')
+    .option('--force', 'overwrite files that exist')
+    .option('--json', 'print JSON')
+    .action(action('lab-start'));
+
+  program
+    .command('check')
+    .description('grade one submission: each check passed or failed, with the reason and a hint')
+    .argument('<lab-id>')
+    .argument('<submission>', 'a template file or a folder of <region>.yaml')
+    .option('--student <id>', 'student id (the parameters you were given)')
+    .option('--json', 'print JSON')
+    .action(action('check'));
+
+  const grade = program
+    .command('grade')
+    .description("grade every submission in a folder: one row per submission, always")
+    .argument('<lab-id>')
+    .argument('<folder>')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['csv', 'json', 'gradescope', 'exercism', 'junit'])
+        .default('csv'),
+    )
+    .addOption(new Option('--lms <lms>', 'with csv: the gradebook columns of this LMS').choices(['canvas', 'moodle']))
+    .option('--out <file>', 'write here instead of standard output (a folder for gradescope/exercism)')
+    .option('--jobs <n>', 'worker threads (default: cores)')
+    .option('--roster <csv>', 'CSV mapping submission names to student ids (columns: submission,student)')
+    .option('--shard <i/n>', 'grade only shard i of n (merge later with `cloudlab grade merge`)')
+    .option('--feedback <dir>', 'write one Markdown feedback file per student here')
+    .option('--json', 'same as --format json')
+    .action(action('grade'));
+  grade
+    .command('merge')
+    .description('merge the JSON outputs of sharded grade runs into one')
+    .argument('<files...>')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['csv', 'json', 'junit']).default('csv'),
+    )
+    .option('--out <file>', 'write here instead of standard output')
+    .action(action('grade-merge'));
+
+  program
+    .command('shell')
+    .description('the lab shell: aws ec2 … commands against a local workspace')
+    .option('--workspace <dir>', 'workspace folder', '.cloudlab-workspace')
+    .action(action('shell'));
+
+  return program;
+}
+
+declare const __CLOUDLAB_VERSION__: string | undefined;
+const VERSION = '0.1.0';
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+  });
+  for (const c of program.commands) {
+    c.exitOverride();
+    for (const s of c.commands) s.exitOverride();
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return EXIT_INVALID;
+    }
+    if (e instanceof UsageError) {
+      err(`cloudlab: ${e.message}`);
+      return e.exitCode;
+    }
+    if (isModuleMissing(e)) {
+      err('cloudlab: this command is not built yet in this version of cloudlab.');
+      return EXIT_INVALID;
+    }
+    throw e;
+  }
+}
+
+function isModuleMissing(e: unknown): boolean {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
+    /\/cli\/commands\//.test(String((e as Error).message))
+  );
+}
