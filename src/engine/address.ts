@@ -79,8 +79,8 @@ export function parseCidr(text: string): Cidr {
       String(text),
     );
   }
-  const addrText = t.slice(0, slash);
-  const lenText = t.slice(slash + 1);
+  const addrText = t.slice(0, slash).trim();
+  const lenText = t.slice(slash + 1).trim();
   if (!/^\d{1,2}$/.test(lenText) || Number(lenText) > 32) {
     throw new AddressFormatError(
       `"${text}" has prefix length "${lenText}"; a prefix length is a whole number from 0 to 32`,

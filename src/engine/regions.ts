@@ -49,3 +49,7 @@ export function regionOfZone(zone: string): string | undefined {
   const region = zone.slice(0, -1);
   return availabilityZones(region).includes(zone) ? region : undefined;
 }
+
+export function hasZone(region: string, zone: string): boolean {
+  return availabilityZones(region).includes(zone);
+}

@@ -1,0 +1,83 @@
+/** The kinds of question a quiz bank may hold (lessons/NN-<id>.quiz.yaml). */
+export const QUESTION_TYPES = ['single', 'multiple', 'numeric', 'cidr', 'address'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+interface QuestionBase {
+  /** Unique across all banks; the learner's history keys on it. */
+  readonly id: string;
+  /** The lesson id of a bank question, or "cidr" for a generated one. */
+  readonly topic: string;
+  readonly prompt: string;
+  readonly explanation: string;
+}
+
+/** One right choice; `answer` counts from 0. */
+export interface SingleQuestion extends QuestionBase {
+  readonly type: 'single';
+  readonly choices: readonly string[];
+  readonly answer: number;
+}
+
+/** Several right choices; `answer` lists them, counting from 0. */
+export interface MultipleQuestion extends QuestionBase {
+  readonly type: 'multiple';
+  readonly choices: readonly string[];
+  readonly answer: readonly number[];
+}
+
+export interface NumericQuestion extends QuestionBase {
+  readonly type: 'numeric';
+  readonly answer: number;
+  /** An answer within this distance of `answer` is right. */
+  readonly tolerance: number;
+}
+
+/** The answer is a block in canonical form (no host bits), such as 10.0.0.0/16. */
+export interface CidrQuestion extends QuestionBase {
+  readonly type: 'cidr';
+  readonly answer: string;
+}
+
+/** The answer is one IPv4 address, such as 10.0.1.5 or a netmask 255.255.240.0. */
+export interface AddressQuestion extends QuestionBase {
+  readonly type: 'address';
+  readonly answer: string;
+}
+
+export type Question = SingleQuestion | MultipleQuestion | NumericQuestion | CidrQuestion | AddressQuestion;
+
+export type ChoiceQuestion = SingleQuestion | MultipleQuestion;
+
+export function hasChoices(q: Question): q is ChoiceQuestion {
+  return q.type === 'single' || q.type === 'multiple';
+}
+
+/** a, b, c … for choice 0, 1, 2 …; past z: aa, ab … */
+export function choiceLetter(index: number): string {
+  let n = index;
+  let s = '';
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
+
+/** A question as shown to a learner before they answer: everything but the answer. */
+export interface PublicQuestion {
+  readonly id: string;
+  readonly topic: string;
+  readonly type: QuestionType;
+  readonly prompt: string;
+  readonly choices?: readonly string[];
+}
+
+export function withoutAnswer(q: Question): PublicQuestion {
+  return {
+    id: q.id,
+    topic: q.topic,
+    type: q.type,
+    prompt: q.prompt,
+    ...(hasChoices(q) ? { choices: q.choices } : {}),
+  };
+}
