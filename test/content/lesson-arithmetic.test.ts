@@ -67,6 +67,15 @@ function ipArg(text: string | undefined, verb: string): number {
   }
 }
 
+/** A block of a size AWS allows for a VPC or subnet; the AWS-specific verbs mean nothing outside it. */
+function awsSubnetArg(text: string | undefined, verb: string): Cidr {
+  const c = canonicalCidrArg(text, verb);
+  if (c.prefix < AWS_MIN_PREFIX || c.prefix > AWS_MAX_PREFIX) {
+    throw new ClaimError(`"${verb}" is about AWS subnets, which are /${AWS_MIN_PREFIX} to /${AWS_MAX_PREFIX}; got /${c.prefix}`);
+  }
+  return c;
+}
+
 /** A block, or a single address taken as a /32. */
 function blockOrIpArg(text: string | undefined, verb: string): Cidr {
   if (text !== undefined && !text.includes('/')) return { network: ipArg(text, verb), prefix: 32, hostBitsSet: false };
@@ -166,11 +175,7 @@ const VERBS: Record<string, (args: string[], value: string) => Verdict> = {
   },
   usable(args, value) {
     requireArgs('usable', args, 1, 'one block');
-    const c = canonicalCidrArg(args[0], 'usable');
-    if (c.prefix < AWS_MIN_PREFIX || c.prefix > AWS_MAX_PREFIX) {
-      throw new ClaimError(`"usable" is about AWS subnets, which are /${AWS_MIN_PREFIX} to /${AWS_MAX_PREFIX}; got /${c.prefix}`);
-    }
-    return { expected: integerValue(value), actual: String(awsUsableCount(c.prefix)) };
+    return { expected: integerValue(value), actual: String(awsUsableCount(awsSubnetArg(args[0], 'usable').prefix)) };
   },
   network(args, value) {
     requireArgs('network', args, 1, 'one block');
@@ -205,6 +210,17 @@ const VERBS: Record<string, (args: string[], value: string) => Verdict> = {
     if (blockSize(c.prefix) / blockSize(p) > 64) throw new ClaimError('split-list is for short lists (64 blocks at most); use split for a count');
     return { expected: listValue(value, cidrValue), actual: splitCidr(c, p).map(formatCidr).join(',') };
   },
+  /** The Nth (counting from 1) block of a split: nth 10.0.1.0/24 /26 3 = 10.0.1.128/26. */
+  nth(args, value) {
+    requireArgs('nth', args, 3, 'a block, a prefix length and a position counted from 1');
+    const c = canonicalCidrArg(args[0], 'nth');
+    const p = prefixArg(args[1], 'nth');
+    if (p < c.prefix) throw new ClaimError(`cannot split ${formatCidr(c)} into larger /${p} blocks`);
+    const n = Number(integerValue(args[2]));
+    const count = blockSize(c.prefix) / blockSize(p);
+    if (n < 1 || n > count) throw new ClaimError(`${formatCidr(c)} holds ${count} /${p} blocks; position ${n} is not one of them`);
+    return { expected: cidrValue(value), actual: formatCidr({ network: c.network + (n - 1) * blockSize(p), prefix: p }) };
+  },
   contains(args, value) {
     requireArgs('contains', args, 2, 'two blocks (or a block and an address)');
     const outer = canonicalCidrArg(args[0], 'contains');
@@ -235,6 +251,33 @@ const VERBS: Record<string, (args: string[], value: string) => Verdict> = {
     requireArgs('reserved', args, 1, 'one block');
     const c = canonicalCidrArg(args[0], 'reserved');
     return { expected: listValue(value, ipValue), actual: awsReservedAddresses(c).map(formatIp).join(',') };
+  },
+  first(args, value) {
+    requireArgs('first', args, 1, 'one block');
+    return { expected: ipValue(value), actual: formatIp(canonicalCidrArg(args[0], 'first').network) };
+  },
+  last(args, value) {
+    requireArgs('last', args, 1, 'one block');
+    return { expected: ipValue(value), actual: formatIp(lastAddress(canonicalCidrArg(args[0], 'last'))) };
+  },
+  /** The first and last addresses AWS can give an instance: after the four reserved at the start, before the last. */
+  'first-usable'(args, value) {
+    requireArgs('first-usable', args, 1, 'one subnet block');
+    return { expected: ipValue(value), actual: formatIp(awsReservedAddresses(awsSubnetArg(args[0], 'first-usable'))[3] + 1) };
+  },
+  'last-usable'(args, value) {
+    requireArgs('last-usable', args, 1, 'one subnet block');
+    return { expected: ipValue(value), actual: formatIp(awsReservedAddresses(awsSubnetArg(args[0], 'last-usable'))[4] - 1) };
+  },
+  /** The address AWS reserves for the VPC router in a subnet (base + 1). */
+  router(args, value) {
+    requireArgs('router', args, 1, 'one subnet block');
+    return { expected: ipValue(value), actual: formatIp(awsReservedAddresses(awsSubnetArg(args[0], 'router'))[1]) };
+  },
+  /** The Amazon-provided DNS server of a VPC: its primary block's base + 2. */
+  dns(args, value) {
+    requireArgs('dns', args, 1, 'one VPC block');
+    return { expected: ipValue(value), actual: formatIp(awsReservedAddresses(awsSubnetArg(args[0], 'dns'))[2]) };
   },
   /** The route a packet to ADDRESS takes among the listed destinations: the longest prefix that contains it. */
   route(args, value) {
@@ -340,16 +383,42 @@ function answerAgrees(q: Question, value: string): boolean {
         return formatCidr(parseCidr(String(q.answer))) === formatCidr(parseCidr(value));
       case 'address':
         return formatIp(parseIp(String(q.answer))) === formatIp(parseIp(value));
-      case 'single': {
-        const choice = String(q.choices?.[Number(q.answer)] ?? '').trim();
-        return choice.replace(/(\d),(?=\d{3}\b)/g, '$1') === value;
-      }
+      case 'single':
+        return singleChoiceText(q) === value;
       default:
         return true;
     }
   } catch {
     return false;
   }
+}
+
+function singleChoiceText(q: Question): string {
+  return String(q.choices?.[Number(q.answer)] ?? '')
+    .trim()
+    .replace(/(\d),(?=\d{3}\b)/g, '$1');
+}
+
+/** The kind of value a text is, so a computed choice is tied only to a claim of its own kind. */
+function valueKind(text: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return 'number';
+  if (/^\/\d{1,2}$/.test(text)) return 'prefix';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return 'address';
+  if (/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return 'cidr';
+  if (/^[01]{8}(\.[01]{8}){3}$/.test(text)) return 'binary';
+  return 'prose';
+}
+
+/**
+ * Whether a question's answer must equal one of its claimed values: always for numeric,
+ * cidr and address answers; for a single choice when the choice is a computed value and a
+ * claim computes a value of that kind (a prose choice is only supported by its claims).
+ */
+function mustAgree(q: Question, checks: string[]): boolean {
+  if (q.type === 'multiple') return false;
+  if (q.type !== 'single') return true;
+  const kind = valueKind(singleChoiceText(q));
+  return kind !== 'prose' && checks.some((c) => valueKind(claimValue(c)) === kind);
 }
 
 describe('the claim checker', () => {
@@ -362,6 +431,8 @@ describe('the claim checker', () => {
     'netmask /20 = 255.255.240.0',
     'split 10.0.0.0/16 /24 = 256',
     'split-list 10.0.0.0/22 /24 = 10.0.0.0/24,10.0.1.0/24,10.0.2.0/24,10.0.3.0/24',
+    'nth 10.0.1.0/24 /26 3 = 10.0.1.128/26',
+    'nth 10.20.0.0/16 /20 16 = 10.20.240.0/20',
     'contains 10.0.0.0/16 10.0.4.0/22 = true',
     'contains 10.0.0.0/16 10.1.0.7 = false',
     'overlaps 10.0.0.0/16 10.0.255.0/24 = true',
@@ -373,6 +444,12 @@ describe('the claim checker', () => {
     'reserved 10.0.1.0/24 = 10.0.1.0,10.0.1.1,10.0.1.2,10.0.1.3,10.0.1.255',
     'route 10.0.1.7 0.0.0.0/0,10.0.0.0/16,10.0.1.0/24 = 10.0.1.0/24',
     'route 8.8.8.8 10.0.0.0/16 = none',
+    'first 10.0.32.0/20 = 10.0.32.0',
+    'last 10.0.32.0/20 = 10.0.47.255',
+    'first-usable 10.0.5.0/24 = 10.0.5.4',
+    'last-usable 10.0.5.0/24 = 10.0.5.254',
+    'router 10.0.5.0/24 = 10.0.5.1',
+    'dns 10.0.0.0/16 = 10.0.0.2',
     'rate 1000000*5/31536000 = 0.16',
     'rate 80000 * 5 / 300 = 1333.33',
     'rate (2 + 3) * 4 - 1 = 19',
@@ -388,6 +465,7 @@ describe('the claim checker', () => {
     ['netmask /20 = 255.255.0.0', '255.255.240.0'],
     ['split 10.0.0.0/16 /24 = 255', '256'],
     ['split-list 10.0.0.0/23 /24 = 10.0.0.0/24,10.0.2.0/24', '10.0.1.0/24'],
+    ['nth 10.0.1.0/24 /26 3 = 10.0.1.192/26', '10.0.1.128/26'],
     ['contains 10.0.4.0/22 10.0.0.0/16 = true', 'false'],
     ['overlaps 10.0.0.0/24 10.0.1.0/24 = true', 'false'],
     ['hosts 12 = /28', '/27'],
@@ -395,6 +473,11 @@ describe('the claim checker', () => {
     ['private 172.32.0.1 = true', 'false'],
     ['reserved 10.0.1.0/24 = 10.0.1.0,10.0.1.255', '10.0.1.1'],
     ['route 10.0.1.7 0.0.0.0/0,10.0.0.0/16 = 0.0.0.0/0', '10.0.0.0/16'],
+    ['last 10.0.32.0/20 = 10.0.47.254', '10.0.47.255'],
+    ['first-usable 10.0.5.0/24 = 10.0.5.1', '10.0.5.4'],
+    ['last-usable 10.0.5.0/24 = 10.0.5.255', '10.0.5.254'],
+    ['router 10.0.5.0/24 = 10.0.5.254', '10.0.5.1'],
+    ['dns 10.0.0.0/16 = 10.0.0.53', '10.0.0.2'],
     ['rate 80000*5/300 = 1333', '1333.33'],
   ])('rejects the deliberately wrong claim "%s" and gives the right value', (claim, shown) => {
     const problem = checkClaim(claim);
@@ -410,6 +493,7 @@ describe('the claim checker', () => {
     ['size 10.0.0.0/16 = 65,536', 'whole number'],
     ['usable 10.0.0.0/30 = 0', '/16 to /28'],
     ['split 10.0.0.0/24 /16 = 0', 'larger'],
+    ['nth 10.0.0.0/24 /26 5 = 10.0.1.0/26', 'position 5'],
     ['contains 10.0.0.0/16 = true', 'takes two blocks'],
     ['rate 2 ** 3 = 8', 'not arithmetic'],
     ['rate 1/0 = 0', 'divides by zero'],
@@ -444,6 +528,11 @@ describe('the claim checker', () => {
     expect(answerAgrees({ id: 'a', type: 'cidr', answer: '10.0.0.0/16' }, '10.0.0.0/16')).toBe(true);
     expect(answerAgrees({ id: 'a', type: 'address', answer: '10.0.1.255' }, '10.0.1.254')).toBe(false);
     expect(answerAgrees({ id: 'a', type: 'single', choices: ['256', '4,096'], answer: 1 }, '4096')).toBe(true);
+    const netmask = { id: 'a', type: 'single', choices: ['255.255.0.0', '255.255.240.0'], answer: 0 };
+    expect(mustAgree(netmask, ['netmask /20 = 255.255.240.0'])).toBe(true);
+    expect(answerAgrees(netmask, '255.255.240.0')).toBe(false);
+    const prose = { id: 'a', type: 'single', choices: ['Yes, it lies inside', 'No'], answer: 0 };
+    expect(mustAgree(prose, ['overlaps 10.0.0.0/16 10.0.255.0/24 = true'])).toBe(false);
   });
 });
 
@@ -509,7 +598,7 @@ describe('the quiz banks compute correctly', () => {
           const problem = checkClaim(claim);
           if (problem) wrong.push(`${file}: ${q.id}: "${claim}": ${problem}`);
         }
-        if (q.type !== 'multiple' && !checks.some((c) => answerAgrees(q, claimValue(c)))) {
+        if (mustAgree(q, checks) && !checks.some((c) => answerAgrees(q, claimValue(c)))) {
           wrong.push(`${file}: ${q.id}: the answer ${JSON.stringify(q.answer)} matches none of its claims`);
         }
       }

@@ -48,7 +48,7 @@ export function renderInline(children: readonly Token[] | null, mode: RenderMode
         pop();
         break;
       case 'link_open':
-        links.push({ href: t.attrGet('href') ?? '', start: out.length });
+        links.push({ href: String(t.attrGet('href') ?? ''), start: out.length });
         push(THEME.linkText);
         break;
       case 'link_close': {

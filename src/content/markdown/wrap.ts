@@ -70,27 +70,31 @@ function* words(segments: readonly Segment[]): Generator<Token> {
   if (parts.length > 0) yield { parts };
 }
 
-/** Cuts one word into pieces no wider than `max` columns, keeping each character whole. */
+/**
+ * Cuts a word wider than `max` into pieces that fit: after a hyphen where one falls inside
+ * the width ("route-tables-and-" / "internet-gateways"), else between characters.
+ */
 function cutWord(word: Segment[], max: number): { segments: Segment[]; width: number }[] {
+  const chars: { text: string; style: Segment['style']; width: number }[] = [];
+  for (const s of word) for (const g of graphemes(s.text)) chars.push({ text: g, style: s.style, width: displayWidth(g) });
   const pieces: { segments: Segment[]; width: number }[] = [];
-  let segs: Segment[] = [];
-  let width = 0;
-  for (const s of word) {
-    let text = '';
-    for (const g of graphemes(s.text)) {
-      const gw = displayWidth(g);
-      if (width + gw > max && width > 0) {
-        if (text) segs.push({ text, style: s.style });
-        pieces.push({ segments: segs, width });
-        segs = [];
-        text = '';
-        width = 0;
-      }
-      text += g;
-      width += gw;
+  let start = 0;
+  while (start < chars.length) {
+    let end = start;
+    let width = 0;
+    let lastHyphen = -1;
+    while (end < chars.length && (width + chars[end].width <= max || end === start)) {
+      width += chars[end].width;
+      if (chars[end].text === '-' && end + 1 < chars.length) lastHyphen = end;
+      end++;
     }
-    if (text) segs.push({ text, style: s.style });
+    if (end < chars.length && lastHyphen >= start) end = lastHyphen + 1;
+    const piece = chars.slice(start, end);
+    pieces.push({
+      segments: piece.map((c) => ({ text: c.text, style: c.style })),
+      width: piece.reduce((n, c) => n + c.width, 0),
+    });
+    start = end;
   }
-  if (segs.length > 0) pieces.push({ segments: segs, width });
   return pieces;
 }

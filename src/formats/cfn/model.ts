@@ -117,6 +117,8 @@ export interface TemplateResource {
   readonly updatePolicy?: TNode;
   /** The whole resource declaration. */
   readonly node: TMap;
+  /** The declaration itself is broken (reported by parseTemplate); the loader skips it. */
+  readonly declarationErrors: boolean;
 }
 
 export interface TemplateOutput {

@@ -1,0 +1,59 @@
+import { loadCourseWarning, saveChange } from '../../content/command-support.js';
+import { findLesson, type Lesson } from '../../content/lessons.js';
+import { defaultWidth, detectMode, MIN_WIDTH, renderMarkdown, toAnsi, toPlain } from '../../content/markdown/index.js';
+import { nearest } from '../../content/nearest.js';
+import { lessonsDir } from '../../content/paths.js';
+import { markLessonRead } from '../../content/progress.js';
+import { UsageError } from '../exit-codes.js';
+import { err, out, outJson } from '../output.js';
+
+interface Options {
+  width?: string;
+  json?: boolean;
+}
+
+/** `cloudlab lesson <id|order>`: the lesson rendered for the terminal; marks it read. */
+export async function run(key: string, options: Options): Promise<number> {
+  const warn = (m: string): void => err(`cloudlab: ${m}`);
+  const course = loadCourseWarning(warn);
+  const lesson = findLesson(course, key);
+  if (!lesson) throw new UsageError(unknownLesson(key, course.lessons));
+
+  if (options.json) {
+    const { id, title, order, objectives, lab, markdown } = lesson;
+    outJson({ id, title, order, objectives, lab: lab ?? null, markdown });
+    return 0;
+  }
+  const width = options.width === undefined ? defaultWidth(process.stdout) : parseWidth(options.width);
+  const mode = detectMode(process.stdout);
+  const lines = renderMarkdown(lessonMarkdown(lesson), { width, mode });
+  const next = `Next: cloudlab quiz ${lesson.id}${lesson.lab ? ` · cloudlab lab brief ${lesson.lab}` : ''}`;
+  out([...lines.map(mode === 'ansi' ? toAnsi : toPlain), '', next].join('\n'));
+  saveChange((p) => markLessonRead(p, lesson.id), warn);
+  return 0;
+}
+
+/** The page: a title line, the objectives, then the body (without its own copy of the title). */
+export function lessonMarkdown(lesson: Lesson): string {
+  const body = lesson.markdown.replace(/^#\s+(.+)\n/, (whole, heading: string) => (heading.trim() === lesson.title ? '' : whole));
+  const objectives = lesson.objectives.map((o) => `- ${o}`).join('\n');
+  return `# Lesson ${lesson.order} · ${lesson.title}\n\n**You will be able to:**\n\n${objectives}\n\n${body}`;
+}
+
+function parseWidth(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < MIN_WIDTH || n > 1000) {
+    throw new UsageError(`--width "${text}" is not valid; give a whole number of columns from ${MIN_WIDTH} to 1000`);
+  }
+  return n;
+}
+
+function unknownLesson(key: string, lessons: readonly Lesson[]): string {
+  if (lessons.length === 0) return `there are no lessons in ${lessonsDir()}`;
+  if (/^\d+$/.test(key.trim())) {
+    const orders = lessons.map((l) => l.order);
+    return `there is no lesson ${key.trim()}; lessons are numbered ${Math.min(...orders)} to ${Math.max(...orders)} (cloudlab lessons lists them)`;
+  }
+  const guess = nearest(key, lessons.map((l) => l.id));
+  return `unknown lesson "${key}"${guess ? `; did you mean "${guess}"?` : ''} (cloudlab lessons lists them all)`;
+}

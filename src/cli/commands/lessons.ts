@@ -1,0 +1,61 @@
+import { loadCourseWarning, openProgress } from '../../content/command-support.js';
+import { defaultWidth, detectMode, renderTable, seg, toAnsi, toPlain, type Segment } from '../../content/markdown/index.js';
+import { lessonsDir } from '../../content/paths.js';
+import { formatAccuracy, lessonSummaries } from '../../content/progress-summary.js';
+import { err, out, outJson } from '../output.js';
+
+interface Options {
+  json?: boolean;
+}
+
+/** `cloudlab lessons`: every lesson with whether it was read, quiz accuracy and its lab. */
+export async function run(options: Options): Promise<number> {
+  const warn = (m: string): void => err(`cloudlab: ${m}`);
+  const course = loadCourseWarning(warn);
+  const { progress } = openProgress(warn);
+  const rows = lessonSummaries(course, progress, new Date());
+
+  if (options.json) {
+    outJson(
+      rows.map((r) => ({
+        order: r.lesson.order,
+        id: r.lesson.id,
+        title: r.lesson.title,
+        objectives: r.lesson.objectives,
+        lab: r.lesson.lab ?? null,
+        read: r.read,
+        questions: r.questions,
+        quiz: { attempts: r.quiz.attempts, correct: r.quiz.correct, due: r.quiz.due },
+      })),
+    );
+    return 0;
+  }
+  if (rows.length === 0) {
+    out(`There are no lessons in ${lessonsDir()}.`);
+    return 0;
+  }
+  const mode = detectMode(process.stdout);
+  const cell = (text: string): Segment[] => [seg(text)];
+  const table = renderTable({
+    rows: [
+      ['#', 'Lesson', 'Title', 'Read', 'Quiz', 'Lab'].map(cell),
+      ...rows.map((r) =>
+        [String(r.lesson.order), r.lesson.id, r.lesson.title, r.read ? '✓' : '', formatAccuracy(r.quiz), r.lesson.lab ?? '–'].map(cell),
+      ),
+    ],
+    headerRows: 1,
+    align: ['right', 'left', 'left', 'center', 'right', 'left'],
+    width: Math.min(defaultWidth(process.stdout), 100),
+    mode,
+    frame: 'none',
+  });
+  const read = rows.filter((r) => r.read).length;
+  out(
+    [
+      ...table.map(mode === 'ansi' ? toAnsi : toPlain),
+      '',
+      `${read} of ${rows.length} lessons read. Open one with: cloudlab lesson <id or number>`,
+    ].join('\n'),
+  );
+  return 0;
+}

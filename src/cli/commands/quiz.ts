@@ -1,0 +1,137 @@
+import { createInterface } from 'node:readline';
+import { loadCourseWarning, openProgress, saveChange } from '../../content/command-support.js';
+import { defaultWidth, detectMode, line, renderMarkdown, seg, toAnsi, toPlain, wrapSegments, type RenderedLine } from '../../content/markdown/index.js';
+import { recordQuizAnswer } from '../../content/progress.js';
+import { checkAnswer } from '../../content/quiz/check.js';
+import { SEED_PATTERN } from '../../content/quiz/generate.js';
+import { planQuiz, resolveTopic, TopicError, topicLabel } from '../../content/quiz/plan.js';
+import { presentQuestion } from '../../content/quiz/present.js';
+import { withoutAnswer, type Question } from '../../content/quiz/types.js';
+import { UsageError } from '../exit-codes.js';
+import { err, out, outJson } from '../output.js';
+
+interface Options {
+  count?: string;
+  seed?: string;
+  cram?: boolean;
+  json?: boolean;
+}
+
+const MAX_COUNT = 500;
+
+/**
+ * `cloudlab quiz [topic]`: asks questions one by one on the terminal (or from piped lines),
+ * says right or wrong with the explanation, records every answer, and ends with the score.
+ */
+export async function run(topicArg: string | undefined, options: Options): Promise<number> {
+  const warn = (m: string): void => err(`cloudlab: ${m}`);
+  const count = parseCount(options.count ?? '10');
+  const seed = options.seed === undefined ? Date.now().toString(36) : parseSeed(options.seed);
+  const course = loadCourseWarning(warn);
+  const { progress } = openProgress(warn);
+  let topic;
+  try {
+    topic = resolveTopic(course, topicArg, progress);
+  } catch (e) {
+    if (e instanceof TopicError) throw new UsageError(e.message);
+    throw e;
+  }
+  const questions = planQuiz(course, progress, topic, { count, seed, cram: options.cram, now: new Date() });
+
+  if (options.json) {
+    outJson({ topic: topicLabel(topic), seed, questions: questions.map(withoutAnswer) });
+    return 0;
+  }
+  await ask(questions, `Quiz: ${topicLabel(topic)} · ${questions.length} question${questions.length === 1 ? '' : 's'} · seed ${seed}`, warn);
+  return 0;
+}
+
+async function ask(questions: readonly Question[], title: string, warn: (m: string) => void): Promise<void> {
+  const mode = detectMode(process.stdout);
+  const width = Math.min(defaultWidth(process.stdout), 100);
+  const print = (lines: readonly RenderedLine[]): void => out(lines.map(mode === 'ansi' ? toAnsi : toPlain).join('\n'));
+  const interactive = Boolean(process.stdin.isTTY);
+  const reader = lineReader(interactive);
+
+  print([line([seg(title, { bold: true })])]);
+  if (interactive) out('Type your answer and press Enter. Ctrl-D stops the quiz; answers so far are kept.');
+  let answered = 0;
+  let correct = 0;
+  let recording = true;
+  try {
+    for (const [i, q] of questions.entries()) {
+      out('');
+      print(presentQuestion(q, i + 1, questions.length, width, mode));
+      const answer = await reader.read('> ');
+      if (answer === undefined) break;
+      const result = checkAnswer(q, answer);
+      answered++;
+      if (result.correct) correct++;
+      const verdict = result.correct
+        ? seg('✓ Correct.', { bold: true, color: 'green' })
+        : seg('✗ Incorrect.', { bold: true, color: 'red' });
+      const feedback = result.correct ? [] : [seg(' '), seg(result.feedback)];
+      print([...wrapSegments([verdict, ...feedback], width), ...renderMarkdown(q.explanation, { width, mode })]);
+      if (recording) {
+        recording = saveChange((p) => recordQuizAnswer(p, q.id, { correct: result.correct, answer }), (m) =>
+          warn(`${m}; the rest of this quiz is not recorded`),
+        );
+      }
+    }
+  } finally {
+    reader.close();
+  }
+  out('');
+  const pct = answered === 0 ? 0 : Math.round((100 * correct) / answered);
+  const stopped = answered < questions.length ? `Stopped after ${answered} of ${questions.length} questions. ` : '';
+  out(`${stopped}Score: ${correct} of ${answered} (${pct}%).`);
+}
+
+/**
+ * Reads one answer line at a time. On a terminal: with line editing, blank lines ask again,
+ * Ctrl-C and Ctrl-D end. Piped: each line is the next answer (blank lines are skipped) and
+ * is echoed after the prompt so the transcript reads well; end of input ends.
+ */
+function lineReader(interactive: boolean): { read(prompt: string): Promise<string | undefined>; close(): void } {
+  const rl = createInterface({
+    input: process.stdin,
+    ...(interactive ? { output: process.stdout, terminal: true } : { terminal: false }),
+  });
+  rl.on('SIGINT', () => rl.close());
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    async read(prompt) {
+      for (;;) {
+        if (interactive) {
+          rl.setPrompt(prompt);
+          rl.prompt();
+        }
+        const next = await lines.next();
+        if (next.done) {
+          if (interactive) out('');
+          return undefined;
+        }
+        const text = String(next.value).trim();
+        if (text === '') continue;
+        if (!interactive) out(`${prompt}${text}`);
+        return text;
+      }
+    },
+    close: () => rl.close(),
+  };
+}
+
+function parseCount(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_COUNT) {
+    throw new UsageError(`--count "${text}" is not valid; give a whole number from 1 to ${MAX_COUNT}`);
+  }
+  return n;
+}
+
+function parseSeed(text: string): string {
+  if (!SEED_PATTERN.test(text) || text.length > 40) {
+    throw new UsageError(`--seed "${text}" is not valid; use letters, digits and _ only (at most 40), such as 42`);
+  }
+  return text;
+}

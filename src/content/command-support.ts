@@ -1,0 +1,41 @@
+import { loadCourse, type Course } from './lessons.js';
+import { emptyProgress, loadProgress, progressPath, ProgressError, updateProgress, type Progress } from './progress.js';
+
+/**
+ * What the lesson, quiz and progress commands share: loading the course and the progress
+ * file without ever failing the command for a problem the learner can do nothing about
+ * right now. Problems are passed to `warn` (the commands print them on stderr).
+ */
+export type Warn = (message: string) => void;
+
+export function loadCourseWarning(warn: Warn, dir?: string): Course {
+  const course = loadCourse(dir);
+  for (const p of course.problems) warn(`content problem: ${p}`);
+  return course;
+}
+
+/** The progress, or an empty one when the file cannot be read (with a warning). */
+export function openProgress(warn: Warn): { progress: Progress; path: string } {
+  try {
+    const loaded = loadProgress();
+    if (loaded.notice) warn(loaded.notice);
+    return { progress: loaded.progress, path: loaded.path };
+  } catch (e) {
+    if (!(e instanceof ProgressError)) throw e;
+    warn(`${e.message}; your progress is not shown or saved this time`);
+    return { progress: emptyProgress(), path: progressPath() };
+  }
+}
+
+/** Saves a change to the progress; returns false (after a warning) when it could not. */
+export function saveChange(change: (p: Progress) => void, warn: Warn): boolean {
+  try {
+    const loaded = updateProgress(change);
+    if (loaded.notice) warn(loaded.notice);
+    return true;
+  } catch (e) {
+    if (!(e instanceof ProgressError)) throw e;
+    warn(e.message);
+    return false;
+  }
+}

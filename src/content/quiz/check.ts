@@ -1,0 +1,185 @@
+import { AddressFormatError, formatCidr, formatIp, parseCidr, parseIp } from '../../engine/address.js';
+import { choiceLetter, type ChoiceQuestion, type Question } from './types.js';
+
+/** The verdict on one answer; `feedback` says what was wrong, and what is right. */
+export interface CheckResult {
+  readonly correct: boolean;
+  readonly feedback: string;
+}
+
+/**
+ * Checks a learner's typed answer. Choices are named by letter (a, b, …), by number counting
+ * from 1 as shown, or (single) by the choice's text; numbers may have thousands separators;
+ * blocks and addresses are compared after normalising.
+ */
+export function checkAnswer(q: Question, input: string): CheckResult {
+  const text = input.trim();
+  switch (q.type) {
+    case 'single':
+      return checkSingle(q, text);
+    case 'multiple':
+      return checkMultiple(q, text);
+    case 'numeric':
+      return checkNumeric(q.answer, q.tolerance, text);
+    case 'cidr':
+      return checkCidr(q.answer, text);
+    case 'address':
+      return checkAddress(q.answer, text);
+  }
+}
+
+/** The right answer as a learner would type it: "b", "a, c", "4,096", "10.0.0.0/16". */
+export function answerText(q: Question): string {
+  switch (q.type) {
+    case 'single':
+      return `${choiceLetter(q.answer)}) ${q.choices[q.answer]}`;
+    case 'multiple':
+      return q.answer.map((i) => `${choiceLetter(i)}) ${q.choices[i]}`).join('; ');
+    case 'numeric':
+      return formatNumber(q.answer) + (q.tolerance > 0 ? ` (± ${formatNumber(q.tolerance)})` : '');
+    case 'cidr':
+    case 'address':
+      return q.answer;
+  }
+}
+
+function checkSingle(q: Extract<Question, { type: 'single' }>, text: string): CheckResult {
+  const picked = pickOne(q, text);
+  const right = `The answer is ${answerText(q)}.`;
+  if (picked === undefined) {
+    return { correct: false, feedback: `"${text}" is not one of the choices (${rangeHint(q)}). ${right}` };
+  }
+  if (picked === q.answer) return { correct: true, feedback: `Correct: ${answerText(q)}.` };
+  return { correct: false, feedback: `You chose ${choiceLetter(picked)}) ${q.choices[picked]}. ${right}` };
+}
+
+/** A letter, a number from 1, or the exact text of a choice. */
+function pickOne(q: ChoiceQuestion, text: string): number | undefined {
+  const lower = text.toLowerCase().replace(/[).]$/, '');
+  const byLetter = q.choices.findIndex((_, i) => choiceLetter(i) === lower);
+  if (byLetter >= 0) return byLetter;
+  const byText = q.choices.findIndex((c) => normalise(c) === normalise(text));
+  if (byText >= 0) return byText;
+  if (/^\d+$/.test(lower) && Number(lower) >= 1 && Number(lower) <= q.choices.length) return Number(lower) - 1;
+  return undefined;
+}
+
+function checkMultiple(q: Extract<Question, { type: 'multiple' }>, text: string): CheckResult {
+  const whole = pickOne(q, text);
+  const parts = text
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter((p) => p !== '' && p !== 'and');
+  // "ac" as well as "a c": a run of letters where every letter is a choice.
+  const tokens =
+    parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && [...parts[0]].every((ch) => pickOne(q, ch) !== undefined)
+      ? [...parts[0]]
+      : parts;
+  const picked = new Set<number>();
+  const unknown: string[] = [];
+  if (whole !== undefined && tokens.length > 1 && tokens.some((t) => pickOne(q, t) === undefined)) picked.add(whole);
+  else
+    for (const t of tokens) {
+      const i = pickOne(q, t);
+      if (i === undefined) unknown.push(t);
+      else picked.add(i);
+    }
+  const right = `The answer is ${answerText(q)}.`;
+  if (unknown.length > 0 || picked.size === 0) {
+    const what = unknown.length > 0 ? `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a choice` : 'no choice given';
+    return { correct: false, feedback: `${what} (${rangeHint(q)}; name every right choice, such as "a, c"). ${right}` };
+  }
+  const answer = new Set(q.answer);
+  const missed = q.answer.filter((i) => !picked.has(i));
+  const extra = [...picked].filter((i) => !answer.has(i)).sort((a, b) => a - b);
+  if (missed.length === 0 && extra.length === 0) return { correct: true, feedback: `Correct: ${answerText(q)}.` };
+  const notes: string[] = [];
+  if (extra.length > 0) notes.push(`${letters(extra)} ${extra.length === 1 ? 'is' : 'are'} not right`);
+  if (missed.length > 0) notes.push(`you missed ${letters(missed)}`);
+  return { correct: false, feedback: `${capitalise(notes.join('; '))}. ${right}` };
+}
+
+function checkNumeric(answer: number, tolerance: number, text: string): CheckResult {
+  const value = parseNumber(text);
+  const right = `The answer is ${formatNumber(answer)}${tolerance > 0 ? ` (± ${formatNumber(tolerance)})` : ''}.`;
+  if (value === undefined) return { correct: false, feedback: `"${text}" is not a number; write digits, such as 4096 or 4,096. ${right}` };
+  if (Math.abs(value - answer) <= tolerance + 1e-9) return { correct: true, feedback: `Correct: ${formatNumber(answer)}.` };
+  const dir = value > answer ? 'too high' : 'too low';
+  return { correct: false, feedback: `${formatNumber(value)} is ${dir}. ${right}` };
+}
+
+/** "4,096", "4 096", "4_096", "/27" (a prefix length) and "1e3" are numbers; "12abc" is not. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim().replace(/^\//, '');
+  if (!/^[-+]?(\d{1,3}([, _]\d{3})+|\d+)(\.\d+)?$|^[-+]?\.\d+$|^[-+]?\d+(\.\d+)?e[-+]?\d+$/i.test(t)) return undefined;
+  const n = Number(t.replace(/[, _]/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function checkCidr(answer: string, text: string): CheckResult {
+  const right = `The answer is ${answer}.`;
+  if (text === '') return { correct: false, feedback: `No block given. ${right}` };
+  let c;
+  try {
+    c = parseCidr(text);
+  } catch (e) {
+    return { correct: false, feedback: `${reason(e)}. ${right}` };
+  }
+  const canonical = formatCidr(c);
+  if (c.hostBitsSet) {
+    const same = canonical === answer ? ', the right network, but a block is written with its host bits zero' : '';
+    return {
+      correct: false,
+      feedback: `${text.trim()} has host bits set: it names the network ${canonical}${same}. ${right}`,
+    };
+  }
+  if (canonical === answer) return { correct: true, feedback: `Correct: ${answer}.` };
+  const want = parseCidr(answer);
+  const hint =
+    c.prefix !== want.prefix && c.network === want.network
+      ? `the prefix length is wrong (/${c.prefix}, not /${want.prefix})`
+      : c.prefix === want.prefix
+        ? `the prefix length is right but the network address is not`
+        : `both the network address and the prefix length differ`;
+  return { correct: false, feedback: `${canonical}: ${hint}. ${right}` };
+}
+
+function checkAddress(answer: string, text: string): CheckResult {
+  const right = `The answer is ${answer}.`;
+  if (text === '') return { correct: false, feedback: `No address given. ${right}` };
+  if (text.includes('/')) return { correct: false, feedback: `${text} is a block; the answer is one address, without a /prefix. ${right}` };
+  let ip: number;
+  try {
+    ip = parseIp(text);
+  } catch (e) {
+    return { correct: false, feedback: `${reason(e)}. ${right}` };
+  }
+  if (ip === parseIp(answer)) return { correct: true, feedback: `Correct: ${answer}.` };
+  return { correct: false, feedback: `You wrote ${formatIp(ip)}. ${right}` };
+}
+
+function reason(e: unknown): string {
+  const m = e instanceof AddressFormatError || e instanceof Error ? e.message : String(e);
+  return capitalise(m.replace(/\.$/, ''));
+}
+
+function rangeHint(q: ChoiceQuestion): string {
+  const last = q.choices.length - 1;
+  return `choose a letter from a to ${choiceLetter(last)}, or a number from 1 to ${last + 1}`;
+}
+
+function letters(indexes: readonly number[]): string {
+  return indexes.map(choiceLetter).join(', ');
+}
+
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}

@@ -1,0 +1,22 @@
+/** The expected form of each intrinsic function, quoted in errors about a wrong argument. */
+export const INTRINSIC_FORMS: Readonly<Record<string, string>> = {
+  Ref: 'Ref takes the name of a parameter or resource, e.g. !Ref MyVpc',
+  'Fn::GetAtt': 'Fn::GetAtt takes [logicalId, attributeName] or "logicalId.attributeName"',
+  'Fn::Sub': 'Fn::Sub takes a string, or [string, {Name: value, …}]',
+  'Fn::Select': 'Fn::Select takes [index, list]',
+  'Fn::GetAZs': 'Fn::GetAZs takes a region name, or "" for the current region',
+  'Fn::Join': 'Fn::Join takes [delimiter, [value, …]]',
+  'Fn::Split': 'Fn::Split takes [delimiter, string]',
+  'Fn::FindInMap': 'Fn::FindInMap takes [MapName, TopLevelKey, SecondLevelKey] (and optionally {DefaultValue: …})',
+  'Fn::If': 'Fn::If takes [ConditionName, valueIfTrue, valueIfFalse]',
+  'Fn::Equals': 'Fn::Equals takes [value1, value2]',
+  'Fn::Not': 'Fn::Not takes [condition]',
+  'Fn::And': 'Fn::And takes a list of 2 to 10 conditions',
+  'Fn::Or': 'Fn::Or takes a list of 2 to 10 conditions',
+  Condition: 'Condition takes the name of a condition',
+  'Fn::Base64': 'Fn::Base64 takes a string',
+  'Fn::Cidr': 'Fn::Cidr takes [ipBlock, count, cidrBits]',
+  'Fn::ImportValue': 'Fn::ImportValue takes the name of an exported value',
+  'Fn::Length': 'Fn::Length takes a list',
+  'Fn::ToJsonString': 'Fn::ToJsonString takes a mapping or a list',
+};

@@ -1,0 +1,558 @@
+import type {
+  Loc,
+  NamedRef,
+  Template,
+  TemplateCondition,
+  TemplateMapping,
+  TemplateOutput,
+  TemplateParameter,
+  TemplateResource,
+  TMap,
+  TNode,
+} from './model.js';
+import { parameterKind, PLAIN_PARAMETER_TYPES } from './parameter-types.js';
+import type { DiagnosticSink } from './sink.js';
+import { didYouMean } from './suggest.js';
+import { describeNode, isRecord, scalarText, toPlain } from './values.js';
+
+export const SECTIONS = [
+  'AWSTemplateFormatVersion',
+  'Description',
+  'Metadata',
+  'Parameters',
+  'Rules',
+  'Mappings',
+  'Conditions',
+  'Transform',
+  'Resources',
+  'Outputs',
+] as const;
+
+export const RESOURCE_ATTRIBUTES = [
+  'Type',
+  'Properties',
+  'DependsOn',
+  'Condition',
+  'Metadata',
+  'DeletionPolicy',
+  'UpdateReplacePolicy',
+  'CreationPolicy',
+  'UpdatePolicy',
+] as const;
+
+const PARAMETER_ATTRIBUTES = [
+  'Type',
+  'Default',
+  'Description',
+  'AllowedValues',
+  'AllowedPattern',
+  'ConstraintDescription',
+  'MinLength',
+  'MaxLength',
+  'MinValue',
+  'MaxValue',
+  'NoEcho',
+];
+
+const OUTPUT_ATTRIBUTES = ['Value', 'Description', 'Export', 'Condition'];
+const POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
+
+/** AWS's quotas per template. */
+export const LIMITS = { resources: 500, parameters: 200, outputs: 200, mappings: 200, description: 1024 };
+
+const LOGICAL_ID = /^[A-Za-z0-9]+$/;
+
+/**
+ * Reads the sections of a template whose root is a mapping. Returns undefined only when
+ * the template has no usable Resources section; other problems are reported and the
+ * offending part left out, so the loader can still report everything else.
+ */
+export function readSections(root: TMap, file: string, sink: DiagnosticSink): Template | undefined {
+  const get = (name: string) => root.entries.find((e) => e.key === name);
+  for (const e of root.entries) {
+    if (!(SECTIONS as readonly string[]).includes(e.key)) {
+      sink.error({
+        code: 'UnknownSection',
+        message: `unknown top-level section "${e.key}"${didYouMean(e.key, SECTIONS)} (sections are ${SECTIONS.join(', ')})`,
+        loc: e.keyLoc,
+      });
+    }
+  }
+
+  const resourcesEntry = get('Resources');
+  if (!resourcesEntry) {
+    sink.error({
+      code: 'MissingResources',
+      message: 'the template has no Resources section; CloudFormation requires at least one resource',
+      loc: root.loc,
+    });
+    return undefined;
+  }
+  const resNode = resourcesEntry.value;
+  if (resNode.kind !== 'map' || resNode.entries.length === 0) {
+    sink.error({
+      code: 'EmptyResources',
+      message:
+        resNode.kind === 'map' || (resNode.kind === 'scalar' && resNode.value === null)
+          ? 'the Resources section is empty; CloudFormation requires at least one resource'
+          : `Resources must be a mapping of logical ids to resources, not ${describeNode(resNode)}`,
+      loc: resourcesEntry.keyLoc,
+    });
+    return undefined;
+  }
+
+  const formatVersion = readFormatVersion(get('AWSTemplateFormatVersion')?.value, sink);
+  const description = readDescription(get('Description')?.value, sink);
+  const metaNode = get('Metadata')?.value;
+  let metadata: Record<string, unknown> = {};
+  if (metaNode) {
+    const plain = toPlain(metaNode);
+    if (isRecord(plain)) metadata = plain;
+    else sink.error({ code: 'InvalidSection', message: `Metadata must be a mapping, not ${describeNode(metaNode)}`, loc: metaNode.loc });
+  }
+  const transforms = readTransforms(get('Transform')?.value, sink);
+  const rules = get('Rules');
+  if (rules) {
+    sink.warning({
+      code: 'RulesNotChecked',
+      message: 'the Rules section is accepted but not evaluated by the virtual cloud',
+      loc: rules.keyLoc,
+    });
+  }
+
+  const parameters = readParameters(get('Parameters')?.value, sink);
+  const mappings = readMappings(get('Mappings')?.value, sink);
+  const conditions = readConditions(get('Conditions')?.value, sink);
+  const resources = readResources(resNode, sink);
+  const outputs = readOutputs(get('Outputs')?.value, sink);
+
+  const paramNames = new Map(parameters.map((p) => [p.name, p.loc]));
+  for (const r of resources) {
+    const p = paramNames.get(r.logicalId);
+    if (p) {
+      sink.error({
+        code: 'DuplicateLogicalId',
+        message: `"${r.logicalId}" names both a parameter (line ${p.line}) and a resource; logical ids must be unique in a template`,
+        loc: r.loc,
+        logicalId: r.logicalId,
+      });
+    }
+  }
+  checkLimit(resources.length, LIMITS.resources, 'resources', resourcesEntry.keyLoc, sink);
+  checkLimit(parameters.length, LIMITS.parameters, 'parameters', get('Parameters')?.keyLoc, sink);
+  checkLimit(outputs.length, LIMITS.outputs, 'outputs', get('Outputs')?.keyLoc, sink);
+  checkLimit(mappings.length, LIMITS.mappings, 'mappings', get('Mappings')?.keyLoc, sink);
+
+  return { file, formatVersion, description, metadata, transforms, parameters, mappings, conditions, resources, outputs };
+}
+
+function checkLimit(count: number, max: number, what: string, loc: Loc | undefined, sink: DiagnosticSink): void {
+  if (count > max) {
+    sink.error({ code: 'LimitExceeded', message: `the template declares ${count} ${what}; CloudFormation allows at most ${max}`, loc });
+  }
+}
+
+function checkLogicalId(name: string, loc: Loc, what: string, sink: DiagnosticSink): boolean {
+  if (LOGICAL_ID.test(name) && name.length <= 255) return true;
+  const clean = name.replace(/[^A-Za-z0-9]/g, '');
+  sink.error({
+    code: 'InvalidLogicalId',
+    message:
+      name.length > 255
+        ? `the ${what} name is ${name.length} characters long; the limit is 255`
+        : `the ${what} name "${name}" may contain only letters and digits (A-Z, a-z, 0-9)${clean ? `, such as ${clean}` : ''}`,
+    loc,
+  });
+  return false;
+}
+
+function readFormatVersion(node: TNode | undefined, sink: DiagnosticSink): string | undefined {
+  if (!node) return undefined;
+  const v = node.kind === 'scalar' ? scalarText(node.value) : undefined;
+  if (v !== '2010-09-09') {
+    sink.error({
+      code: 'InvalidFormatVersion',
+      message: `AWSTemplateFormatVersion is ${node.kind === 'scalar' ? `"${String(node.value)}"` : describeNode(node)}; the only version is "2010-09-09"`,
+      loc: node.loc,
+    });
+    return undefined;
+  }
+  return v;
+}
+
+function readDescription(node: TNode | undefined, sink: DiagnosticSink): string | undefined {
+  if (!node) return undefined;
+  const v = node.kind === 'scalar' ? scalarText(node.value) : undefined;
+  if (v === undefined) {
+    sink.error({ code: 'InvalidSection', message: `Description must be text, not ${describeNode(node)}`, loc: node.loc });
+    return undefined;
+  }
+  if (Buffer.byteLength(v) > LIMITS.description) {
+    sink.error({
+      code: 'LimitExceeded',
+      message: `Description is ${Buffer.byteLength(v)} bytes long; CloudFormation allows ${LIMITS.description}`,
+      loc: node.loc,
+    });
+  }
+  return v;
+}
+
+function readTransforms(node: TNode | undefined, sink: DiagnosticSink): string[] {
+  if (!node) return [];
+  const items = node.kind === 'seq' ? node.items : [node];
+  const out: string[] = [];
+  for (const item of items) {
+    const nameNode = item.kind === 'map' ? item.entries.find((e) => e.key === 'Name')?.value : item;
+    const name = nameNode?.kind === 'scalar' ? scalarText(nameNode.value) : undefined;
+    if (name === undefined) {
+      sink.error({ code: 'InvalidSection', message: `a Transform is a macro name, not ${describeNode(item)}`, loc: item.loc });
+      continue;
+    }
+    out.push(name);
+    sink.warning({
+      code: 'TransformNotRun',
+      message:
+        name === 'AWS::LanguageExtensions'
+          ? 'the AWS::LanguageExtensions transform is not run; Fn::Length, Fn::ToJsonString and FindInMap defaults work, Fn::ForEach does not'
+          : `the ${name} transform is not run by the virtual cloud; the template is loaded as written`,
+      loc: item.loc,
+    });
+  }
+  return out;
+}
+
+function readParameters(node: TNode | undefined, sink: DiagnosticSink): TemplateParameter[] {
+  if (!node) return [];
+  if (node.kind !== 'map') {
+    sink.error({ code: 'InvalidSection', message: `Parameters must be a mapping of parameter names, not ${describeNode(node)}`, loc: node.loc });
+    return [];
+  }
+  const out: TemplateParameter[] = [];
+  for (const e of node.entries) {
+    if (!checkLogicalId(e.key, e.keyLoc, 'parameter', sink)) continue;
+    const p = readParameter(e.key, e.keyLoc, e.value, sink);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+function readParameter(name: string, loc: Loc, node: TNode, sink: DiagnosticSink): TemplateParameter | undefined {
+  const where = `parameter ${name}`;
+  if (node.kind !== 'map') {
+    sink.error({ code: 'InvalidParameter', message: `${where} must be a mapping with at least a Type, not ${describeNode(node)}`, loc });
+    return undefined;
+  }
+  const fail = (message: string, at: Loc) => {
+    sink.error({ code: 'InvalidParameter', message: `${where}: ${message}`, loc: at });
+  };
+  for (const e of node.entries) {
+    if (!PARAMETER_ATTRIBUTES.includes(e.key)) {
+      fail(`unknown attribute ${e.key}${didYouMean(e.key, PARAMETER_ATTRIBUTES)} (attributes are ${PARAMETER_ATTRIBUTES.join(', ')})`, e.keyLoc);
+    }
+  }
+  const attr = (key: string) => node.entries.find((e) => e.key === key);
+  const typeEntry = attr('Type');
+  const type = typeEntry?.value.kind === 'scalar' ? scalarText(typeEntry.value.value) : undefined;
+  if (!typeEntry || type === undefined) {
+    fail('has no Type; give one such as String, Number or CommaDelimitedList', typeEntry?.value.loc ?? loc);
+    return undefined;
+  }
+  if (!parameterKind(type)) {
+    fail(`unknown Type ${type}${didYouMean(type, PLAIN_PARAMETER_TYPES)}`, typeEntry.value.loc);
+    return undefined;
+  }
+  const text = (key: string): string | undefined => {
+    const e = attr(key);
+    if (!e) return undefined;
+    const v = e.value.kind === 'scalar' ? scalarText(e.value.value) : undefined;
+    if (v === undefined) fail(`${key} must be text, not ${describeNode(e.value)}`, e.value.loc);
+    return v;
+  };
+  const integer = (key: string, whole: boolean): number | undefined => {
+    const e = attr(key);
+    if (!e) return undefined;
+    const raw = e.value.kind === 'scalar' ? e.value.value : undefined;
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isFinite(n) || (whole && !Number.isInteger(n))) {
+      fail(`${key} must be ${whole ? 'a whole number' : 'a number'}, not ${describeNode(e.value)}`, e.value.loc);
+      return undefined;
+    }
+    return n;
+  };
+
+  const defEntry = attr('Default');
+  let def: string | undefined;
+  if (defEntry) {
+    const v = defEntry.value;
+    if (v.kind === 'seq' && v.items.every((i) => i.kind === 'scalar' && scalarText(i.value) !== undefined)) {
+      def = v.items.map((i) => scalarText((i as { value: unknown }).value)).join(',');
+    } else if (v.kind === 'scalar' && scalarText(v.value) !== undefined) {
+      def = scalarText(v.value);
+    } else {
+      fail(`Default must be a literal value, not ${describeNode(v)}`, v.loc);
+    }
+  }
+
+  let allowedValues: string[] | undefined;
+  const av = attr('AllowedValues');
+  if (av) {
+    if (av.value.kind === 'seq' && av.value.items.every((i) => i.kind === 'scalar' && scalarText(i.value) !== undefined)) {
+      allowedValues = av.value.items.map((i) => scalarText((i as { value: unknown }).value) as string);
+    } else {
+      fail(`AllowedValues must be a list of values, not ${describeNode(av.value)}`, av.value.loc);
+    }
+  }
+
+  const noEchoEntry = attr('NoEcho');
+  let noEcho = false;
+  if (noEchoEntry) {
+    const v = noEchoEntry.value.kind === 'scalar' ? noEchoEntry.value.value : undefined;
+    if (v === true || v === 'true' || v === 'True') noEcho = true;
+    else if (!(v === false || v === 'false' || v === 'False')) fail(`NoEcho must be true or false, not ${describeNode(noEchoEntry.value)}`, noEchoEntry.value.loc);
+  }
+
+  const param: TemplateParameter = {
+    name,
+    loc,
+    type,
+    typeLoc: typeEntry.value.loc,
+    default: def,
+    defaultLoc: defEntry?.value.loc,
+    allowedValues,
+    allowedPattern: text('AllowedPattern'),
+    constraintDescription: text('ConstraintDescription'),
+    description: text('Description'),
+    minLength: integer('MinLength', true),
+    maxLength: integer('MaxLength', true),
+    minValue: integer('MinValue', false),
+    maxValue: integer('MaxValue', false),
+    noEcho,
+  };
+  return param;
+}
+
+function readMappings(node: TNode | undefined, sink: DiagnosticSink): TemplateMapping[] {
+  if (!node) return [];
+  if (node.kind !== 'map') {
+    sink.error({ code: 'InvalidSection', message: `Mappings must be a mapping of map names, not ${describeNode(node)}`, loc: node.loc });
+    return [];
+  }
+  const out: TemplateMapping[] = [];
+  for (const e of node.entries) {
+    if (!checkLogicalId(e.key, e.keyLoc, 'mapping', sink)) continue;
+    const m = e.value;
+    if (m.kind !== 'map') {
+      sink.error({ code: 'InvalidMapping', message: `mapping ${e.key} must be a mapping of top-level keys, not ${describeNode(m)}`, loc: m.loc });
+      continue;
+    }
+    let ok = true;
+    for (const top of m.entries) {
+      if (top.value.kind !== 'map') {
+        sink.error({
+          code: 'InvalidMapping',
+          message: `mapping ${e.key}, key ${top.key} must hold a mapping of second-level keys to values, not ${describeNode(top.value)}`,
+          loc: top.value.loc,
+        });
+        ok = false;
+        continue;
+      }
+      for (const second of top.value.entries) {
+        const fn = findIntrinsic(second.value);
+        if (fn) {
+          sink.error({
+            code: 'InvalidMapping',
+            message: `mapping ${e.key}: values are literal; ${fn} cannot be used inside Mappings`,
+            loc: fn === 'a null value' ? second.keyLoc : second.value.loc,
+          });
+          ok = false;
+        }
+      }
+    }
+    if (ok) out.push({ name: e.key, loc: e.keyLoc, node: m });
+  }
+  return out;
+}
+
+/** The first intrinsic function (or null) inside a literal value, for error messages. */
+function findIntrinsic(node: TNode): string | undefined {
+  if (node.kind === 'scalar') return node.value === null ? 'a null value' : undefined;
+  if (node.kind === 'seq') {
+    for (const i of node.items) {
+      const f = findIntrinsic(i);
+      if (f) return f;
+    }
+    return undefined;
+  }
+  for (const e of node.entries) {
+    if (e.key === 'Ref' || e.key.startsWith('Fn::')) return e.key;
+    const f = findIntrinsic(e.value);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+function readConditions(node: TNode | undefined, sink: DiagnosticSink): TemplateCondition[] {
+  if (!node) return [];
+  if (node.kind !== 'map') {
+    sink.error({ code: 'InvalidSection', message: `Conditions must be a mapping of condition names, not ${describeNode(node)}`, loc: node.loc });
+    return [];
+  }
+  return node.entries.map((e) => ({ name: e.key, loc: e.keyLoc, node: e.value }));
+}
+
+function readResources(node: TMap, sink: DiagnosticSink): TemplateResource[] {
+  const out: TemplateResource[] = [];
+  for (const e of node.entries) {
+    if (!checkLogicalId(e.key, e.keyLoc, 'resource', sink)) continue;
+    const r = readResource(e.key, e.keyLoc, e.value, sink);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function readResource(logicalId: string, loc: Loc, node: TNode, sink: DiagnosticSink): TemplateResource | undefined {
+  const err = (code: string, message: string, at: Loc, path?: string) => sink.error({ code, message, loc: at, logicalId, path });
+  if (node.kind !== 'map') {
+    err('InvalidResource', `a resource must be a mapping with a Type, not ${describeNode(node)}`, loc);
+    return undefined;
+  }
+  for (const e of node.entries) {
+    if (!(RESOURCE_ATTRIBUTES as readonly string[]).includes(e.key)) {
+      err(
+        'UnknownResourceAttribute',
+        `unknown resource attribute ${e.key}${didYouMean(e.key, RESOURCE_ATTRIBUTES)} (attributes are ${RESOURCE_ATTRIBUTES.join(', ')}; resource settings go under Properties)`,
+        e.keyLoc,
+      );
+    }
+  }
+  const attr = (key: string) => node.entries.find((e) => e.key === key);
+  const typeEntry = attr('Type');
+  if (!typeEntry) {
+    err('MissingType', 'the resource has no Type; give one such as AWS::EC2::VPC', loc);
+    return undefined;
+  }
+  const type = typeEntry.value.kind === 'scalar' ? typeEntry.value.value : undefined;
+  if (typeof type !== 'string' || type.trim() === '') {
+    err('InvalidType', `Type must be a resource type name such as AWS::EC2::Subnet, not ${describeNode(typeEntry.value)}`, typeEntry.value.loc, 'Type');
+    return undefined;
+  }
+
+  let properties: TMap | undefined;
+  const propsEntry = attr('Properties');
+  let ok = true;
+  if (propsEntry) {
+    const p = propsEntry.value;
+    if (p.kind === 'map') properties = p;
+    else {
+      err(
+        p.kind === 'scalar' && p.value === null ? 'NullValue' : 'InvalidProperties',
+        p.kind === 'scalar' && p.value === null
+          ? "Properties is empty; CloudFormation does not allow 'null' values (remove the line or give properties)"
+          : `Properties must be a mapping of property names, not ${describeNode(p)}`,
+        propsEntry.keyLoc,
+        'Properties',
+      );
+      ok = false;
+    }
+  }
+
+  const dependsOn: NamedRef[] = [];
+  const dep = attr('DependsOn');
+  if (dep) {
+    const items = dep.value.kind === 'seq' ? dep.value.items : [dep.value];
+    for (const item of items) {
+      const name = item.kind === 'scalar' && typeof item.value === 'string' ? item.value : undefined;
+      if (name === undefined) {
+        err('InvalidDependsOn', `DependsOn takes a logical id or a list of them, not ${describeNode(item)}`, item.loc, 'DependsOn');
+        ok = false;
+      } else dependsOn.push({ name, loc: item.loc });
+    }
+  }
+
+  let condition: NamedRef | undefined;
+  const cond = attr('Condition');
+  if (cond) {
+    if (cond.value.kind === 'scalar' && typeof cond.value.value === 'string') condition = { name: cond.value.value, loc: cond.value.loc };
+    else {
+      err('InvalidCondition', `Condition takes the name of a condition, not ${describeNode(cond.value)}`, cond.value.loc, 'Condition');
+      ok = false;
+    }
+  }
+
+  const policy = (key: string): string | undefined => {
+    const e = attr(key);
+    if (!e) return undefined;
+    const v = e.value.kind === 'scalar' ? scalarText(e.value.value) : undefined;
+    if (v === undefined || !POLICIES.includes(v)) {
+      err('InvalidPolicy', `${key} must be one of ${POLICIES.join(', ')}, not ${describeNode(e.value)}`, e.value.loc, key);
+      return undefined;
+    }
+    return v;
+  };
+  const metadata = attr('Metadata')?.value;
+  if (metadata && metadata.kind !== 'map') {
+    err('InvalidMetadata', `Metadata must be a mapping, not ${describeNode(metadata)}`, metadata.loc, 'Metadata');
+  }
+
+  const resource: TemplateResource = {
+    logicalId,
+    loc,
+    type: type.trim(),
+    typeLoc: typeEntry.value.loc,
+    properties,
+    dependsOn,
+    condition,
+    metadata: metadata?.kind === 'map' ? metadata : undefined,
+    deletionPolicy: policy('DeletionPolicy'),
+    updateReplacePolicy: policy('UpdateReplacePolicy'),
+    creationPolicy: attr('CreationPolicy')?.value,
+    updatePolicy: attr('UpdatePolicy')?.value,
+    node,
+    declarationErrors: !ok,
+  };
+  return resource;
+}
+
+function readOutputs(node: TNode | undefined, sink: DiagnosticSink): TemplateOutput[] {
+  if (!node) return [];
+  if (node.kind !== 'map') {
+    sink.error({ code: 'InvalidSection', message: `Outputs must be a mapping of output names, not ${describeNode(node)}`, loc: node.loc });
+    return [];
+  }
+  const out: TemplateOutput[] = [];
+  for (const e of node.entries) {
+    if (!checkLogicalId(e.key, e.keyLoc, 'output', sink)) continue;
+    const o = e.value;
+    const err = (message: string, at: Loc) => sink.error({ code: 'InvalidOutput', message: `output ${e.key}: ${message}`, loc: at });
+    if (o.kind !== 'map') {
+      err(`an output must be a mapping with a Value, not ${describeNode(o)}`, o.loc);
+      continue;
+    }
+    for (const a of o.entries) {
+      if (!OUTPUT_ATTRIBUTES.includes(a.key)) err(`unknown attribute ${a.key}${didYouMean(a.key, OUTPUT_ATTRIBUTES)} (attributes are ${OUTPUT_ATTRIBUTES.join(', ')})`, a.keyLoc);
+    }
+    const value = o.entries.find((a) => a.key === 'Value')?.value;
+    if (!value) {
+      err('has no Value', e.keyLoc);
+      continue;
+    }
+    const descNode = o.entries.find((a) => a.key === 'Description')?.value;
+    const description = descNode?.kind === 'scalar' ? scalarText(descNode.value) : undefined;
+    if (descNode && description === undefined) err(`Description must be text, not ${describeNode(descNode)}`, descNode.loc);
+    let exportName: TNode | undefined;
+    const exp = o.entries.find((a) => a.key === 'Export')?.value;
+    if (exp) {
+      const name = exp.kind === 'map' ? exp.entries.find((a) => a.key === 'Name')?.value : undefined;
+      if (!name || exp.kind !== 'map' || exp.entries.length !== 1) err('Export must be a mapping with one key, Name', exp.loc);
+      else exportName = name;
+    }
+    const condNode = o.entries.find((a) => a.key === 'Condition')?.value;
+    let condition: NamedRef | undefined;
+    if (condNode) {
+      if (condNode.kind === 'scalar' && typeof condNode.value === 'string') condition = { name: condNode.value, loc: condNode.loc };
+      else err(`Condition takes the name of a condition, not ${describeNode(condNode)}`, condNode.loc);
+    }
+    out.push({ logicalId: e.key, loc: e.keyLoc, value, description, exportName, condition });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content/lessons.js';
+import { courseFailures } from './support/course-checks.js';
+
+const LESSONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons');
+
+describe('the course in lessons/', () => {
+  it('loads with no problems, and every lesson is complete', () => {
+    expect(courseFailures(LESSONS)).toEqual([]);
+  });
+
+  it('numbers its lessons 1, 2, 3 … with no gaps', () => {
+    const orders = loadCourse(LESSONS).lessons.map((l) => l.order);
+    expect(orders).toEqual(orders.map((_, i) => i + 1));
+  });
+
+  it('has every question answerable: choice answers in range, blocks and addresses valid', () => {
+    const course = loadCourse(LESSONS);
+    const questions = [...course.banks.values()].flat();
+    expect(questions.length).toBeGreaterThanOrEqual(10 * course.lessons.length);
+    for (const q of questions) {
+      if (q.type === 'single') expect(q.answer).toBeLessThan(q.choices.length);
+      if (q.type === 'multiple') for (const a of q.answer) expect(a).toBeLessThan(q.choices.length);
+    }
+  });
+});
