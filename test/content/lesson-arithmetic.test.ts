@@ -126,9 +126,18 @@ function requireArgs(verb: string, args: string[], count: number, usage: string)
   if (args.length !== count) throw new ClaimError(`"${verb}" takes ${usage}; got "${args.join(' ')}"`);
 }
 
-/** Evaluates `+ - * /` and parentheses over decimal numbers; no other syntax. */
+/** Drops binary noise first, so ceil(0.1 * 3 * 10) is 3, not 4. */
+const tidy = (n: number): number => Number(n.toFixed(9));
+
+/** Rounding a count up or down is the only function a sizing example needs. */
+const FUNCTIONS: Record<string, (n: number) => number> = {
+  ceil: (n) => Math.ceil(tidy(n)),
+  floor: (n) => Math.floor(tidy(n)),
+};
+
+/** Evaluates `+ - * /`, parentheses, ceil(…) and floor(…) over decimal numbers; no other syntax. */
 function evaluateArithmetic(expr: string): number {
-  const tokens = expr.match(/\d+(?:\.\d+)?|[-+*/()]|\S/g) ?? [];
+  const tokens = expr.match(/\d+(?:\.\d+)?|[a-z]+|[-+*/()]|\S/g) ?? [];
   let i = 0;
   const peek = (): string | undefined => tokens[i];
   const take = (): string | undefined => tokens[i++];
@@ -140,6 +149,12 @@ function evaluateArithmetic(expr: string): number {
       return v;
     }
     if (t === '-') return -primary();
+    if (t !== undefined && Object.prototype.hasOwnProperty.call(FUNCTIONS, t) && peek() === '(') {
+      take();
+      const v = sum();
+      if (take() !== ')') throw new ClaimError(`unbalanced parentheses in "${expr}"`);
+      return FUNCTIONS[t](v);
+    }
     if (t !== undefined && /^\d/.test(t)) return Number(t);
     throw new ClaimError(`"${expr}" is not arithmetic: unexpected "${t ?? 'end'}" (use numbers, + - * / and parentheses)`);
   }
@@ -453,6 +468,9 @@ describe('the claim checker', () => {
     'rate 1000000*5/31536000 = 0.16',
     'rate 80000 * 5 / 300 = 1333.33',
     'rate (2 + 3) * 4 - 1 = 19',
+    'rate ceil(80000*5/300/200) = 7',
+    'rate floor(7/2) = 3',
+    'rate ceil(0.1*3*10) = 3',
   ])('accepts the true claim "%s"', (claim) => {
     expect(checkClaim(claim)).toBeUndefined();
   });
@@ -496,6 +514,7 @@ describe('the claim checker', () => {
     ['nth 10.0.0.0/24 /26 5 = 10.0.1.0/26', 'position 5'],
     ['contains 10.0.0.0/16 = true', 'takes two blocks'],
     ['rate 2 ** 3 = 8', 'not arithmetic'],
+    ['rate sqrt(4) = 2', 'not arithmetic'],
     ['rate 1/0 = 0', 'divides by zero'],
     ['rate 1/3 = 0.333', 'two decimals'],
   ])('refuses the unreadable claim "%s"', (claim, message) => {

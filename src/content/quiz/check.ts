@@ -94,7 +94,7 @@ function checkMultiple(q: Extract<Question, { type: 'multiple' }>, text: string)
   const extra = [...picked].filter((i) => !answer.has(i)).sort((a, b) => a - b);
   if (missed.length === 0 && extra.length === 0) return { correct: true, feedback: `Correct: ${answerText(q)}.` };
   const notes: string[] = [];
-  if (extra.length > 0) notes.push(`${letters(extra)} ${extra.length === 1 ? 'is' : 'are'} not right`);
+  if (extra.length > 0) notes.push(`${extra.length === 1 ? 'choice' : 'choices'} ${letters(extra)} ${extra.length === 1 ? 'is' : 'are'} not right`);
   if (missed.length > 0) notes.push(`you missed ${letters(missed)}`);
   return { correct: false, feedback: `${capitalise(notes.join('; '))}. ${right}` };
 }

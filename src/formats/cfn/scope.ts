@@ -1,4 +1,5 @@
 import type { Loc, TMap } from './model.js';
+import type { BAD } from './values.js';
 
 /** A parameter's value as Ref gives it: text, or a list for List<…> and CommaDelimitedList. */
 export type ParamValue = string | string[];
@@ -16,7 +17,8 @@ export interface EvalScope {
   readonly accountId: string;
   readonly stackName: string;
   readonly stackId: string;
-  readonly params: ReadonlyMap<string, ParamValue>;
+  /** BAD for a parameter whose value is missing or invalid (already reported). */
+  readonly params: ReadonlyMap<string, ParamValue | typeof BAD>;
   readonly mappings: ReadonlyMap<string, TMap>;
   /** true/false, or undefined when the condition itself could not be evaluated. */
   condition(name: string): boolean | undefined;

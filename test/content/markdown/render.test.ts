@@ -97,7 +97,7 @@ describe('renderMarkdown', () => {
     expect(p).not.toContain('check:');
     expect(p).not.toContain('hidden');
     expect(p).not.toContain('<!--');
-    expect(p).toContain('Text  stays.');
+    expect(p).toContain('Text stays.');
   });
 
   it('renders bullet lists with a hanging indent and nested bullets', () => {
