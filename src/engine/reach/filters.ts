@@ -28,7 +28,9 @@ export function groupMembers(cloud: Cloud, groupId: string): IntervalSet {
   return IntervalSet.from(ips);
 }
 
-export function sgRuleMatch(cloud: Cloud, rule: SecurityGroupRule, packet: Packet, direction: 'ingress' | 'egress'): Match {
+export type MembersOf = (groupId: string) => IntervalSet;
+
+export function sgRuleMatch(cloud: Cloud, rule: SecurityGroupRule, packet: Packet, direction: 'ingress' | 'egress', members: MembersOf = (g) => groupMembers(cloud, g)): Match {
   if (!protocolMatches(rule.protocol, packet.protocol)) return false;
   let ports: Match = true;
   if (rule.protocol === 'tcp' || rule.protocol === 'udp') ports = matchPort(packet.dstPort, IntervalSet.of(rule.fromPort, rule.toPort));
@@ -36,7 +38,7 @@ export function sgRuleMatch(cloud: Cloud, rule: SecurityGroupRule, packet: Packe
   const peer = direction === 'ingress' ? packet.src : packet.dst;
   let peerMatch: Match = false;
   if (rule.cidr) peerMatch = matchAddr(peer, cidrSet(rule.cidr));
-  else if (rule.groupId) peerMatch = matchAddr(peer, groupMembers(cloud, rule.groupId));
+  else if (rule.groupId) peerMatch = matchAddr(peer, members(rule.groupId));
   // Prefix lists are not modelled: such a rule matches nothing (the loader warns about it).
   return both(ports, peerMatch);
 }
@@ -55,6 +57,7 @@ export function evaluateSecurityGroups(
   direction: 'ingress' | 'egress',
   packet: Packet,
   flows: FlowSet,
+  members: MembersOf = (g) => groupMembers(cloud, g),
 ): SgVerdict {
   let allowed = FlowSet.EMPTY;
   const matched: SgVerdict['matched'] = [];
@@ -62,7 +65,7 @@ export function evaluateSecurityGroups(
     const group = cloud.securityGroups.get(gid);
     if (!group) continue;
     for (const rule of direction === 'ingress' ? group.ingress : group.egress) {
-      const m = sgRuleMatch(cloud, rule, packet, direction);
+      const m = sgRuleMatch(cloud, rule, packet, direction, members);
       if (m === false) continue;
       const part = m === true ? flows : flows.restrict(m);
       if (part.isEmpty) continue;

@@ -2,7 +2,7 @@ import { type Cidr, formatCidr, formatIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import type { NatGateway, NetworkAcl, NetworkInterface, Route, RouteTable, Subnet } from '../model.js';
 import { IntervalSet } from '../intervals.js';
-import { describeNaclEntry, evaluateNetworkAcl, evaluateSecurityGroups, cidrSet } from './filters.js';
+import { describeNaclEntry, evaluateNetworkAcl, evaluateSecurityGroups, cidrSet, groupMembers } from './filters.js';
 import { describeRule } from '../cloud.js';
 import type { Drop, Hop } from './hops.js';
 import { type Addr, type Packet, type Port, constAddr, matchAddr, showAddr } from './packet.js';
@@ -44,6 +44,12 @@ const NAT_PORTS = IntervalSet.of(1024, 65535);
 export class Walker {
   private readonly byPrivateIp = new Map<string, Map<number, NetworkInterface>>();
   private readonly byPublicIp = new Map<number, NetworkInterface>();
+  private readonly members = new Map<string, IntervalSet>();
+  private readonly membersOf = (groupId: string): IntervalSet => {
+    let m = this.members.get(groupId);
+    if (!m) this.members.set(groupId, (m = groupMembers(this.cloud, groupId)));
+    return m;
+  };
 
   constructor(readonly cloud: Cloud) {
     for (const e of cloud.interfaces.values()) {
@@ -117,7 +123,7 @@ export class Walker {
   // ------------------------------------------------------------------ filters
 
   private securityGroups(b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
-    const verdict = evaluateSecurityGroups(this.cloud, eni.securityGroupIds, direction, b.packet, b.flows);
+    const verdict = evaluateSecurityGroups(this.cloud, eni.securityGroupIds, direction, b.packet, b.flows, this.membersOf);
     const groups = eni.securityGroupIds.map((g) => this.cloud.securityGroups.get(g)).filter((g) => g !== undefined);
     const names = groups.map((g) => label(g!)).join(', ');
     const owner = this.ownerLabel(eni);

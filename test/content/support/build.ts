@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,15 +20,38 @@ function sources(): string[] {
   ];
 }
 
-/** `npm test` builds first; when run alone after an edit, a stale build is rebuilt. */
+/**
+ * `npm test` builds first; when a test file runs alone after an edit, a stale build is
+ * rebuilt. Test files run in parallel, so one builds while the others wait for it.
+ */
 export function buildIfStale(): void {
-  const built = (src: string): string => join(ROOT, 'dist', relative(ROOT, src).replace(/\.ts$/, '.js'));
-  const stale = sources().filter((src) => !existsSync(built(src)) || statSync(built(src)).mtimeMs < statSync(src).mtimeMs);
-  if (stale.length === 0) return;
-  // Errors in files of other parts still leave ours emitted: check the output, not the status.
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, encoding: 'utf8' });
-  const missing = stale.filter((src) => !existsSync(built(src)) || statSync(built(src)).mtimeMs < statSync(src).mtimeMs);
-  if (missing.length > 0) {
-    throw new Error(`the build did not refresh ${missing.map((m) => relative(ROOT, m)).join(', ')}:\n${r.stdout}${r.stderr}`);
+  if (staleSources().length === 0) return;
+  const lock = join(tmpdir(), `cloudlab-build-${ROOT.replace(/[^A-Za-z0-9]/g, '_')}`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for another build (lock ${lock})`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
   }
+  try {
+    if (staleSources().length === 0) return;
+    // Errors in files of other parts still leave ours emitted: check the output, not the status.
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, encoding: 'utf8' });
+    const missing = staleSources();
+    if (missing.length > 0) {
+      throw new Error(`the build did not refresh ${missing.map((m) => relative(ROOT, m)).join(', ')}:\n${r.stdout}${r.stderr}`);
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function staleSources(): string[] {
+  const built = (src: string): string => join(ROOT, 'dist', relative(ROOT, src).replace(/\.ts$/, '.js'));
+  return sources().filter((src) => !existsSync(built(src)) || statSync(built(src)).mtimeMs < statSync(src).mtimeMs);
 }

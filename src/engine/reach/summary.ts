@@ -1,0 +1,129 @@
+import { lastAddress } from '../address.js';
+import type { Cloud } from '../cloud.js';
+import { IntervalSet } from '../intervals.js';
+import type { NetworkInterface } from '../model.js';
+import { internetAddresses, type ResolvedEndpoint } from './endpoints.js';
+import type { FlowProtocol } from './packet.js';
+import { answerFlow } from './trace.js';
+import { Walker } from './walker.js';
+
+/**
+ * Who can reach whom, on which ports: the reachability summary of a whole topology.
+ *
+ * Instances are grouped into equivalence classes that every filter and route treats alike:
+ * the same subnet (so the same route table and network ACL), the same security groups, a
+ * public address or not, and addresses in the same atom of every block any route or rule
+ * names. One question per pair of classes and protocol answers for all their members, so the
+ * summary stays fast on large networks.
+ */
+export interface EndpointClass {
+  key: string;
+  /** Instance logical ids (or ids) in the class. */
+  members: string[];
+  representative: NetworkInterface;
+  subnetId: string;
+  securityGroupIds: string[];
+  public: boolean;
+}
+
+export interface ReachRow {
+  from: string;
+  to: string;
+  fromMembers: string[];
+  toMembers: string[];
+  tcp: IntervalSet;
+  udp: IntervalSet;
+  icmp: boolean;
+}
+
+export interface ReachSummary {
+  classes: EndpointClass[];
+  rows: ReachRow[];
+  questions: number;
+}
+
+function boundaries(cloud: Cloud): number[] {
+  const b = new Set<number>();
+  const add = (c: { network: number; prefix: number }): void => {
+    b.add(c.network);
+    b.add(lastAddress(c) + 1);
+  };
+  for (const t of cloud.routeTables.values()) for (const r of t.routes) add(r.destination);
+  for (const g of cloud.securityGroups.values()) for (const r of [...g.ingress, ...g.egress]) if (r.cidr) add(r.cidr);
+  for (const a of cloud.networkAcls.values()) for (const e of a.entries) add(e.cidr);
+  return [...b].sort((x, y) => x - y);
+}
+
+function atomOf(sorted: number[], ip: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= ip) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function endpointClasses(cloud: Cloud): EndpointClass[] {
+  const cuts = boundaries(cloud);
+  const byKey = new Map<string, EndpointClass>();
+  const instances = [...cloud.instances.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
+  for (const inst of instances) {
+    const eni = cloud.interfaces.get(inst.networkInterfaceIds[0]);
+    if (!eni) continue;
+    const groups = [...eni.securityGroupIds].sort();
+    const key = [eni.subnetId, groups.join('+'), atomOf(cuts, eni.privateIp), eni.publicIp === undefined ? '-' : `p${atomOf(cuts, eni.publicIp)}`, eni.sourceDestCheck ? '' : 'fwd'].join('|');
+    let c = byKey.get(key);
+    if (!c) {
+      c = { key, members: [], representative: eni, subnetId: eni.subnetId, securityGroupIds: groups, public: eni.publicIp !== undefined };
+      byKey.set(key, c);
+    }
+    c.members.push(inst.logicalId ?? inst.id);
+  }
+  return [...byKey.values()];
+}
+
+function classLabel(c: EndpointClass): string {
+  return c.members.length === 1 ? c.members[0] : `${c.members[0]} (+${c.members.length - 1})`;
+}
+
+const ALL_PORTS = IntervalSet.of(0, 65535);
+
+export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: number) => void): ReachSummary {
+  const classes = endpointClasses(cloud);
+  const walker = new Walker(cloud);
+  const internet: ResolvedEndpoint = { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' };
+  type End = { label: string; members: string[]; endpoint: ResolvedEndpoint; cls?: EndpointClass };
+  const ends: End[] = classes.map((c) => ({ label: classLabel(c), members: c.members, endpoint: { kind: 'interface', eni: c.representative, name: classLabel(c) }, cls: c }));
+  const all: End[] = [{ label: 'internet', members: ['internet'], endpoint: internet }, ...ends];
+  const rows: ReachRow[] = [];
+  let questions = 0;
+  const total = all.length * all.length;
+  let done = 0;
+  for (const from of all) {
+    for (const to of all) {
+      done++;
+      if (from.endpoint.kind === 'internet' && to.endpoint.kind === 'internet') continue;
+      let target = to.endpoint;
+      if (from === to) {
+        // A class to itself: one member to another, when there are two.
+        if (!to.cls || to.cls.members.length < 2) continue;
+        const other = cloud.instances.get([...cloud.instances.values()].find((i) => (i.logicalId ?? i.id) === to.cls!.members[1])!.id)!;
+        target = { kind: 'interface', eni: cloud.interfaces.get(other.networkInterfaceIds[0])!, name: to.cls.members[1] };
+      }
+      const ask = (protocol: FlowProtocol, ports: IntervalSet) => {
+        questions++;
+        return answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker);
+      };
+      const tcp = ask('tcp', ALL_PORTS);
+      const udp = ask('udp', ALL_PORTS);
+      const icmp = ask('icmp', IntervalSet.point(8));
+      if (tcp.reachable || udp.reachable || icmp.reachable) {
+        rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable });
+      }
+      onProgress?.(done, total);
+    }
+  }
+  return { classes, rows, questions };
+}

@@ -1,0 +1,264 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isRegion, REGIONS } from '../engine/regions.js';
+import type { Diagnostic } from './diagnostics.js';
+import { nearest } from './cfn/suggest.js';
+
+/**
+ * Reading a submission from disk: a single template file, or a folder holding one template
+ * per region (`us-east-1.yaml`, `eu-west-1.json`, …). This is the only part of the
+ * CloudFormation front door that touches the file system, and it treats every file as
+ * untrusted: no symbolic link out of the folder is followed, sizes are checked before
+ * reading, binary files are refused, and no problem ever throws.
+ */
+
+export interface TemplateFile {
+  /** The path as given (joined with the folder for folder entries), for messages. */
+  file: string;
+  /** The region named by the file (folder entries named after a region), else undefined. */
+  region?: string;
+  text: string;
+}
+
+export interface Submission {
+  templates: TemplateFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** AWS's limit for a template uploaded through S3. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'] as const;
+
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+export function readSubmission(target: string, opts: { maxBytes?: number } = {}): Submission {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const diagnostics: Diagnostic[] = [];
+  const error = (file: string, code: string, message: string) => diagnostics.push({ severity: 'error', code, message, file });
+  const warn = (file: string, code: string, message: string) => diagnostics.push({ severity: 'warning', code, message, file });
+
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(target);
+  } catch (e) {
+    error(target, fsCode(e), fsMessage(e, 'submission'));
+    return { templates: [], diagnostics };
+  }
+  if (st.isSymbolicLink()) {
+    error(target, 'SymbolicLink', 'this is a symbolic link; give the file or folder it points to instead');
+    return { templates: [], diagnostics };
+  }
+  if (st.isFile()) {
+    const text = readText(target, target, maxBytes, error);
+    return { templates: text === undefined ? [] : [{ file: target, text }], diagnostics };
+  }
+  if (!st.isDirectory()) {
+    error(target, 'NotAFile', 'this is neither a file nor a folder (a device, socket or pipe); give a template file or a folder of templates');
+    return { templates: [], diagnostics };
+  }
+
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(target, { withFileTypes: true });
+  } catch (e) {
+    error(target, fsCode(e), fsMessage(e, 'folder'));
+    return { templates: [], diagnostics };
+  }
+  let folderReal: string;
+  try {
+    folderReal = fs.realpathSync(target);
+  } catch (e) {
+    error(target, fsCode(e), fsMessage(e, 'folder'));
+    return { templates: [], diagnostics };
+  }
+
+  const candidates = entries
+    .filter((e) => !e.name.startsWith('.') && isTemplateName(e.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byRegion: { name: string; region: string }[] = [];
+  const others: string[] = [];
+  for (const e of candidates) {
+    const region = baseName(e.name);
+    if (isRegion(region)) byRegion.push({ name: e.name, region });
+    else others.push(e.name);
+  }
+
+  const shown = (name: string) => path.join(target, name);
+  const templates: TemplateFile[] = [];
+  const readEntry = (name: string): string | undefined => {
+    const full = path.join(target, name);
+    let entry: fs.Stats;
+    try {
+      entry = fs.lstatSync(full);
+    } catch (e) {
+      error(full, fsCode(e), fsMessage(e, 'file'));
+      return undefined;
+    }
+    let readPath = full;
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = fs.realpathSync(full);
+      } catch {
+        error(full, 'SymbolicLink', 'this is a symbolic link that points nowhere; it was not read');
+        return undefined;
+      }
+      const rel = path.relative(folderReal, real);
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+        error(full, 'SymbolicLink', 'this is a symbolic link to a file outside the submission folder; it was not read (copy the file in instead)');
+        return undefined;
+      }
+      readPath = real;
+    }
+    return readText(readPath, full, maxBytes, error);
+  };
+
+  if (byRegion.length > 0) {
+    const seen = new Map<string, string>();
+    for (const { name, region } of byRegion) {
+      const first = seen.get(region);
+      if (first) {
+        error(shown(name), 'DuplicateRegion', `${first} and ${name} are both templates for ${region}; keep one of them`);
+        continue;
+      }
+      seen.set(region, name);
+      const text = readEntry(name);
+      if (text !== undefined) templates.push({ file: shown(name), region, text });
+    }
+    for (const name of others) {
+      const guess = nearest(baseName(name), REGIONS);
+      warn(
+        shown(name),
+        'IgnoredFile',
+        `not named after a region, so it is ignored; templates in a folder are named <region>${path.extname(name)}${guess ? ` (did you mean ${guess}${path.extname(name)}?)` : ''}`,
+      );
+    }
+    return { templates, diagnostics };
+  }
+
+  if (others.length === 1) {
+    const text = readEntry(others[0]);
+    if (text !== undefined) templates.push({ file: shown(others[0]), text });
+    return { templates, diagnostics };
+  }
+  if (others.length > 1) {
+    error(
+      target,
+      'AmbiguousTemplates',
+      `the folder holds ${others.length} templates (${others.join(', ')}) and none is named after a region; name each one after the region it deploys to, such as us-east-1.yaml and eu-west-1.yaml, or keep a single template`,
+    );
+    return { templates, diagnostics };
+  }
+  error(
+    target,
+    'NoTemplate',
+    `the folder holds no template; put in a single .yaml or .json template, or one per region named like us-east-1.yaml`,
+  );
+  return { templates, diagnostics };
+}
+
+function isTemplateName(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return (TEMPLATE_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+function baseName(name: string): string {
+  return name.slice(0, name.length - path.extname(name).length);
+}
+
+/**
+ * Reads a regular file as UTF-8 text, refusing anything too large, empty, binary or not a
+ * regular file. The size is checked on the open descriptor before reading, and no more than
+ * the limit is ever read.
+ */
+function readText(
+  readPath: string,
+  shownAs: string,
+  maxBytes: number,
+  error: (file: string, code: string, message: string) => void,
+): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(readPath, fs.constants.O_RDONLY | O_NOFOLLOW | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') error(shownAs, 'SymbolicLink', 'this is a symbolic link; it was not read');
+    else error(shownAs, fsCode(e), fsMessage(e, 'file'));
+    return undefined;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      error(shownAs, 'NotAFile', 'this is not a regular file; give a template file');
+      return undefined;
+    }
+    if (st.size > maxBytes) {
+      error(
+        shownAs,
+        'FileTooLarge',
+        `the file is ${formatBytes(st.size)}; a template may be at most ${formatBytes(maxBytes)} (AWS's limit for a template in S3), so it was not read`,
+      );
+      return undefined;
+    }
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let len = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, len, buf.length - len, null);
+      if (n === 0) break;
+      len += n;
+      if (len > maxBytes) {
+        error(shownAs, 'FileTooLarge', `the file grew past ${formatBytes(maxBytes)} while being read; it was not read`);
+        return undefined;
+      }
+      if (len === buf.length) break;
+    }
+    const bytes = buf.subarray(0, len);
+    if (bytes.length === 0) {
+      error(shownAs, 'EmptyFile', 'the file is empty');
+      return undefined;
+    }
+    if (bytes.includes(0)) {
+      error(shownAs, 'BinaryFile', 'the file is not text: it holds NUL bytes (is it a binary file, or saved as UTF-16?)');
+      return undefined;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      error(shownAs, 'BinaryFile', 'the file is not UTF-8 text; save it as UTF-8');
+      return undefined;
+    }
+    if (text.replace(/^\ufeff/, '').trim() === '') {
+      error(shownAs, 'EmptyFile', 'the file is empty (it holds only whitespace)');
+      return undefined;
+    }
+    return text;
+  } catch (e) {
+    error(shownAs, fsCode(e), fsMessage(e, 'file'));
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsCode(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'FileNotFound';
+  if (code === 'EACCES' || code === 'EPERM') return 'PermissionDenied';
+  return 'FileUnreadable';
+}
+
+function fsMessage(e: unknown, what: string): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `no such ${what === 'submission' ? 'file or folder' : what}`;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied: this ${what === 'submission' ? 'path' : what} cannot be read`;
+  if (code === 'EISDIR') return 'this is a folder, not a file';
+  return `the ${what === 'submission' ? 'path' : what} cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KB`;
+  return `${n} bytes`;
+}
