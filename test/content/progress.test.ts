@@ -168,7 +168,6 @@ for (let i = 0; ; i++) {
       expect(total).toBeGreaterThan(answers);
       answers = total;
       const temps = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
-      if (process.env.DEBUG_KILL) console.log('temps', temps);
       expect(temps.length).toBeLessThanOrEqual(1);
       expect(readdirSync(dir).filter((n) => n.includes('damaged') || n.includes('future'))).toEqual([]);
     }

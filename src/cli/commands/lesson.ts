@@ -27,10 +27,18 @@ export async function run(key: string, options: Options): Promise<number> {
   const width = options.width === undefined ? defaultWidth(process.stdout) : parseWidth(options.width);
   const mode = detectMode(process.stdout);
   const lines = renderMarkdown(lessonMarkdown(lesson), { width, mode });
-  const next = `Next: cloudlab quiz ${lesson.id}${lesson.lab ? ` · cloudlab lab brief ${lesson.lab}` : ''}`;
-  out([...lines.map(mode === 'ansi' ? toAnsi : toPlain), '', next].join('\n'));
+  out([...lines.map(mode === 'ansi' ? toAnsi : toPlain), '', ...nextSteps(lesson, width)].join('\n'));
   saveChange((p) => markLessonRead(p, lesson.id), warn);
   return 0;
+}
+
+/** "Next: cloudlab quiz <id> · cloudlab lab brief <lab>", on two lines when narrow. */
+function nextSteps(lesson: Lesson, width: number): string[] {
+  const quiz = `cloudlab quiz ${lesson.id}`;
+  if (!lesson.lab) return [`Next: ${quiz}`];
+  const lab = `cloudlab lab brief ${lesson.lab}`;
+  const one = `Next: ${quiz} · ${lab}`;
+  return one.length <= width ? [one] : [`Next: ${quiz}`, `      ${lab}`];
 }
 
 /** The page: a title line, the objectives, then the body (without its own copy of the title). */

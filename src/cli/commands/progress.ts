@@ -64,21 +64,22 @@ export async function run(options: Options): Promise<number> {
   const text: string[] = [`Progress file: ${path}`, '', `Lessons read: ${read} of ${lessons.length}`];
 
   text.push('', 'Quizzes');
-  if (quizRows.length === 0) text.push('  No quiz answered yet. Try: cloudlab quiz');
+  const answeredRows = quizRows.filter((r) => r.stats.attempts > 0);
+  if (answeredRows.length === 0) text.push('  No quiz answered yet. Try: cloudlab quiz');
   else {
     const answered = (s: QuizStats, total: number | null): string => (total === null ? String(s.asked) : `${s.asked} of ${total}`);
     text.push(
       ...print(
         table(
           ['Topic', 'Answered', 'Accuracy', 'Due'],
-          quizRows.map((r) => [r.order === null ? `${r.topic} (generated)` : `${r.order}. ${r.topic}`, answered(r.stats, r.questions), formatAccuracy(r.stats), String(r.stats.due)]),
+          answeredRows.map((r) => [r.order === null ? `${r.topic} (generated)` : `${r.order}. ${r.topic}`, answered(r.stats, r.questions), formatAccuracy(r.stats), String(r.stats.due)]),
           ['left', 'right', 'right', 'right'],
           width,
           mode,
         ),
       ),
     );
-    const due = quizRows.reduce((n, r) => n + r.stats.due, 0);
+    const due = answeredRows.reduce((n, r) => n + r.stats.due, 0);
     if (due > 0) text.push(`${due} due for review: cloudlab quiz`);
   }
 

@@ -34,6 +34,8 @@ export interface ReachRow {
   tcp: IntervalSet;
   udp: IntervalSet;
   icmp: boolean;
+  /** For rows with the internet at one end: port ranges that only some internet addresses get through. */
+  restricted: { protocol: 'tcp' | 'udp' | 'icmp'; ports: IntervalSet; addresses: string[] }[];
 }
 
 export interface ReachSummary {
@@ -90,8 +92,63 @@ function classLabel(c: EndpointClass): string {
 
 const ALL_PORTS = IntervalSet.of(0, 65535);
 
+/** Every port boundary a rule names: within one atom every port is treated alike. */
+function portBoundaries(cloud: Cloud): number[] {
+  const b = new Set<number>([0, 65536]);
+  for (const g of cloud.securityGroups.values()) {
+    for (const r of [...g.ingress, ...g.egress]) {
+      if (r.protocol === 'tcp' || r.protocol === 'udp') {
+        b.add(r.fromPort);
+        b.add(r.toPort + 1);
+      }
+    }
+  }
+  for (const a of cloud.networkAcls.values()) {
+    for (const e of a.entries) {
+      if (e.portFrom !== undefined) {
+        b.add(e.portFrom);
+        b.add(e.portTo! + 1);
+      }
+    }
+  }
+  return [...b].sort((x, y) => x - y);
+}
+
+function splitByAtoms(set: IntervalSet, cuts: number[]): IntervalSet[] {
+  const out: IntervalSet[] = [];
+  for (const [a, z] of set.intervals) {
+    let start = a;
+    for (const c of cuts) {
+      if (c <= start) continue;
+      if (c > z) break;
+      out.push(IntervalSet.of(start, c - 1));
+      start = c;
+    }
+    out.push(IntervalSet.of(start, z));
+  }
+  return out;
+}
+
+function sameAddresses(blocks: string[], full: IntervalSet): boolean {
+  let n = 0;
+  for (const b of blocks) n += 2 ** (32 - Number(b.split('/')[1]));
+  return n === full.size;
+}
+
+function mergeRestricted(list: ReachRow['restricted']): ReachRow['restricted'] {
+  const out: ReachRow['restricted'] = [];
+  for (const r of list) {
+    const prev = out[out.length - 1];
+    if (prev && prev.protocol === r.protocol && prev.addresses.join() === r.addresses.join() && prev.ports.intervals[prev.ports.intervals.length - 1][1] + 1 === r.ports.intervals[0][0]) {
+      out[out.length - 1] = { ...prev, ports: prev.ports.union(r.ports) };
+    } else out.push(r);
+  }
+  return out;
+}
+
 export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: number) => void): ReachSummary {
   const classes = endpointClasses(cloud);
+  const portCuts = portBoundaries(cloud);
   const walker = new Walker(cloud);
   const internet: ResolvedEndpoint = { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' };
   type End = { label: string; members: string[]; endpoint: ResolvedEndpoint; cls?: EndpointClass };
@@ -120,7 +177,19 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
       const udp = ask('udp', ALL_PORTS);
       const icmp = ask('icmp', IntervalSet.point(8));
       if (tcp.reachable || udp.reachable || icmp.reachable) {
-        rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable });
+        const restricted: ReachRow['restricted'] = [];
+        const internetEnd = from.endpoint.kind === 'internet' ? from.endpoint : target.kind === 'internet' ? target : undefined;
+        if (internetEnd && internetEnd.kind === 'internet') {
+          const full = internetEnd.addresses;
+          for (const [protocol, answer] of [['tcp', tcp], ['udp', udp]] as const) {
+            for (const piece of splitByAtoms(answer.ports, portCuts)) {
+              const a = ask(protocol, piece);
+              if (a.addresses && !sameAddresses(a.addresses, full)) restricted.push({ protocol, ports: piece, addresses: a.addresses });
+            }
+          }
+          if (icmp.reachable && icmp.addresses && !sameAddresses(icmp.addresses, full)) restricted.push({ protocol: 'icmp', ports: IntervalSet.point(8), addresses: icmp.addresses });
+        }
+        rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable, restricted: mergeRestricted(restricted) });
       }
       onProgress?.(done, total);
     }

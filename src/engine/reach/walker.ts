@@ -224,7 +224,7 @@ export class Walker {
   /** A flow leaves a network interface (the request's sender, or the reply's). */
   fromInterface(b: Branch, eni: NetworkInterface): Outcome[] {
     const subnet = this.cloud.subnets.get(eni.subnetId)!;
-    this.hop(b, { ...this.ownerHop(eni), action: 'send', detail: `${showAddr(b.packet.src)} → ${showAddr(b.packet.dst, 'the internet')} from ${formatIp(eni.privateIp)} in ${subnet.logicalId ?? subnet.id}` });
+    this.hop(b, { ...this.ownerHop(eni), action: 'send', detail: `sends ${b.mode === 'reply' ? 'the reply ' : ''}from ${formatIp(eni.privateIp)} (subnet ${subnet.logicalId ?? subnet.id}) to ${showAddr(b.packet.dst, 'the internet')}` });
     if (b.mode === 'request') {
       const d = this.securityGroups(b, eni, 'egress');
       if (d) return [d];

@@ -204,14 +204,14 @@ export class Evaluator {
     }
     const p = s.params.get(name);
     if (p !== undefined) return Array.isArray(p) ? [...p] : p;
-    const r = s.resource(name);
-    if (r !== undefined) {
+    if (s.resourceType(name) !== undefined) {
       if (!s.allowResources) {
         this.error('InvalidReference', `conditions can refer only to parameters and pseudo parameters, not to the resource ${name}`, loc);
         return BAD;
       }
-      if (r.status === 'created') return r.ref;
-      if (r.status === 'excluded') return this.excluded(name, r.condition, loc);
+      const r = s.resource(name);
+      if (r?.status === 'created') return r.ref;
+      if (r?.status === 'excluded') return this.excluded(name, r.condition, loc);
       return BAD;
     }
     const candidates = [...s.params.keys(), ...(s.allowResources ? s.resourceNames() : []), ...PSEUDO_PARAMETERS];
@@ -279,7 +279,7 @@ export class Evaluator {
   private attribute(id: string, attr: string, loc: Loc, via: string): unknown {
     const s = this.scope;
     const r = s.resource(id);
-    if (r === undefined || !s.allowResources) {
+    if (s.resourceType(id) === undefined || !s.allowResources) {
       const isParam = s.params.has(id);
       this.error(
         isParam ? 'InvalidReference' : 'UnknownReference',
@@ -302,8 +302,8 @@ export class Evaluator {
       );
       return BAD;
     }
-    if (r.status === 'excluded') return this.excluded(id, r.condition, loc);
-    if (r.status !== 'created') return BAD;
+    if (r?.status === 'excluded') return this.excluded(id, r.condition, loc);
+    if (r?.status !== 'created') return BAD;
     const value = readAttribute(r.attributes, attr);
     if (value === undefined) {
       const has = Object.keys(r.attributes);

@@ -1,43 +1,51 @@
 /** "Did you mean …?" for misspelt names: the nearest candidate by edit distance. */
 
-/** Levenshtein distance between two strings, case-sensitive. */
+/**
+ * Edit distance counting an insertion, a deletion, a substitution or a swap of two
+ * neighbouring characters as one edit (optimal string alignment), so "Defualt" is one
+ * edit from "Default".
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      row.push(d);
     }
-    prev = cur;
+    rows.push(row);
   }
-  return prev[b.length];
+  return rows[a.length][b.length];
 }
 
 /**
  * The candidate closest to `name`, if it is close enough to be a plausible typo: within a
- * third of the name's length (at least 2 edits), comparing case-insensitively first so that
- * `vpcid` finds `VpcId`.
+ * third of the name's length (at least 2 edits). Case is ignored when measuring, so `vpcid`
+ * finds `VpcId`; on a tie the candidate that also matches in case wins, then the first.
  */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase()) + (c === name ? 0 : 0.1);
-    if (d < bestScore) {
-      bestScore = d;
+    const d = editDistance(lower, c.toLowerCase());
+    if (d > limit) continue;
+    const score = d * 2 + (editDistance(name, c) > d ? 1 : 0);
+    if (score < bestScore) {
+      bestScore = score;
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return best !== undefined && bestScore <= limit ? best : undefined;
+  return best;
 }
 
-/** " (did you mean X?)" or "". */
+/** "; did you mean X?" or "" when nothing is close (or the name is already exact). */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const n = nearest(name, candidates);
   return n === undefined || n === name ? '' : `; did you mean ${n}?`;

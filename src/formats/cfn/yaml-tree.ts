@@ -72,8 +72,8 @@ export function toTree(doc: Document, lines: LineCounter, sink: DiagnosticSink):
       const loc = locOf(node.range?.[0]);
       const target = node.resolve(doc);
       if (!target) {
-        sink.error({ code: 'YamlSyntax', message: `alias *${node.source} refers to no anchor &${node.source}`, loc });
-        return { kind: 'scalar', value: null, loc };
+        sink.error({ code: 'YamlSyntax', message: `invalid YAML: alias *${node.source} refers to no anchor &${node.source}`, loc });
+        throw new Abort();
       }
       if (expanding.has(target)) {
         sink.error({ code: 'AliasExpansion', message: `alias *${node.source} refers to a value that contains itself`, loc });

@@ -1,0 +1,17 @@
+import { topologyDot, topologyMermaid } from '../../formats/describe/graph.js';
+import { topologyText } from '../../formats/describe/text.js';
+import { topologyView } from '../../formats/describe/topology.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { out, outJson } from '../output.js';
+import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
+
+export async function run(path: string, opts: SubmissionOptions & { format: 'text' | 'mermaid' | 'dot' }): Promise<number> {
+  const loaded = loadForCommand(path, opts);
+  if (!loaded.ok) return refuseInvalid(loaded, path);
+  const view = topologyView(loaded.cloud);
+  if (opts.json) outJson(view);
+  else if (opts.format === 'mermaid') out(topologyMermaid(view).join('\n'));
+  else if (opts.format === 'dot') out(topologyDot(view).join('\n'));
+  else out(topologyText(view).join('\n'));
+  return EXIT_OK;
+}

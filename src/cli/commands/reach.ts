@@ -1,0 +1,58 @@
+import { describePorts } from '../../engine/reach/describe-sets.js';
+import { reachSummary } from '../../engine/reach/summary.js';
+import { EXIT_OK } from '../exit-codes.js';
+import { out, outJson } from '../output.js';
+import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
+import { table, wrap } from '../text.js';
+
+export async function run(path: string, opts: SubmissionOptions): Promise<number> {
+  const loaded = loadForCommand(path, opts);
+  if (!loaded.ok) return refuseInvalid(loaded, path);
+  const progress = process.stderr.isTTY && !opts.json && !process.env.CI;
+  let last = 0;
+  const summary = reachSummary(loaded.cloud, (done, total) => {
+    if (!progress || total < 400) return;
+    const pct = Math.floor((done / total) * 100);
+    if (pct !== last) {
+      last = pct;
+      process.stderr.write(`\rcomputing reachability… ${pct}%`);
+    }
+  });
+  if (progress && last) process.stderr.write('\r\x1b[K');
+  const ports = (s: { size: number; intervals: readonly (readonly [number, number])[] }): string =>
+    s.size === 0 ? '—' : s.size === 65536 ? 'all' : describePorts(s as never);
+  if (opts.json) {
+    outJson({
+      classes: summary.classes.map((c) => ({ members: c.members, subnet: c.subnetId, securityGroups: c.securityGroupIds, public: c.public })),
+      rows: summary.rows.map((r) => ({
+        from: r.fromMembers,
+        to: r.toMembers,
+        tcp: r.tcp.size ? describePorts(r.tcp) : null,
+        udp: r.udp.size ? describePorts(r.udp) : null,
+        icmp: r.icmp,
+        onlyFrom: r.restricted.map((x) => ({ protocol: x.protocol, ports: describePorts(x.ports), addresses: x.addresses })),
+      })),
+      questions: summary.questions,
+    });
+    return EXIT_OK;
+  }
+  const rows = summary.rows.map((r) => [r.from, r.to, ports(r.tcp), ports(r.udp), r.icmp ? 'ping' : '—']);
+  if (rows.length === 0) out('Nothing can reach anything: no flow gets both ways.');
+  else out(table(['FROM', 'TO', 'TCP', 'UDP', 'ICMP'], rows).join('\n'));
+  const notes = summary.rows.flatMap((r) =>
+    r.restricted.map((x) => `${r.from} → ${r.to}: ${x.protocol}${x.protocol === 'icmp' ? '' : ` ${describePorts(x.ports)}`} only ${r.from === 'internet' ? 'from' : 'to'} ${x.addresses.length > 3 ? `${x.addresses.slice(0, 3).join(', ')} and ${x.addresses.length - 3} more blocks` : x.addresses.join(', ')}`),
+  );
+  if (notes.length) {
+    out('');
+    for (const n of notes) out(wrap(n, 80, 2).join('\n'));
+  }
+  const grouped = summary.classes.filter((c) => c.members.length > 1);
+  if (grouped.length) {
+    out('');
+    for (const c of grouped) out(wrap(`${c.members[0]} (+${c.members.length - 1}) stands for ${c.members.join(', ')}: same subnet, security groups and addressing, so the same answers.`, 80, 2).join('\n'));
+  }
+  const n = loaded.cloud.instances.size;
+  out('');
+  out(`${n} instance${n === 1 ? '' : 's'} in ${summary.classes.length} equivalence class${summary.classes.length === 1 ? '' : 'es'}; ${summary.questions} questions answered.`);
+  return EXIT_OK;
+}

@@ -1,0 +1,96 @@
+import type { Hop } from '../../engine/reach/hops.js';
+import type { FlowProtocol } from '../../engine/reach/packet.js';
+import { describePorts } from '../../engine/reach/describe-sets.js';
+import { parsePortRange, QuestionError, trace, type TraceReport } from '../../engine/reach/question.js';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
+import { out, outJson } from '../output.js';
+import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
+import { wrap } from '../text.js';
+
+interface TraceOptions extends SubmissionOptions {
+  from: string;
+  to: string;
+  port?: string;
+  protocol: FlowProtocol;
+  clientPorts?: string;
+}
+
+const COMPONENT: Record<Hop['component'], string> = {
+  instance: 'instance',
+  'network-interface': 'interface',
+  'security-group': 'security group',
+  'network-acl': 'network ACL',
+  'route-table': 'route table',
+  'internet-gateway': 'internet gateway',
+  'nat-gateway': 'NAT gateway',
+  peering: 'peering',
+  internet: 'internet',
+};
+
+export function formatTrace(r: TraceReport, width = 80): string[] {
+  const lines: string[] = [];
+  const what = r.protocol === 'all' ? 'all traffic' : r.protocol === 'icmp' ? `icmp type ${r.port}` : `${r.protocol} port ${r.port}`;
+  lines.push(`Trace ${r.from} → ${r.to}, ${what}`);
+  let direction: Hop['direction'] | undefined;
+  r.path.forEach((h, i) => {
+    if (h.direction !== direction) {
+      direction = h.direction;
+      lines.push('', direction === 'request' ? '  Request' : '  Reply');
+    }
+    const mark = h.action === 'drop' ? '✗' : '✓';
+    const name = h.component === 'internet' ? '' : h.logicalId && h.logicalId !== h.id && !h.id.includes(',') ? ` ${h.logicalId} (${h.id})` : ` ${h.logicalId ?? h.id}`;
+    const head = `${String(i + 1).padStart(4)} ${mark} ${COMPONENT[h.component]}${name}`;
+    lines.push(head);
+    const detail = `${h.action === 'drop' ? 'DROPPED: ' : ''}${h.detail}${h.only ? ` — ${h.only}` : ''}`;
+    lines.push(...wrap(detail, width, 9, 9));
+  });
+  lines.push('');
+  if (r.reachable) {
+    lines.push(...wrap(`✓ Reachable. ${r.explanation}`, width, 2));
+  } else {
+    lines.push(...wrap(`✗ Not reachable. ${r.explanation}`, width, 2));
+    if (r.drop) lines.push(...wrap(`Fix: ${r.drop.fix}`, width, 7, 2));
+  }
+  return lines;
+}
+
+export function traceJson(r: TraceReport): unknown {
+  return {
+    reachable: r.reachable,
+    from: r.from,
+    to: r.to,
+    protocol: r.protocol,
+    port: r.port ?? null,
+    explanation: r.explanation,
+    path: r.path,
+    drop: r.drop ? { component: r.drop.hop.component, id: r.drop.hop.id, logicalId: r.drop.hop.logicalId ?? null, direction: r.drop.hop.direction, reason: r.drop.reason, fix: r.drop.fix } : null,
+    addresses: r.addresses ?? null,
+    clientPorts: r.reachable && (r.protocol === 'tcp' || r.protocol === 'udp') ? describePorts(r.clientPorts) : null,
+  };
+}
+
+export async function run(path: string, opts: TraceOptions): Promise<number> {
+  let port: number | undefined;
+  if (opts.port !== undefined) {
+    if (!/^\d+$/.test(opts.port)) throw new UsageError(`--port takes a number, not "${opts.port}"`);
+    port = Number(opts.port);
+  }
+  const loaded = loadForCommand(path, opts);
+  if (!loaded.ok) return refuseInvalid(loaded, path);
+  let report: TraceReport;
+  try {
+    report = trace(loaded.cloud, {
+      from: opts.from,
+      to: opts.to,
+      protocol: opts.protocol,
+      port,
+      clientPorts: opts.clientPorts ? parsePortRange(opts.clientPorts) : undefined,
+    });
+  } catch (e) {
+    if (e instanceof QuestionError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (opts.json) outJson(traceJson(report));
+  else out(formatTrace(report).join('\n'));
+  return report.reachable ? EXIT_OK : EXIT_FAILED;
+}

@@ -1,0 +1,73 @@
+import type { Cloud } from '../cloud.js';
+import { IntervalSet } from '../intervals.js';
+import { EndpointError, resolveEndpoint } from './endpoints.js';
+import type { FlowProtocol } from './packet.js';
+import { answerFlow, DEFAULT_CLIENT_PORTS, type FlowAnswer } from './trace.js';
+
+/** A trace question as a person writes it: names for the ends, a protocol and a port. */
+export interface TraceQuestion {
+  from: string;
+  to: string;
+  protocol: FlowProtocol;
+  /** tcp/udp destination port, or the ICMP type (default 8, echo request); ignored for "all". */
+  port?: number;
+  clientPorts?: IntervalSet;
+}
+
+export interface TraceReport extends FlowAnswer {
+  from: string;
+  to: string;
+  protocol: FlowProtocol;
+  port?: number;
+}
+
+export class QuestionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QuestionError';
+  }
+}
+
+export function trace(cloud: Cloud, q: TraceQuestion): TraceReport {
+  let port = q.port;
+  if (q.protocol === 'icmp') port = port ?? 8;
+  if ((q.protocol === 'tcp' || q.protocol === 'udp') && port === undefined) {
+    throw new QuestionError(`a ${q.protocol} question needs a port (--port 22)`);
+  }
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > (q.protocol === 'icmp' ? 255 : 65535))) {
+    throw new QuestionError(q.protocol === 'icmp' ? 'an ICMP type is a number from 0 to 255 (8 is echo request, ping)' : 'a port is a whole number from 0 to 65535');
+  }
+  let from;
+  let to;
+  try {
+    from = resolveEndpoint(cloud, q.from);
+    to = resolveEndpoint(cloud, q.to);
+  } catch (e) {
+    if (e instanceof EndpointError) throw new QuestionError(e.message);
+    throw e;
+  }
+  if (from.kind === 'internet' && to.kind === 'internet') {
+    throw new QuestionError('both ends are on the internet; one end must be an instance or one of its addresses');
+  }
+  if (from.kind === 'interface' && to.kind === 'interface' && from.eni.id === to.eni.id) {
+    throw new QuestionError(`--from and --to are the same instance (${q.from})`);
+  }
+  const answer = answerFlow(cloud, {
+    from,
+    to,
+    protocol: q.protocol,
+    ports: q.protocol === 'all' ? IntervalSet.point(0) : IntervalSet.point(port!),
+    clientPorts: q.clientPorts ?? DEFAULT_CLIENT_PORTS,
+  });
+  return { ...answer, from: q.from, to: q.to, protocol: q.protocol, port: q.protocol === 'all' ? undefined : port };
+}
+
+/** "1024-65535" or "32768-61000" to a port set. */
+export function parsePortRange(text: string): IntervalSet {
+  const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5}))?\s*$/.exec(text);
+  if (!m) throw new QuestionError(`"${text}" is not a port range; write it like 1024-65535`);
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  if (a > b || b > 65535) throw new QuestionError(`"${text}" is not a port range; ports run from 0 to 65535, low-high`);
+  return IntervalSet.of(a, b);
+}

@@ -1,0 +1,63 @@
+import type { TopologyView } from './topology.js';
+
+/** The topology as an indented text tree that fits 80 columns. */
+export function topologyText(view: TopologyView, width = 80): string[] {
+  const lines: string[] = [];
+  const put = (prefix: string, text: string, cont: string): void => {
+    // wrap long lines under their own indentation
+    let rest = text;
+    let first = true;
+    while (rest.length) {
+      const room = width - (first ? prefix : cont).length;
+      let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
+      if (cut <= 0) cut = Math.min(rest.length, room);
+      lines.push(`${first ? prefix : cont}${rest.slice(0, cut)}`);
+      rest = rest.slice(cut).trimStart();
+      first = false;
+    }
+  };
+  for (const region of view.regions) {
+    lines.push(`Region ${region.region}`);
+    region.vpcs.forEach((vpc, vi) => {
+      const lastVpc = vi === region.vpcs.length - 1 && view.peerings.length === 0;
+      const v = lastVpc ? '   ' : '│  ';
+      put(lastVpc ? '└─ ' : '├─ ', `VPC ${vpc.name}  ${vpc.cidrs.join(', ')}  (${vpc.id})`, `${v}   `);
+      const items: [string, string[]][] = [];
+      items.push([vpc.internetGateway ? `internet gateway ${vpc.internetGateway.name} (attached)` : 'no internet gateway', []]);
+      for (const n of vpc.natGateways) items.push([`NAT gateway ${n.name} in ${n.subnet}${n.publicIp ? `, elastic IP ${n.publicIp}` : ', private'}`, []]);
+      for (const s of vpc.subnets) {
+        const head = `subnet ${s.name}  ${s.cidr}  ${s.zone}  ${s.public ? 'public' : 'private'}  route table ${s.routeTable}${s.defaultRoute ? ` (0.0.0.0/0 → ${s.defaultRoute})` : ''}  ACL ${s.networkAcl}`;
+        const kids = s.instances.map((i) => `${i.name}  ${i.privateIp}${i.publicIp ? `  public ${i.publicIp}` : ''}  [${i.groups.join(', ')}]`);
+        items.push([head, kids]);
+      }
+      for (const t of vpc.routeTables) items.push([`route table ${t.name}${t.main ? ' (main)' : ''}: ${t.routes.map((r) => `${r.destination} → ${r.target}${r.blackhole ? ' (blackhole)' : ''}`).join('; ')}`, []]);
+      for (const g of vpc.securityGroups) {
+        items.push([`security group ${g.name}: in ${g.inbound.length ? g.inbound.join('; ') : 'nothing'} | out ${g.outbound.length ? g.outbound.join('; ') : 'nothing'}`, []]);
+      }
+      for (const a of vpc.networkAcls) {
+        if (a.isDefault && a.inbound.length === 2 && a.outbound.length === 2) {
+          items.push([`network ACL ${a.name} (default): allows all in and out`, []]);
+          continue;
+        }
+        items.push([`network ACL ${a.name}: in ${a.inbound.join('; ')} | out ${a.outbound.join('; ')}`, []]);
+      }
+      items.forEach(([head, kids], ii) => {
+        const last = ii === items.length - 1;
+        const p = `${v}${last ? '└─ ' : '├─ '}`;
+        const c = `${v}${last ? '   ' : '│  '}`;
+        put(p, head, `${c}   `);
+        kids.forEach((k, ki) => {
+          const kl = ki === kids.length - 1;
+          put(`${c}${kl ? '└─ ' : '├─ '}`, k, `${c}${kl ? '   ' : '│  '}   `);
+        });
+      });
+    });
+  }
+  if (view.peerings.length) {
+    view.peerings.forEach((p, i) => {
+      const last = i === view.peerings.length - 1;
+      put(last ? '└─ ' : '├─ ', `peering ${p.name}: ${p.from} ↔ ${p.to}`, last ? '      ' : '│     ');
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,147 @@
+import { formatCidr, formatIp } from '../../engine/address.js';
+import type { Cloud } from '../../engine/cloud.js';
+import { describeRule } from '../../engine/cloud.js';
+import type { RouteTarget } from '../../engine/model.js';
+
+/**
+ * A plain view of the topology for diagrams and JSON: VPCs with their subnets (zone, block,
+ * public or private, route table, network ACL), instances with groups and addresses,
+ * gateways and peerings. Every name is the logical id when there is one.
+ */
+export interface TopologyView {
+  regions: RegionView[];
+  peerings: { id: string; name: string; from: string; to: string }[];
+}
+
+export interface RegionView {
+  region: string;
+  vpcs: VpcView[];
+}
+
+export interface VpcView {
+  id: string;
+  name: string;
+  cidrs: string[];
+  internetGateway?: { id: string; name: string };
+  natGateways: { id: string; name: string; subnet: string; publicIp?: string; privateIp: string }[];
+  subnets: SubnetView[];
+  routeTables: { id: string; name: string; main: boolean; routes: { destination: string; target: string; blackhole: boolean }[] }[];
+  securityGroups: { id: string; name: string; inbound: string[]; outbound: string[] }[];
+  networkAcls: { id: string; name: string; isDefault: boolean; inbound: string[]; outbound: string[] }[];
+}
+
+export interface SubnetView {
+  id: string;
+  name: string;
+  zone: string;
+  cidr: string;
+  public: boolean;
+  routeTable: string;
+  networkAcl: string;
+  /** Where 0.0.0.0/0 goes from here: internet gateway, NAT gateway, … or nothing. */
+  defaultRoute?: string;
+  instances: { id: string; name: string; privateIp: string; publicIp?: string; groups: string[] }[];
+}
+
+const nameOf = (r: { id: string; logicalId?: string } | undefined, fallback = '?'): string => (r ? r.logicalId ?? r.id : fallback);
+
+export function targetName(cloud: Cloud, t: RouteTarget): string {
+  switch (t.kind) {
+    case 'local':
+      return 'local';
+    case 'internet-gateway':
+      return nameOf(cloud.internetGateways.get(t.id), t.id);
+    case 'nat-gateway':
+      return nameOf(cloud.natGateways.get(t.id), t.id);
+    case 'peering':
+      return nameOf(cloud.peerings.get(t.id), t.id);
+    case 'instance':
+      return nameOf(cloud.instances.get(t.id), t.id);
+    case 'network-interface':
+      return nameOf(cloud.interfaces.get(t.id), t.id);
+    case 'unmodelled':
+      return t.id;
+  }
+}
+
+export function topologyView(cloud: Cloud): TopologyView {
+  const regions = new Map<string, RegionView>();
+  const groupName = (id: string): string => nameOf(cloud.securityGroups.get(id), id);
+  for (const vpc of cloud.vpcs.values()) {
+    let region = regions.get(vpc.region);
+    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [] }));
+    const igw = cloud.attachedGateway(vpc.id);
+    const subnets: SubnetView[] = [];
+    for (const s of cloud.subnets.values()) {
+      if (s.vpcId !== vpc.id) continue;
+      const table = cloud.routeTableOf(s.id);
+      const def = table.routes.find((r) => r.destination.prefix === 0);
+      const isPublic = table.routes.some((r) => r.target.kind === 'internet-gateway' && cloud.internetGateways.get(r.target.id)?.attachedVpcId === vpc.id);
+      subnets.push({
+        id: s.id,
+        name: nameOf(s),
+        zone: s.availabilityZone,
+        cidr: formatCidr(s.cidr),
+        public: isPublic,
+        routeTable: nameOf(table),
+        networkAcl: nameOf(cloud.networkAclOf(s.id)),
+        defaultRoute: def ? `${targetName(cloud, def.target)}${cloud.isBlackhole(def.target) ? ' (blackhole)' : ''}` : undefined,
+        instances: [...cloud.instances.values()]
+          .filter((i) => i.subnetId === s.id)
+          .map((i) => {
+            const eni = cloud.interfaces.get(i.networkInterfaceIds[0])!;
+            return {
+              id: i.id,
+              name: nameOf(i),
+              privateIp: formatIp(eni.privateIp),
+              publicIp: eni.publicIp === undefined ? undefined : formatIp(eni.publicIp),
+              groups: eni.securityGroupIds.map(groupName),
+            };
+          }),
+      });
+    }
+    subnets.sort((a, b) => a.cidr.localeCompare(b.cidr, 'en', { numeric: true }));
+    region.vpcs.push({
+      id: vpc.id,
+      name: nameOf(vpc),
+      cidrs: vpc.cidrs.map(formatCidr),
+      internetGateway: igw ? { id: igw.id, name: nameOf(igw) } : undefined,
+      natGateways: [...cloud.natGateways.values()]
+        .filter((n) => cloud.subnets.get(n.subnetId)?.vpcId === vpc.id)
+        .map((n) => {
+          const eni = cloud.interfaces.get(n.networkInterfaceId)!;
+          return { id: n.id, name: nameOf(n), subnet: nameOf(cloud.subnets.get(n.subnetId)), publicIp: eni.publicIp === undefined ? undefined : formatIp(eni.publicIp), privateIp: formatIp(eni.privateIp) };
+        }),
+      subnets,
+      routeTables: [...cloud.routeTables.values()]
+        .filter((t) => t.vpcId === vpc.id)
+        .map((t) => ({
+          id: t.id,
+          name: nameOf(t),
+          main: t.main,
+          routes: [...t.routes]
+            .sort((a, b) => b.destination.prefix - a.destination.prefix)
+            .map((r) => ({ destination: formatCidr(r.destination), target: targetName(cloud, r.target), blackhole: cloud.isBlackhole(r.target) })),
+        })),
+      securityGroups: [...cloud.securityGroups.values()]
+        .filter((g) => g.vpcId === vpc.id)
+        .map((g) => ({
+          id: g.id,
+          name: nameOf(g),
+          inbound: g.ingress.map((r) => describeRule(r, 'ingress').replace(/group (sg-[0-9a-f]+)/, (_m, id: string) => `group ${groupName(id)}`)),
+          outbound: g.egress.map((r) => describeRule(r, 'egress').replace(/group (sg-[0-9a-f]+)/, (_m, id: string) => `group ${groupName(id)}`)),
+        })),
+      networkAcls: [...cloud.networkAcls.values()]
+        .filter((a) => a.vpcId === vpc.id)
+        .map((a) => {
+          const text = (egress: boolean): string[] =>
+            [...a.entries.filter((e) => e.egress === egress).map((e) => `${e.ruleNumber} ${e.action} ${e.protocol === 'tcp' || e.protocol === 'udp' ? `${e.protocol} ${e.portFrom}-${e.portTo}` : e.protocol} ${egress ? 'to' : 'from'} ${formatCidr(e.cidr)}`), '* deny all'];
+          return { id: a.id, name: nameOf(a), isDefault: a.isDefault, inbound: text(false), outbound: text(true) };
+        }),
+    });
+  }
+  return {
+    regions: [...regions.values()],
+    peerings: [...cloud.peerings.values()].map((p) => ({ id: p.id, name: nameOf(p), from: nameOf(cloud.vpcs.get(p.requesterVpcId)), to: nameOf(cloud.vpcs.get(p.accepterVpcId)) })),
+  };
+}

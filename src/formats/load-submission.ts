@@ -1,0 +1,117 @@
+import { Cloud } from '../engine/cloud.js';
+import { CloudError } from '../engine/errors.js';
+import { availabilityZones, isRegion, REGIONS } from '../engine/regions.js';
+import { makeBuilder, type BuildWarning } from './build-cloud.js';
+import { type CreatedResource, loadStackSet, parseTemplate, type PendingResource, ResourceError, type StackResult, type Template } from './cfn/index.js';
+import { type Diagnostic, hasErrors } from './diagnostics.js';
+import { readSubmission, type TemplateFile } from './submission-files.js';
+
+/**
+ * From submission text to engine state: parse every template, load them in dependency order
+ * into one virtual cloud, and collect every diagnostic. Pure apart from `loadSubmissionPath`,
+ * which reads the files first.
+ */
+export interface LoadOptions {
+  /** Region of a single template not named by region (default us-east-1). */
+  region?: string;
+  params?: Record<string, string>;
+  /** Seed of the resource ids; the same seed gives the same ids. */
+  seed?: string;
+  stackName?: string;
+  maxBytes?: number;
+}
+
+export interface LoadedSubmission {
+  cloud: Cloud;
+  diagnostics: Diagnostic[];
+  /** True when there is no error (warnings allowed). */
+  ok: boolean;
+  /** The Metadata sections of the templates, merged (labs keep `cloudlab: {lab, student}` there). */
+  metadata: Record<string, unknown>;
+  stacks: Record<string, StackResult>;
+  regions: string[];
+  files: string[];
+  /** Resources whose type is real but not modelled. */
+  resourceCount: number;
+}
+
+export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], opts: LoadOptions = {}): LoadedSubmission {
+  const diagnostics: Diagnostic[] = [];
+  const cloud = new Cloud(opts.seed ?? 'cloudlab');
+  const defaultRegion = opts.region ?? 'us-east-1';
+  if (!isRegion(defaultRegion)) {
+    diagnostics.push({ severity: 'error', code: 'UnknownRegion', message: `"${defaultRegion}" is not a region; regions are ${REGIONS.slice(0, 6).join(', ')}, …` });
+  }
+  const parsed: { file: string; region: string; template: Template }[] = [];
+  for (const t of templates) {
+    const p = parseTemplate(t.text, t.file);
+    diagnostics.push(...p.diagnostics);
+    if (p.template) parsed.push({ file: t.file, region: t.region ?? defaultRegion, template: p.template });
+  }
+  const warnings: { w: BuildWarning; region: string }[] = [];
+  const positions = new Map<string, PendingResource>();
+  const result = loadStackSet(
+    parsed,
+    (region) => ({
+      region,
+      stackName: opts.stackName ?? 'cloudlab',
+      params: opts.params,
+      availabilityZones,
+    }),
+    (region) => {
+      const build = makeBuilder(cloud, region, (w) => warnings.push({ w, region }));
+      return (r: PendingResource): CreatedResource => {
+        positions.set(`${region}/${r.logicalId}`, r);
+        try {
+          return build(r);
+        } catch (e) {
+          if (e instanceof CloudError) {
+            const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
+            throw new ResourceError(e.message, e.code, path);
+          }
+          throw e;
+        }
+      };
+    },
+  );
+  diagnostics.push(...result.diagnostics);
+  const regionOf = new Map(parsed.map((p) => [p.region, p.file]));
+  for (const { w, region } of warnings) {
+    const r = positions.get(`${region}/${w.logicalId}`);
+    const pos = r?.pos(w.path);
+    diagnostics.push({ severity: 'warning', code: w.code, message: w.message, file: pos?.file ?? regionOf.get(region), line: pos?.line, column: pos?.column, logicalId: w.logicalId });
+  }
+  if (!hasErrors(diagnostics)) {
+    for (const e of cloud.finish()) {
+      const logicalId = (e as CloudError & { logicalId?: string }).logicalId;
+      const r = logicalId ? [...positions.entries()].find(([k]) => k.endsWith(`/${logicalId}`))?.[1] : undefined;
+      const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
+      const pos = r?.pos(path);
+      diagnostics.push({ severity: 'error', code: e.code, message: e.message, file: pos?.file, line: pos?.line, column: pos?.column, logicalId });
+    }
+  }
+  const metadata: Record<string, unknown> = {};
+  for (const s of Object.values(result.stacks)) Object.assign(metadata, s.metadata);
+  return {
+    cloud,
+    diagnostics,
+    ok: !hasErrors(diagnostics),
+    metadata,
+    stacks: result.stacks,
+    regions: parsed.map((p) => p.region),
+    files: templates.map((t) => t.file),
+    resourceCount: Object.values(result.stacks).reduce((n, s) => n + s.resources.length, 0),
+  };
+}
+
+/** Reads a template file or a folder of `<region>.yaml` templates and loads it. */
+export function loadSubmissionPath(path: string, opts: LoadOptions = {}): LoadedSubmission {
+  const read = readSubmission(path, { maxBytes: opts.maxBytes });
+  if (read.templates.length === 0) {
+    return { cloud: new Cloud(opts.seed ?? 'cloudlab'), diagnostics: read.diagnostics, ok: false, metadata: {}, stacks: {}, regions: [], files: [], resourceCount: 0 };
+  }
+  const loaded = loadSubmissionFromTemplates(read.templates, opts);
+  loaded.diagnostics.unshift(...read.diagnostics);
+  loaded.ok = loaded.ok && !hasErrors(read.diagnostics);
+  return loaded;
+}
