@@ -14,28 +14,34 @@ export function loadCourseWarning(warn: Warn, dir?: string): Course {
   return course;
 }
 
-/** The progress, or an empty one when the file cannot be read (with a warning). */
-export function openProgress(warn: Warn): { progress: Progress; path: string } {
+/**
+ * The progress, or an empty one when the file cannot be read (with a warning); `readable`
+ * says which, so a command can skip saving to a file it cannot use.
+ */
+export function openProgress(warn: Warn): { progress: Progress; path: string; readable: boolean } {
   try {
     const loaded = loadProgress();
     if (loaded.notice) warn(loaded.notice);
-    return { progress: loaded.progress, path: loaded.path };
+    return { progress: loaded.progress, path: loaded.path, readable: true };
   } catch (e) {
     if (!(e instanceof ProgressError)) throw e;
     warn(`${e.message}; your progress is not shown or saved this time`);
-    return { progress: emptyProgress(), path: progressPath() };
+    return { progress: emptyProgress(), path: progressPath(), readable: false };
   }
 }
 
-/** Saves a change to the progress; returns false (after a warning) when it could not. */
-export function saveChange(change: (p: Progress) => void, warn: Warn): boolean {
+/**
+ * Saves a change to the progress; returns false when it could not, after a warning that
+ * ends with `consequence` ("; the lesson is not marked read").
+ */
+export function saveChange(change: (p: Progress) => void, warn: Warn, consequence = ''): boolean {
   try {
     const loaded = updateProgress(change);
     if (loaded.notice) warn(loaded.notice);
     return true;
   } catch (e) {
     if (!(e instanceof ProgressError)) throw e;
-    warn(e.message);
+    warn(`${e.message}${consequence}`);
     return false;
   }
 }

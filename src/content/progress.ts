@@ -90,7 +90,7 @@ export function loadProgress(opts: ProgressOptions = {}): LoadedProgress {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { progress: emptyProgress(), path };
-    throw new ProgressError(`cannot read your progress file ${path}: ${(e as Error).message}`);
+    throw new ProgressError(`cannot read your progress file ${path}: ${fsReason(e)}`);
   }
   let value: unknown;
   try {
@@ -114,7 +114,7 @@ function setAside(path: string, why: 'damaged' | 'future', detail: string, opts:
   try {
     renameSync(path, aside);
   } catch (e) {
-    throw new ProgressError(`your progress file ${path} cannot be used (${detail}) and could not be moved aside: ${(e as Error).message}`);
+    throw new ProgressError(`your progress file ${path} cannot be used (${detail}) and could not be moved aside: ${fsReason(e)}`);
   }
   const notice =
     why === 'damaged'
@@ -146,7 +146,7 @@ export function saveProgress(progress: Progress, opts: ProgressOptions = {}): vo
     } catch {
       // nothing was written, or it was already renamed
     }
-    throw new ProgressError(`cannot save your progress to ${path}: ${(e as Error).message}`);
+    throw new ProgressError(`cannot save your progress to ${path}: ${fsReason(e)}`);
   }
   syncDir(dir);
 }
@@ -265,6 +265,21 @@ function shapeProblem(v: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** A file system error in words, without Node's repetition of the path. */
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder, not a file',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+    EDQUOT: 'the disk quota is used up',
+  };
+  return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -28,7 +28,28 @@ import {
  * Every number a lesson computes about addresses is written next to it as a claim,
  * `<!-- check: VERB ARGS = VALUE -->`, and quiz questions carry the same claims in a
  * `checks:` list. This suite recomputes each claim with the engine's own address math,
- * so a lesson can never teach a number the engine disagrees with.
+ * so a lesson can never teach a number the engine disagrees with. The verbs:
+ *
+ *   size 10.0.0.0/20 = 4096                  addresses in the block
+ *   usable 10.0.1.0/24 = 251                 AWS-usable (size - 5; /16 to /28 only)
+ *   network 10.0.1.5/16 = 10.0.0.0/16        the network a block with host bits names
+ *   range 10.0.1.0/24 = 10.0.1.0-10.0.1.255  first and last address
+ *   first / last 10.0.32.0/20 = 10.0.47.255  one end of the block
+ *   first-usable / last-usable 10.0.5.0/24 = 10.0.5.4   what AWS can hand out
+ *   router 10.0.5.0/24 = 10.0.5.1            the VPC router's address in a subnet
+ *   dns 10.0.0.0/16 = 10.0.0.2               the Amazon-provided DNS server of a VPC
+ *   netmask /20 = 255.255.240.0
+ *   split 10.0.0.0/16 /24 = 256              how many /24s fit
+ *   split-list 10.0.0.0/22 /24 = 10.0.0.0/24,10.0.1.0/24,…
+ *   nth 10.0.1.0/24 /26 3 = 10.0.1.128/26    the 3rd /26, counting from 1
+ *   contains 10.0.0.0/16 10.0.4.0/22 = true  (the second may be a single address)
+ *   overlaps 10.0.0.0/16 10.0.255.0/24 = true
+ *   hosts 200 = /24                          smallest AWS subnet for N instances, or none
+ *   binary 192.168.1.10 = 11000000.10101000.00000001.00001010
+ *   private 172.31.5.4 = true                inside an RFC 1918 range
+ *   reserved 10.0.1.0/24 = 10.0.1.0,10.0.1.1,10.0.1.2,10.0.1.3,10.0.1.255
+ *   route 10.0.1.7 0.0.0.0/0,10.0.0.0/16 = 10.0.0.0/16   longest matching prefix, or none
+ *   rate 80000*5/300 = 1333.33               + - * / ( ) ceil() floor(), to 2 decimals
  */
 
 const LESSONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons');

@@ -28,7 +28,7 @@ export async function run(key: string, options: Options): Promise<number> {
   const mode = detectMode(process.stdout);
   const lines = renderMarkdown(lessonMarkdown(lesson), { width, mode });
   out([...lines.map(mode === 'ansi' ? toAnsi : toPlain), '', ...nextSteps(lesson, width)].join('\n'));
-  saveChange((p) => markLessonRead(p, lesson.id), warn);
+  saveChange((p) => markLessonRead(p, lesson.id), warn, '; the lesson is not marked read');
   return 0;
 }
 

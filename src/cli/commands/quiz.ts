@@ -28,7 +28,7 @@ export async function run(topicArg: string | undefined, options: Options): Promi
   const count = parseCount(options.count ?? '10');
   const seed = options.seed === undefined ? Date.now().toString(36) : parseSeed(options.seed);
   const course = loadCourseWarning(warn);
-  const { progress } = openProgress(warn);
+  const { progress, readable } = openProgress(warn);
   let topic;
   try {
     topic = resolveTopic(course, topicArg, progress);
@@ -42,11 +42,11 @@ export async function run(topicArg: string | undefined, options: Options): Promi
     outJson({ topic: topicLabel(topic), seed, questions: questions.map(withoutAnswer) });
     return 0;
   }
-  await ask(questions, `Quiz: ${topicLabel(topic)} · ${questions.length} question${questions.length === 1 ? '' : 's'} · seed ${seed}`, warn);
+  await ask(questions, readable, `Quiz: ${topicLabel(topic)} · ${questions.length} question${questions.length === 1 ? '' : 's'} · seed ${seed}`, warn);
   return 0;
 }
 
-async function ask(questions: readonly Question[], title: string, warn: (m: string) => void): Promise<void> {
+async function ask(questions: readonly Question[], record: boolean, title: string, warn: (m: string) => void): Promise<void> {
   const mode = detectMode(process.stdout);
   const width = Math.min(defaultWidth(process.stdout), 100);
   const print = (lines: readonly RenderedLine[]): void => out(lines.map(mode === 'ansi' ? toAnsi : toPlain).join('\n'));
@@ -57,7 +57,7 @@ async function ask(questions: readonly Question[], title: string, warn: (m: stri
   if (interactive) out('Type your answer and press Enter. Ctrl-D stops the quiz; answers so far are kept.');
   let answered = 0;
   let correct = 0;
-  let recording = true;
+  let recording = record;
   try {
     for (const [i, q] of questions.entries()) {
       out('');
@@ -73,9 +73,8 @@ async function ask(questions: readonly Question[], title: string, warn: (m: stri
       const feedback = result.correct ? [] : [seg(' '), seg(result.feedback)];
       print([...wrapSegments([verdict, ...feedback], width), ...renderMarkdown(q.explanation, { width, mode })]);
       if (recording) {
-        recording = saveChange((p) => recordQuizAnswer(p, q.id, { correct: result.correct, answer }), (m) =>
-          warn(`${m}; the rest of this quiz is not recorded`),
-        );
+        const entry = { correct: result.correct, answer };
+        recording = saveChange((p) => recordQuizAnswer(p, q.id, entry), warn, '; answers in this quiz are not recorded');
       }
     }
   } finally {

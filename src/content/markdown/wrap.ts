@@ -3,7 +3,8 @@ import { displayWidth, graphemes } from './width.js';
 
 /**
  * Word-wraps styled text to `width` columns. Words break at whitespace; a word wider than
- * the width (a long URL) is cut at the width. A "\n" inside a segment is a hard line break.
+ * the width (a long URL) is cut, after a hyphen where possible. A "\n" inside a segment is
+ * a hard line break.
  * Always returns at least one line.
  */
 export function wrapSegments(segments: readonly Segment[], width: number): RenderedLine[] {

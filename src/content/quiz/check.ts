@@ -65,38 +65,43 @@ function pickOne(q: ChoiceQuestion, text: string): number | undefined {
 }
 
 function checkMultiple(q: Extract<Question, { type: 'multiple' }>, text: string): CheckResult {
-  const whole = pickOne(q, text);
-  const parts = text
-    .toLowerCase()
-    .split(/[\s,;]+/)
-    .filter((p) => p !== '' && p !== 'and');
-  // "ac" as well as "a c": a run of letters where every letter is a choice.
-  const tokens =
-    parts.length === 1 && /^[a-z]{2,}$/.test(parts[0]) && [...parts[0]].every((ch) => pickOne(q, ch) !== undefined)
-      ? [...parts[0]]
-      : parts;
-  const picked = new Set<number>();
-  const unknown: string[] = [];
-  if (whole !== undefined && tokens.length > 1 && tokens.some((t) => pickOne(q, t) === undefined)) picked.add(whole);
-  else
-    for (const t of tokens) {
-      const i = pickOne(q, t);
-      if (i === undefined) unknown.push(t);
-      else picked.add(i);
-    }
   const right = `The answer is ${answerText(q)}.`;
+  const { picked, unknown } = pickMany(q, text);
   if (unknown.length > 0 || picked.size === 0) {
-    const what = unknown.length > 0 ? `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a choice` : 'no choice given';
-    return { correct: false, feedback: `${what} (${rangeHint(q)}; name every right choice, such as "a, c"). ${right}` };
+    const what =
+      unknown.length > 0
+        ? `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a choice`
+        : 'no choice given';
+    return { correct: false, feedback: `${capitalise(what)} (${rangeHint(q)}; name every right choice, such as "a, c"). ${right}` };
   }
-  const answer = new Set(q.answer);
   const missed = q.answer.filter((i) => !picked.has(i));
-  const extra = [...picked].filter((i) => !answer.has(i)).sort((a, b) => a - b);
+  const extra = [...picked].filter((i) => !q.answer.includes(i)).sort((a, b) => a - b);
   if (missed.length === 0 && extra.length === 0) return { correct: true, feedback: `Correct: ${answerText(q)}.` };
   const notes: string[] = [];
   if (extra.length > 0) notes.push(`${extra.length === 1 ? 'choice' : 'choices'} ${letters(extra)} ${extra.length === 1 ? 'is' : 'are'} not right`);
   if (missed.length > 0) notes.push(`you missed ${letters(missed)}`);
   return { correct: false, feedback: `${capitalise(notes.join('; '))}. ${right}` };
+}
+
+/** "a, c", "a c", "1 3", "ac"; or the text of one choice when the words are not choices. */
+function pickMany(q: ChoiceQuestion, text: string): { picked: Set<number>; unknown: string[] } {
+  let tokens = text
+    .toLowerCase()
+    .split(/[\s,;]+/)
+    .filter((t) => t !== '' && t !== 'and');
+  if (tokens.length === 1 && /^[a-z]{2,}$/.test(tokens[0]) && [...tokens[0]].every((ch) => pickOne(q, ch) !== undefined)) {
+    tokens = [...tokens[0]];
+  }
+  const picked = new Set<number>();
+  const unknown: string[] = [];
+  for (const t of tokens) {
+    const i = pickOne(q, t);
+    if (i === undefined) unknown.push(t);
+    else picked.add(i);
+  }
+  const whole = pickOne(q, text);
+  if (unknown.length > 0 && whole !== undefined) return { picked: new Set([whole]), unknown: [] };
+  return { picked, unknown };
 }
 
 function checkNumeric(answer: number, tolerance: number, text: string): CheckResult {

@@ -349,6 +349,15 @@ class StackLoader {
     const props = r.properties ? ev.evaluate(r.properties) : {};
     const meta = r.metadata ? ev.evaluate(r.metadata) : undefined;
     if (errors() > 0 || props === BAD || meta === BAD) {
+      if (errors() === 0) {
+        // Its own values are fine; a parameter or condition it uses was reported above.
+        this.sink.error({
+          code: 'DependencyFailed',
+          message: 'not created: it uses a parameter or condition that has an error',
+          loc: r.loc,
+          logicalId: id,
+        });
+      }
       this.states.set(id, { status: 'failed' });
       return;
     }

@@ -482,6 +482,8 @@ function readResource(logicalId: string, loc: Loc, node: TNode, sink: Diagnostic
   const policy = (key: string): string | undefined => {
     const e = attr(key);
     if (!e) return undefined;
+    // CloudFormation resolves Ref and Fn::If here; the virtual cloud deletes nothing, so it keeps them unread.
+    if (e.value.kind === 'map' && e.value.entries.some((x) => x.key === 'Ref' || x.key.startsWith('Fn::'))) return undefined;
     const v = e.value.kind === 'scalar' ? scalarText(e.value.value) : undefined;
     if (v === undefined || !POLICIES.includes(v)) {
       err('InvalidPolicy', `${key} must be one of ${POLICIES.join(', ')}, not ${describeNode(e.value)}`, e.value.loc, key);

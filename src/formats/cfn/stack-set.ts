@@ -10,6 +10,7 @@ import {
   type StackResult,
 } from './resolve.js';
 import { DiagnosticSink } from './sink.js';
+import { didYouMean } from './suggest.js';
 
 export interface StackSetFile {
   file: string;
@@ -57,7 +58,25 @@ export function loadStackSet(
   }
   const chosen = [...byRegion.values()];
 
-  const declared = new Map(chosen.map((f) => [f.file, declaredImportsExports(f.template, makeContext(f.region))]));
+  // A --param applies to every template that declares it; it is an error only when none does.
+  const allParams = [...new Set(chosen.flatMap((f) => f.template.parameters.map((p) => p.name)))];
+  const contextFor = (f: StackSetFile): Omit<LoadContext, 'importValue'> => {
+    const base = makeContext(f.region);
+    if (!base.params || chosen.length < 2) return base;
+    const own = new Set(f.template.parameters.map((p) => p.name));
+    return { ...base, params: Object.fromEntries(Object.entries(base.params).filter(([k]) => own.has(k))) };
+  };
+  if (chosen.length > 1) {
+    for (const key of Object.keys(makeContext(chosen[0].region).params ?? {})) {
+      if (allParams.includes(key)) continue;
+      sinkFor(chosen[0].file).error({
+        code: 'UnknownParameter',
+        message: `--param ${key}: no template of the submission declares a parameter ${key}${didYouMean(key, allParams)}`,
+      });
+    }
+  }
+
+  const declared = new Map(chosen.map((f) => [f.file, declaredImportsExports(f.template, contextFor(f))]));
   const exporter = new Map<string, { file: string; output: string }>();
   for (const f of chosen) {
     for (const e of declared.get(f.file)!.exports) {
@@ -98,7 +117,7 @@ export function loadStackSet(
     if (blocked.has(file)) continue;
     const f = chosen.find((c) => c.file === file)!;
     const ctx: LoadContext = {
-      ...makeContext(f.region),
+      ...contextFor(f),
       importValue: (name) => exports.get(name),
       exportNames: () => [...exports.keys()],
     };

@@ -49,6 +49,13 @@ describe('multiple choice', () => {
     expect(checkAnswer(multiple, 'a b').feedback).toMatch(/^You missed d\./);
     expect(checkAnswer(multiple, 'a b d q').feedback).toMatch(/^"q" is not a choice/);
     expect(checkAnswer(multiple, 'a b c d').correct).toBe(false);
+    expect(checkAnswer(multiple, '').feedback).toMatch(/^No choice given \(choose a letter from a to d/);
+  });
+
+  it('takes the text of one choice when its words are not choices', () => {
+    const q: Question = { ...base, type: 'multiple', choices: ['Internet gateway', 'NAT gateway'], answer: [1] };
+    expect(checkAnswer(q, 'NAT gateway').correct).toBe(true);
+    expect(checkAnswer(q, 'b').correct).toBe(true);
   });
 });
 

@@ -1,5 +1,7 @@
 import { LAB_IDS } from '../../../src/content/lab-ids.js';
 import { loadCourse } from '../../../src/content/lessons.js';
+import { checkAnswer } from '../../../src/content/quiz/check.js';
+import { choiceLetter, type Question } from '../../../src/content/quiz/types.js';
 
 /**
  * What a course folder must satisfy before it ships; returns every failure as a sentence,
@@ -15,6 +17,7 @@ export function courseFailures(dir: string): string[] {
     for (const q of bank) {
       if (q.answer === undefined || q.answer === null) failures.push(`${q.id}: no answer`);
       if (!q.explanation) failures.push(`${q.id}: no explanation`);
+      if (!checkAnswer(q, typedAnswer(q)).correct) failures.push(`${q.id}: its own answer "${typedAnswer(q)}" is not accepted`);
     }
     if (lesson.lab !== undefined && !(LAB_IDS as readonly string[]).includes(lesson.lab)) {
       failures.push(`${lesson.id}: lab ${lesson.lab} is not one of ${LAB_IDS.join(', ')}`);
@@ -24,4 +27,11 @@ export function courseFailures(dir: string): string[] {
     }
   }
   return failures;
+}
+
+/** The right answer as a learner would type it. */
+function typedAnswer(q: Question): string {
+  if (q.type === 'single') return choiceLetter(q.answer);
+  if (q.type === 'multiple') return q.answer.map(choiceLetter).join(', ');
+  return String(q.answer);
 }

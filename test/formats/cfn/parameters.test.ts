@@ -85,10 +85,14 @@ describe('parameters', () => {
     expect(withParam('{Type: String, AllowedPattern: "[a-"}', { P: 'a' }).errors[0].message).toContain('not a regular expression');
   });
 
-  it('without a value keep references to them quiet: one error per parameter', () => {
-    const text = 'Parameters: {P: {Type: String}}\nResources:\n  A: {Type: Custom::A, Properties: {V: !Ref P}}\n  B: {Type: Custom::B, Properties: {V: !Sub "${P}"}}\n';
+  it('without a value are reported once; each resource using them gets one short line', () => {
+    const text = 'Parameters: {P: {Type: String}}\nResources:\n  A: {Type: Custom::A, Properties: {V: !Ref P}}\n  B: {Type: Custom::B, Properties: {V: !Sub "${P}", W: !Ref A}}\n';
     const r = load(text);
-    expect(r.errors.map((e) => e.code)).toEqual(['MissingParameterValue']);
+    expect(r.errors.map((e) => [e.code, e.logicalId, e.message])).toEqual([
+      ['MissingParameterValue', undefined, 'parameter P has no value; give one with --param P=…'],
+      ['DependencyFailed', 'A', 'not created: it uses a parameter or condition that has an error'],
+      ['DependencyFailed', 'B', 'skipped: depends on A, which failed'],
+    ]);
     expect(r.builder.created).toHaveLength(0);
   });
 });

@@ -292,6 +292,11 @@ describe('parseTemplate: template anatomy', () => {
     ]);
   });
 
+  it('accepts a deletion policy chosen by an intrinsic function', () => {
+    const t = parseOk(withResources('  V:\n    Type: AWS::EC2::VPC\n    DeletionPolicy: !If [Keep, Retain, Delete]\n'));
+    expect(t.resources[0].deletionPolicy).toBeUndefined();
+  });
+
   it('checks the format version and parameter declarations', () => {
     const r = parseTemplate(
       `AWSTemplateFormatVersion: 2012-01-01\nParameters:\n  A: {Type: Strin}\n  B: {Type: Number, MinValue: low}\n  C: {Default: x}\n  D: {Type: String, Defualt: x}\n${VPC.split('\n').slice(1).join('\n')}`,

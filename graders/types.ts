@@ -1,0 +1,44 @@
+import type { Cloud } from '../src/engine/cloud.js';
+import type { Drop, Hop } from '../src/engine/reach/hops.js';
+import type { Walker } from '../src/engine/reach/walker.js';
+
+/**
+ * A check kind: a small pure function from the engine's state and the check's arguments to a
+ * verdict with its evidence. Nothing here knows a lab exists: the manifest picks a kind and
+ * gives it arguments.
+ */
+export interface CheckContext {
+  cloud: Cloud;
+  walker: Walker;
+}
+
+export interface Evidence {
+  /** The trace that proves the verdict: the failing hop, or the path that gets through. */
+  trace?: { from: string; to: string; protocol: string; port?: number; path: Hop[]; drop?: Drop; explanation: string };
+  /** Resources that make the verdict (the subnets that overlap, the group that opens 22 to all). */
+  resources?: string[];
+}
+
+export interface CheckOutcome {
+  passed: boolean;
+  /** One plain sentence about what was found, e.g. "internet reaches Web on port 22 from every address". */
+  detail: string;
+  evidence?: Evidence;
+}
+
+export interface CheckKind {
+  kind: string;
+  /** One line for authors: what it checks. */
+  description: string;
+  /** Argument names with a short description; `?` marks the optional ones. */
+  args: Record<string, string>;
+  run(ctx: CheckContext, args: Record<string, unknown>): CheckOutcome;
+}
+
+/** A problem with a check's arguments (an author's mistake), as opposed to a failed check. */
+export class CheckArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CheckArgumentError';
+  }
+}

@@ -1,0 +1,31 @@
+import { instantiate, LabError, loadLab, studentParameters } from '../../content/labs.js';
+import { defaultWidth, detectMode, renderMarkdown, toAnsi, toPlain } from '../../content/markdown/index.js';
+import { UsageError } from '../exit-codes.js';
+import { out, outJson } from '../output.js';
+
+export async function run(id: string, opts: { student?: string; json?: boolean }): Promise<number> {
+  let lab;
+  try {
+    lab = loadLab(id);
+  } catch (e) {
+    if (e instanceof LabError) throw new UsageError(e.message);
+    throw e;
+  }
+  const brief = instantiate(lab.brief, lab, opts.student);
+  if (opts.json) {
+    outJson({
+      id: lab.id,
+      title: lab.title,
+      student: opts.student ?? null,
+      parameters: studentParameters(lab, opts.student),
+      checks: lab.checks.map((c) => ({ id: c.id, title: c.title, points: c.points, kind: c.kind, ...(c.hidden ? {} : { args: c.args }) })),
+      brief,
+    });
+    return 0;
+  }
+  const mode = detectMode(process.stdout);
+  const lines = renderMarkdown(brief, { width: defaultWidth(process.stdout), mode }).map(mode === 'ansi' ? toAnsi : toPlain);
+  out(lines.join('\n'));
+  if (!opts.student) out('\n(No --student given: these are the default values. Give your student id to get your own.)');
+  return 0;
+}

@@ -1,0 +1,35 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LabError, loadLab, starterFiles } from '../../content/labs.js';
+import { UsageError } from '../exit-codes.js';
+import { out, outJson } from '../output.js';
+
+/** Writes the lab's starter template (with the student's values) and its brief into a folder. */
+export async function run(id: string, opts: { student?: string; dir?: string; force?: boolean; json?: boolean }): Promise<number> {
+  let lab;
+  try {
+    lab = loadLab(id);
+  } catch (e) {
+    if (e instanceof LabError) throw new UsageError(e.message);
+    throw e;
+  }
+  const dir = resolve(opts.dir ?? id);
+  const files = starterFiles(lab, opts.student);
+  const clash = files.filter((f) => existsSync(join(dir, f.name)));
+  if (clash.length && !opts.force) {
+    throw new UsageError(`${join(dir, clash[0].name)} exists; your work is not overwritten. Choose another --dir, or add --force to replace it.`);
+  }
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  const template = join(opts.dir ?? id, 'template.yaml');
+  if (opts.json) {
+    outJson({ lab: lab.id, student: opts.student ?? null, dir, files: files.map((f) => join(dir, f.name)) });
+    return 0;
+  }
+  out(`Wrote ${files.map((f) => join(opts.dir ?? id, f.name)).join(' and ')}.`);
+  out('');
+  out('Edit the template, then check your work:');
+  out(`  cloudlab validate ${template}`);
+  out(`  cloudlab check ${lab.id} ${template}${opts.student ? ` --student ${opts.student}` : ''}`);
+  return 0;
+}

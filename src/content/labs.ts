@@ -1,0 +1,251 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatIp, lastAddress, parseCidr } from '../engine/address.js';
+import { createRng } from '../engine/random.js';
+import { nearest } from '../engine/reach/endpoints.js';
+import { CHECK_KINDS } from '../../graders/index.js';
+import { packageRoot } from './paths.js';
+import { parseYamlSource } from './yaml-source.js';
+
+/**
+ * Labs as data: `labs/<id>/` holds brief.md, lab.yaml (the manifest) and starter.yaml. The
+ * manifest is validated when loaded, with errors that name the file, the line and what would
+ * be valid, so a course author needs no TypeScript for the usual checks.
+ */
+
+export type ParamKind = 'cidr' | 'ip' | 'port' | 'choice';
+
+export interface LabParameter {
+  name: string;
+  kind: ParamKind;
+  description: string;
+  choices?: (string | number)[];
+  within?: string;
+}
+
+export interface LabCheck {
+  id: string;
+  title: string;
+  kind: string;
+  args: Record<string, unknown>;
+  points: number;
+  pass: string;
+  fail: string;
+  hint: string;
+  hidden: boolean;
+}
+
+export interface Lab {
+  id: string;
+  title: string;
+  order: number;
+  lesson?: string;
+  region: string;
+  summary: string;
+  parameters: LabParameter[];
+  checks: LabCheck[];
+  dir: string;
+  brief: string;
+  starter: string;
+  maxScore: number;
+}
+
+export class LabError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LabError';
+  }
+}
+
+/** $CLOUDLAB_LABS when set (an author previewing labs of their own), else labs/ in the package. */
+export function labsDir(): string {
+  const fromEnv = process.env.CLOUDLAB_LABS;
+  return fromEnv && fromEnv.trim() !== '' ? fromEnv : join(packageRoot(), 'labs');
+}
+
+export function labIds(dir = labsDir()): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'lab.yaml')))
+    .map((d) => d.name)
+    .sort();
+}
+
+const KINDS: readonly ParamKind[] = ['cidr', 'ip', 'port', 'choice'];
+
+
+export function parseLabManifest(text: string, file: string, dir: string): Lab {
+  const src = parseYamlSource(text);
+  const where = (node: unknown): string => `${file}:${src.lineOf(node)}`;
+  if (src.errors.length) throw new LabError(`${file}: not valid YAML: ${src.errors[0]}`);
+  const m = src.value as Record<string, unknown> | undefined;
+  if (!m || typeof m !== 'object' || Array.isArray(m)) throw new LabError(`${file}: a lab manifest is a mapping with id, title, order, region, parameters and checks`);
+  const node = (path: (string | number)[]): unknown => src.doc.getIn(path, true);
+  const need = (key: string, type: 'string' | 'number'): void => {
+    if (typeof m[key] !== type) throw new LabError(`${where(node([key]))}: "${key}" must be a ${type}${m[key] === undefined ? ' (it is missing)' : ''}`);
+  };
+  need('id', 'string');
+  need('title', 'string');
+  need('order', 'number');
+  need('region', 'string');
+  need('summary', 'string');
+  const parameters: LabParameter[] = [];
+  const rawParams = (m.parameters ?? {}) as Record<string, Record<string, unknown>>;
+  if (typeof rawParams !== 'object' || Array.isArray(rawParams)) throw new LabError(`${where(node(['parameters']))}: "parameters" maps names to {kind, description, …}`);
+  for (const [name, p] of Object.entries(rawParams)) {
+    const at = where(node(['parameters', name]));
+    if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) throw new LabError(`${at}: parameter name "${name}" must be letters and digits`);
+    if (!p || typeof p !== 'object') throw new LabError(`${at}: parameter ${name} needs kind and description`);
+    const kind = p.kind as ParamKind;
+    if (!KINDS.includes(kind)) throw new LabError(`${at}: parameter ${name} has kind "${String(p.kind)}"; use one of ${KINDS.join(', ')}`);
+    const choices = p.choices as (string | number)[] | undefined;
+    if (kind === 'ip') {
+      try {
+        parseCidr(String(p.within));
+      } catch {
+        throw new LabError(`${at}: parameter ${name} (kind ip) needs "within", a block such as 198.51.100.0/24`);
+      }
+    } else if (!Array.isArray(choices) || choices.length === 0) {
+      throw new LabError(`${at}: parameter ${name} (kind ${kind}) needs a non-empty "choices" list`);
+    } else if (kind === 'cidr') {
+      for (const c of choices) {
+        try {
+          if (parseCidr(String(c)).hostBitsSet) throw new Error('host bits');
+        } catch {
+          throw new LabError(`${at}: parameter ${name}: "${c}" is not a CIDR block without host bits`);
+        }
+      }
+    } else if (kind === 'port' && choices.some((c) => !Number.isInteger(c) || (c as number) < 1 || (c as number) > 65535)) {
+      throw new LabError(`${at}: parameter ${name}: ports are whole numbers from 1 to 65535`);
+    }
+    parameters.push({ name, kind, description: String(p.description ?? ''), choices, within: p.within === undefined ? undefined : String(p.within) });
+  }
+  if (!Array.isArray(m.checks) || m.checks.length === 0) throw new LabError(`${where(node(['checks']))}: a lab needs a non-empty "checks" list`);
+  const ids = new Set<string>();
+  const checks: LabCheck[] = m.checks.map((raw, i) => {
+    const at = where(node(['checks', i]));
+    const c = raw as Record<string, unknown>;
+    for (const key of ['id', 'title', 'kind', 'pass', 'fail', 'hint']) {
+      if (typeof c?.[key] !== 'string' || (c[key] as string).trim() === '') throw new LabError(`${at}: check ${i + 1} needs "${key}" (text)`);
+    }
+    const id = c.id as string;
+    if (ids.has(id)) throw new LabError(`${at}: two checks have the id "${id}"`);
+    ids.add(id);
+    const kind = CHECK_KINDS.get(c.kind as string);
+    if (!kind) {
+      const known = [...CHECK_KINDS.keys()];
+      const s = nearest(c.kind as string, known);
+      throw new LabError(`${at}: check ${id} has kind "${c.kind}", which does not exist${s ? `; did you mean ${s}?` : `; kinds: ${known.join(', ')}`}`);
+    }
+    const argNames = Object.keys(kind.args).flatMap((a) => a.replace('?', '').split('|'));
+    for (const a of Object.keys((c.args ?? {}) as object)) {
+      if (!argNames.includes(a)) {
+        const s = nearest(a, argNames);
+        throw new LabError(`${at}: check ${id} (${kind.kind}) has no argument "${a}"${s ? `; did you mean ${s}?` : ''}; it takes ${argNames.join(', ') || 'none'}`);
+      }
+    }
+    if (typeof c.points !== 'number' || c.points <= 0 || !Number.isFinite(c.points)) throw new LabError(`${at}: check ${id} needs "points", a positive number`);
+    if (c.args !== undefined && (typeof c.args !== 'object' || Array.isArray(c.args))) throw new LabError(`${at}: check ${id}: "args" is a mapping`);
+    for (const ref of JSON.stringify(c.args ?? {}).matchAll(/\$\{(\w+)\}/g)) {
+      if (!parameters.some((p) => p.name === ref[1])) throw new LabError(`${at}: check ${id} uses \${${ref[1]}}, which is not a parameter of the lab`);
+    }
+    return {
+      id,
+      title: c.title as string,
+      kind: c.kind as string,
+      args: (c.args ?? {}) as Record<string, unknown>,
+      points: c.points,
+      pass: c.pass as string,
+      fail: c.fail as string,
+      hint: c.hint as string,
+      hidden: c.hidden === true,
+    };
+  });
+  return {
+    id: m.id as string,
+    title: m.title as string,
+    order: m.order as number,
+    lesson: typeof m.lesson === 'string' ? m.lesson : undefined,
+    region: m.region as string,
+    summary: m.summary as string,
+    parameters,
+    checks,
+    dir,
+    brief: '',
+    starter: '',
+    maxScore: checks.reduce((n, c) => n + c.points, 0),
+  };
+}
+
+export function loadLab(id: string, dir = labsDir()): Lab {
+  const ids = labIds(dir);
+  if (!ids.includes(id)) {
+    const s = nearest(id, ids);
+    throw new LabError(`there is no lab "${id}"${s ? `; did you mean ${s}?` : ''} Labs: ${ids.join(', ') || '(none)'}`);
+  }
+  const folder = join(dir, id);
+  const file = join(folder, 'lab.yaml');
+  const lab = parseLabManifest(readFileSync(file, 'utf8'), file, folder);
+  if (lab.id !== id) throw new LabError(`${file}: the manifest's id "${lab.id}" must be the folder's name "${id}"`);
+  for (const part of ['brief.md', 'starter.yaml']) {
+    if (!existsSync(join(folder, part))) throw new LabError(`${folder}: the lab has no ${part}`);
+  }
+  lab.brief = readFileSync(join(folder, 'brief.md'), 'utf8');
+  lab.starter = readFileSync(join(folder, 'starter.yaml'), 'utf8');
+  return lab;
+}
+
+export function listLabs(dir = labsDir()): Lab[] {
+  return labIds(dir)
+    .map((id) => loadLab(id, dir))
+    .sort((a, b) => a.order - b.order);
+}
+
+/**
+ * The student's own values, drawn from a seed made of the lab and student ids; with no
+ * student id, the first choice (or the first host of `within`).
+ */
+export function studentParameters(lab: Lab, student?: string): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  const rng = student ? createRng(`${lab.id}\u0000${student.trim()}`) : undefined;
+  for (const p of lab.parameters) {
+    if (p.kind === 'ip') {
+      const block = parseCidr(p.within!);
+      const first = block.prefix >= 31 ? block.network : block.network + 1;
+      const last = block.prefix >= 31 ? lastAddress(block) : lastAddress(block) - 1;
+      out[p.name] = formatIp(rng ? rng.int(first, last) : first);
+    } else {
+      out[p.name] = rng ? rng.pick(p.choices!) : p.choices![0];
+    }
+  }
+  return out;
+}
+
+/** Fills `{{param}}` and `{{student}}` in a brief or a template. */
+export function instantiate(text: string, lab: Lab, student?: string): string {
+  const values: Record<string, string | number> = { ...studentParameters(lab, student), student: student?.trim() || 'anonymous', lab: lab.id };
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** A check's arguments with `${param}` replaced by the student's values. */
+export function checkArgs(check: LabCheck, params: Record<string, string | number>): Record<string, unknown> {
+  const sub = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const whole = /^\$\{(\w+)\}$/.exec(v);
+      if (whole && whole[1] in params) return params[whole[1]];
+      return v.replace(/\$\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
+    }
+    if (Array.isArray(v)) return v.map(sub);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sub(x)]));
+    return v;
+  };
+  return sub(check.args) as Record<string, unknown>;
+}
+
+/** The files `lab start` writes: the starter template and the brief, with the student's values. */
+export function starterFiles(lab: Lab, student?: string): { name: string; text: string }[] {
+  return [
+    { name: 'template.yaml', text: instantiate(lab.starter, lab, student) },
+    { name: 'BRIEF.md', text: instantiate(lab.brief, lab, student) },
+  ];
+}

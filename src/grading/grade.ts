@@ -1,0 +1,71 @@
+import { CHECK_KINDS, CheckArgumentError } from '../../graders/index.js';
+import { checkArgs, type Lab, studentParameters } from '../content/labs.js';
+import { Walker } from '../engine/reach/walker.js';
+import { formatDiagnostic } from '../formats/diagnostics.js';
+import { loadSubmissionFromTemplates, type LoadedSubmission } from '../formats/load-submission.js';
+import type { TemplateFile } from '../formats/submission-files.js';
+import type { CheckResult, GradeResult } from './result.js';
+
+export interface GradeOptions {
+  student?: string;
+  /** Name of the submission for reports (a file or folder name). */
+  submission?: string;
+}
+
+/**
+ * Grades one submission against a lab: load it into a fresh virtual cloud (deployed in the
+ * lab's region), recognise a submission made for another lab, then run every check of the
+ * manifest with the student's own parameters. Pure: same templates and student, same result.
+ */
+export function gradeTemplates(lab: Lab, templates: readonly TemplateFile[], opts: GradeOptions = {}): GradeResult {
+  const base = { lab: lab.id, student: opts.student, submission: opts.submission ?? templates.map((t) => t.file).join(', '), max: lab.maxScore };
+  const zero = (status: GradeResult['status'], reason: string, diagnostics: GradeResult['diagnostics'] = []): GradeResult => ({
+    ...base,
+    status,
+    reason,
+    score: 0,
+    checks: lab.checks.map((c) => ({ id: c.id, title: c.title, kind: c.kind, passed: false, points: c.points, earned: 0, message: c.fail, detail: reason })),
+    diagnostics,
+  });
+  if (templates.length === 0 || templates.every((t) => t.text.trim() === '')) return zero('empty', 'the submission is empty');
+  const params = studentParameters(lab, opts.student);
+  const loaded = loadSubmissionFromTemplates(templates, { region: lab.region, seed: `${lab.id}/${opts.student ?? ''}` });
+  const claimed = labOf(loaded);
+  if (claimed && claimed !== lab.id) {
+    return zero('wrong-lab', `this submission was made for the lab "${claimed}" (its Metadata says so), not "${lab.id}"`, loaded.diagnostics);
+  }
+  if (!loaded.ok) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    return zero('invalid', `the template does not load: ${formatDiagnostic(errors[0])}${errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : ''}`, loaded.diagnostics);
+  }
+  return { ...base, ...runChecks(lab, loaded, params), status: 'graded', diagnostics: loaded.diagnostics };
+}
+
+function labOf(loaded: LoadedSubmission): string | undefined {
+  const meta = loaded.metadata.cloudlab;
+  if (meta && typeof meta === 'object' && 'lab' in meta && typeof (meta as { lab: unknown }).lab === 'string') return (meta as { lab: string }).lab;
+  return undefined;
+}
+
+function runChecks(lab: Lab, loaded: LoadedSubmission, params: Record<string, string | number>): { score: number; checks: CheckResult[] } {
+  const ctx = { cloud: loaded.cloud, walker: new Walker(loaded.cloud) };
+  const checks: CheckResult[] = [];
+  for (const c of lab.checks) {
+    const kind = CHECK_KINDS.get(c.kind);
+    if (!kind) throw new CheckArgumentError(`lab ${lab.id}, check ${c.id}: unknown kind ${c.kind}`);
+    const outcome = kind.run(ctx, checkArgs(c, params));
+    checks.push({
+      id: c.id,
+      title: c.title,
+      kind: c.kind,
+      passed: outcome.passed,
+      points: c.points,
+      earned: outcome.passed ? c.points : 0,
+      message: outcome.passed ? c.pass : c.fail,
+      detail: outcome.detail,
+      hint: outcome.passed ? undefined : c.hint,
+      evidence: outcome.evidence,
+    });
+  }
+  return { score: checks.reduce((n, c) => n + c.earned, 0), checks };
+}
