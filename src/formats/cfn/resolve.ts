@@ -85,7 +85,6 @@ class StackLoader {
   private readonly conditionValues = new Map<string, boolean | undefined | 'evaluating'>();
   private readonly params = new Map<string, ParamValue | typeof BAD>();
   private readonly base: Omit<EvalScope, 'allowResources' | 'report'>;
-  private currentId: string | undefined;
 
   constructor(
     private readonly template: Template,
