@@ -32,9 +32,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
   program
     .name('cloudlab')
     .description(
-      'A cloud networking course in the terminal: lessons, quizzes and labs that run against an\n' +
-        'embedded virtual cloud (offline, no account, no bill).\n\n' +
-        'Run with no command to open the course.',
+      'A cloud networking course in the terminal: lessons, quizzes and labs that run against an embedded virtual cloud (offline, no account, no bill). Run with no command to open the course.',
     )
     .version(VERSION, '-V, --version', 'print the version')
     .showSuggestionAfterError(true)
@@ -45,7 +43,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('cidr')
-    .description('address calculator: network, mask, range, AWS-usable addresses; split or size a block')
+    .description('address calculator: range, mask, AWS-usable addresses')
     .argument('<cidr>', 'a block such as 10.0.0.0/16 (or a single address)')
     .option('--split <prefix>', 'list the subnets of this prefix length inside the block (e.g. 24)')
     .option('--hosts <n>', 'the smallest AWS subnet that holds N instances, and how many fit in the block')
@@ -54,8 +52,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('load a CloudFormation template (or a folder of <region>.yaml) and report errors and warnings')
-    .argument('<template-or-folder>')
+    .description('load a template (or a folder of <region>.yaml) and report problems')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
     .addOption(paramOption)
     .option('--region <region>', 'region for a single template', 'us-east-1')
     .option('--json', 'print JSON')
@@ -63,8 +61,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('describe')
-    .description('the topology as a text diagram, or Mermaid / Graphviz DOT')
-    .argument('<template-or-folder>')
+    .description('the topology as a text diagram, Mermaid or DOT')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid', 'dot']).default('text'))
     .addOption(paramOption)
     .option('--region <region>', 'region for a single template', 'us-east-1')
@@ -73,8 +71,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('trace')
-    .description('can a flow get from A to B, and back? the path hop by hop, and why it stops')
-    .argument('<template-or-folder>')
+    .description('can a flow get from A to B and back? hop by hop')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
     .requiredOption('--from <A>', 'logical id, physical id, IP address, or "internet"')
     .requiredOption('--to <B>', 'logical id, physical id, IP address, or "internet"')
     .option('--port <P>', 'destination port (for icmp: the ICMP type, default 8, echo request)')
@@ -87,8 +85,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('reach')
-    .description('reachability summary: who can reach whom, on which ports')
-    .argument('<template-or-folder>')
+    .description('who can reach whom, on which ports')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
     .addOption(paramOption)
     .option('--region <region>', 'region for a single template', 'us-east-1')
     .option('--json', 'print JSON')
@@ -96,13 +94,13 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('lessons')
-    .description('list the lessons, with your progress')
+    .description('list the lessons with your progress')
     .option('--json', 'print JSON')
     .action(action('lessons'));
 
   program
     .command('lesson')
-    .description('print one lesson, rendered for the terminal')
+    .description('read one lesson')
     .argument('<id>', 'lesson id or number')
     .option('--width <columns>', 'wrap to this width')
     .option('--json', 'print JSON')
@@ -110,7 +108,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('quiz')
-    .description('a self-study quiz; answers are recorded for review')
+    .description('a self-study quiz (spaced repetition)')
     .argument('[topic]', 'a lesson id, or "cidr" for generated subnetting questions')
     .option('--count <n>', 'number of questions', '10')
     .option('--seed <s>', 'seed for generated questions and order')
@@ -120,7 +118,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('progress')
-    .description('show your progress: lessons read, quiz history, lab results')
+    .description('lessons read, quiz history, lab results')
     .option('--reset', 'erase your progress (asks first)')
     .option('--yes', 'with --reset: do not ask')
     .option('--json', 'print JSON')
@@ -152,16 +150,16 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('check')
-    .description('grade one submission: each check passed or failed, with the reason and a hint')
+    .description('grade one submission, with reasons and hints')
     .argument('<lab-id>')
-    .argument('<submission>', 'a template file or a folder of <region>.yaml')
+    .argument('<path>', 'your template, or a folder of <region>.yaml templates')
     .option('--student <id>', 'student id (the parameters you were given)')
     .option('--json', 'print JSON')
     .action(action('check'));
 
   const grade = program
     .command('grade')
-    .description("grade every submission in a folder: one row per submission, always")
+    .description('grade a folder of submissions (instructors)')
     .argument('<lab-id>')
     .argument('<folder>')
     .addOption(
@@ -187,12 +185,6 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--out <file>', 'write here instead of standard output')
     .action(action('grade-merge'));
 
-  program
-    .command('shell')
-    .description('the lab shell: aws ec2 … commands against a local workspace')
-    .option('--workspace <dir>', 'workspace folder', '.cloudlab-workspace')
-    .action(action('shell'));
-
   return program;
 }
 
@@ -212,6 +204,15 @@ export async function main(argv: string[]): Promise<number> {
   for (const c of program.commands) {
     c.exitOverride();
     for (const s of c.commands) s.exitOverride();
+  }
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith('-')) {
+    const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    if (!names.includes(first)) {
+      const close = names.filter((n) => editDistance(n, first) <= 2);
+      err(`cloudlab: unknown command "${first}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See cloudlab --help.`);
+      return EXIT_INVALID;
+    }
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -240,4 +241,18 @@ function isModuleMissing(e: unknown): boolean {
     (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
     /\/cli\/commands\//.test(String((e as Error).message))
   );
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
 }

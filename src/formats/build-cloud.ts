@@ -74,6 +74,7 @@ function placeholderAttributes(logicalId: string): Record<string, unknown> {
     {
       get: (_t, key) => (typeof key === 'string' ? `${logicalId}.${key}` : undefined),
       has: () => true,
+      getOwnPropertyDescriptor: (_t, key) => (typeof key === 'string' ? { value: `${logicalId}.${key}`, enumerable: true, configurable: true, writable: false } : undefined),
     },
   );
 }

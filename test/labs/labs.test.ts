@@ -1,0 +1,114 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { LAB_IDS } from '../../src/content/lab-ids.js';
+import { instantiate, listLabs, loadLab, studentParameters } from '../../src/content/labs.js';
+import {
+  brokenVariants,
+  checklist,
+  codeBlockLines,
+  expectedFailures,
+  failedIds,
+  failureSummary,
+  fixture,
+  gradeFor,
+  lessonIds,
+  placeholders,
+  STUDENTS,
+} from './support.js';
+
+describe('the labs in labs/', () => {
+  it('are the eight labs of the course, numbered 1 to 8 in course order', () => {
+    const labs = listLabs();
+    expect(labs.map((l) => l.id)).toEqual([...LAB_IDS]);
+    expect(labs.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('each follow a lesson that exists', () => {
+    const lessons = lessonIds();
+    for (const lab of listLabs()) expect(lessons, lab.id).toContain(lab.lesson);
+  });
+});
+
+describe.each([...LAB_IDS])('lab %s', (id) => {
+  const lab = loadLab(id);
+  const starter = lab.starter;
+  const solution = fixture(id, 'solution.yaml');
+  const expected = expectedFailures(id);
+  const checkIds = lab.checks.map((c) => c.id);
+
+  describe('manifest and brief', () => {
+    it('is worth 10 to 20 points over 5 to 13 checks', () => {
+      expect(lab.maxScore).toBeGreaterThanOrEqual(10);
+      expect(lab.maxScore).toBeLessThanOrEqual(20);
+      expect(lab.checks.length).toBeGreaterThanOrEqual(5);
+      expect(lab.checks.length).toBeLessThanOrEqual(13);
+    });
+
+    it("has a checklist in the brief that mirrors the checks: same order, titles and points", () => {
+      expect(checklist(lab.brief)).toEqual(lab.checks.map((c) => ({ title: c.title, points: c.points })));
+    });
+
+    it('keeps code blocks in the brief within 76 columns', () => {
+      const long = codeBlockLines(lab.brief).filter((l) => [...l.text].length > 76);
+      expect(long.map((l) => `brief.md:${l.line}: ${l.text}`)).toEqual([]);
+    });
+
+    it('uses only its own parameters as placeholders, and tells the student every value a check uses', () => {
+      const known = [...lab.parameters.map((p) => p.name), 'student'];
+      for (const text of [lab.brief, starter, solution]) {
+        for (const name of placeholders(text)) expect(known, `{{${name}}}`).toContain(name);
+      }
+      const briefNames = placeholders(lab.brief);
+      for (const c of lab.checks) {
+        for (const m of JSON.stringify(c.args).matchAll(/\$\{(\w+)\}/g)) expect(briefNames, `${c.id} uses \${${m[1]}}`).toContain(m[1]);
+      }
+    });
+
+    it('names the lab and the student in the Metadata of the starter and the solution', () => {
+      for (const text of [starter, solution]) {
+        const doc = parse(instantiate(text, lab, 'alice')) as { Metadata?: { cloudlab?: { lab?: string; student?: string } } };
+        expect(doc.Metadata?.cloudlab).toEqual({ lab: id, student: 'alice' });
+      }
+    });
+
+    it('has at least three broken variants, each listed in expect.yaml with checks of the lab', () => {
+      const variants = brokenVariants(id);
+      expect(variants.length).toBeGreaterThanOrEqual(3);
+      expect(Object.keys(expected).sort()).toEqual(variants);
+      for (const [file, ids] of Object.entries(expected)) {
+        expect(ids.length, `${file} must fail at least one check`).toBeGreaterThan(0);
+        expect(ids.length, `${file} must pass at least one check`).toBeLessThan(checkIds.length);
+        for (const c of ids) expect(checkIds, `${file}: unknown check ${c}`).toContain(c);
+      }
+    });
+  });
+
+  describe.each([...STUDENTS])('for student %s', (student) => {
+    it('the starter loads without errors and scores less than full marks', () => {
+      const r = gradeFor(lab, starter, 'starter.yaml', student);
+      expect(r.status, failureSummary(r).join('\n')).toBe('graded');
+      expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(r.score).toBeLessThan(r.max);
+    });
+
+    it('the reference solution scores full marks', () => {
+      const r = gradeFor(lab, solution, 'solution.yaml', student);
+      expect(failureSummary(r)).toEqual([]);
+      expect(r.status).toBe('graded');
+      expect(r.score).toBe(lab.maxScore);
+    });
+
+    it.each(brokenVariants(id))('%s fails exactly the checks expect.yaml lists', (file) => {
+      const r = gradeFor(lab, fixture(id, file), file, student);
+      expect(r.status, failureSummary(r).join('\n')).toBe('graded');
+      expect(failedIds(r), `${JSON.stringify(studentParameters(lab, student))}\n${failureSummary(r).join('\n')}`).toEqual(expected[file]);
+    });
+  });
+
+  it('refuses its solution when it is handed in for another lab', () => {
+    const other = loadLab(LAB_IDS.find((x) => x !== id)!);
+    const r = gradeFor(other, solution, 'solution.yaml', 'alice');
+    expect(r.status).toBe('wrong-lab');
+    expect(r.score).toBe(0);
+  });
+});

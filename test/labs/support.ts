@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { instantiate, type Lab } from '../../src/content/labs.js';
+import { gradeTemplates } from '../../src/grading/grade.js';
+import type { GradeResult } from '../../src/grading/result.js';
+
+/** Helpers for the lab content tests: fixtures, grading one file, reading a brief's checklist. */
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const LABS_DIR = join(ROOT, 'labs');
+export const LESSONS_DIR = join(ROOT, 'lessons');
+export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'labs');
+
+/** The students every lab is instantiated for: different ids draw different parameters. */
+export const STUDENTS = ['alice', 's1234567', 'bob'] as const;
+
+export function fixture(labId: string, name: string): string {
+  return readFileSync(join(FIXTURES_DIR, labId, name), 'utf8');
+}
+
+export function brokenVariants(labId: string): string[] {
+  const dir = join(FIXTURES_DIR, labId);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^broken-.+\.ya?ml$/.test(f))
+    .sort();
+}
+
+/** expect.yaml: for each broken variant, the ids of the checks it must fail. */
+export function expectedFailures(labId: string): Record<string, string[]> {
+  const raw = parse(fixture(labId, 'expect.yaml')) as unknown;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${labId}/expect.yaml must map file names to lists of check ids`);
+  const out: Record<string, string[]> = {};
+  for (const [file, ids] of Object.entries(raw)) {
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new Error(`${labId}/expect.yaml: ${file} must list check ids`);
+    out[file] = [...(ids as string[])].sort();
+  }
+  return out;
+}
+
+/** Instantiates a template for one student, as `lab start` would, and grades it. */
+export function gradeFor(lab: Lab, text: string, file: string, student: string): GradeResult {
+  return gradeTemplates(lab, [{ file, text: instantiate(text, lab, student) }], { student });
+}
+
+export function failedIds(result: GradeResult): string[] {
+  return result.checks
+    .filter((c) => !c.passed)
+    .map((c) => c.id)
+    .sort();
+}
+
+/** A readable summary of a failed check, so a failing test says why. */
+export function failureSummary(result: GradeResult): string[] {
+  if (result.status !== 'graded') return [`${result.status}: ${result.reason ?? ''}`];
+  return result.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.detail}`);
+}
+
+export interface ChecklistItem {
+  title: string;
+  points: number;
+}
+
+/**
+ * The checklist of a brief: lines `- [ ] **Title** (N points)`, in order. It must mirror the
+ * manifest's checks, so a student can tick off exactly what the grader looks at.
+ */
+export function checklist(brief: string): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  for (const line of brief.split('\n')) {
+    const m = /^- \[ \] \*\*(.+?)\*\* \((\d+) points?\)/.exec(line);
+    if (m) items.push({ title: m[1], points: Number(m[2]) });
+  }
+  return items;
+}
+
+/** Lines inside fenced code blocks, with their line numbers (from 1). */
+export function codeBlockLines(markdown: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let inside = false;
+  markdown.split('\n').forEach((text, i) => {
+    if (/^\s*```/.test(text)) {
+      inside = !inside;
+      return;
+    }
+    if (inside) out.push({ line: i + 1, text });
+  });
+  return out;
+}
+
+/** The `{{name}}` placeholders of a text (not CloudFormation's `{{resolve:…}}` references). */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
+}
+
+/** Lesson ids, from the front matter of lessons/NN-<id>.md. */
+export function lessonIds(): string[] {
+  return readdirSync(LESSONS_DIR)
+    .filter((f) => /^\d\d-.+\.md$/.test(f))
+    .map((f) => /^id:\s*(\S+)/m.exec(readFileSync(join(LESSONS_DIR, f), 'utf8'))?.[1])
+    .filter((id): id is string => id !== undefined);
+}
