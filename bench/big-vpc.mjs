@@ -1,0 +1,113 @@
+/**
+ * A large VPC for benchmarks: `subnets` subnets over three zones (the first quarter public),
+ * `groups` security groups chained by references and blocks, and `instances` instances
+ * spread over the subnets, each with one or two groups.
+ */
+export function bigVpcTemplate({ instances, subnets = 50, groups = 40 }) {
+  const out = [];
+  const w = (s) => out.push(s);
+  w("AWSTemplateFormatVersion: '2010-09-09'");
+  w('Resources:');
+  w('  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}');
+  w('  Igw: {Type: AWS::EC2::InternetGateway}');
+  w('  Attach:\n    Type: AWS::EC2::VPCGatewayAttachment\n    Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw}');
+  w('  PublicRt:\n    Type: AWS::EC2::RouteTable\n    Properties: {VpcId: !Ref Vpc}');
+  w('  PublicDefault:\n    Type: AWS::EC2::Route\n    DependsOn: Attach\n    Properties: {RouteTableId: !Ref PublicRt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}');
+  w('  NatEip:\n    Type: AWS::EC2::EIP\n    DependsOn: Attach\n    Properties: {Domain: vpc}');
+  w('  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties: {SubnetId: !Ref Subnet0, AllocationId: !GetAtt NatEip.AllocationId}');
+  w('  PrivateRt:\n    Type: AWS::EC2::RouteTable\n    Properties: {VpcId: !Ref Vpc}');
+  w('  PrivateDefault:\n    Type: AWS::EC2::Route\n    Properties: {RouteTableId: !Ref PrivateRt, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat}');
+  w('  Acl:\n    Type: AWS::EC2::NetworkAcl\n    Properties: {VpcId: !Ref Vpc}');
+  const acl = [
+    [100, false, 'allow', 6, '0.0.0.0/0', 80, 80],
+    [110, false, 'allow', 6, '0.0.0.0/0', 443, 443],
+    [120, false, 'allow', 6, '10.0.0.0/16', 0, 65535],
+    [130, false, 'allow', 6, '0.0.0.0/0', 1024, 65535],
+    [100, true, 'allow', 6, '0.0.0.0/0', 0, 65535],
+    [110, true, 'allow', 17, '0.0.0.0/0', 53, 53],
+  ];
+  acl.forEach(([n, egress, action, proto, cidr, from, to], i) =>
+    w(`  AclEntry${i}:\n    Type: AWS::EC2::NetworkAclEntry\n    Properties: {NetworkAclId: !Ref Acl, RuleNumber: ${n}, Protocol: ${proto}, Egress: ${egress}, RuleAction: ${action}, CidrBlock: ${cidr}, PortRange: {From: ${from}, To: ${to}}}`),
+  );
+  const publicCount = Math.floor(subnets / 4);
+  for (let s = 0; s < subnets; s++) {
+    const pub = s < publicCount;
+    w(`  Subnet${s}:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.${s}.0/24, AvailabilityZone: !Select [${s % 3}, !GetAZs ''], MapPublicIpOnLaunch: ${pub}}`);
+    w(`  Subnet${s}Rt:\n    Type: AWS::EC2::SubnetRouteTableAssociation\n    Properties: {SubnetId: !Ref Subnet${s}, RouteTableId: !Ref ${pub ? 'PublicRt' : 'PrivateRt'}}`);
+    if (s % 5 === 4) w(`  Subnet${s}Acl:\n    Type: AWS::EC2::SubnetNetworkAclAssociation\n    Properties: {SubnetId: !Ref Subnet${s}, NetworkAclId: !Ref Acl}`);
+  }
+  for (let g = 0; g < groups; g++) {
+    const rules = [];
+    if (g < 8) rules.push('{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}');
+    if (g < 4) rules.push('{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 203.0.113.0/24}');
+    rules.push(`{IpProtocol: tcp, FromPort: ${8000 + g}, ToPort: ${8000 + g}, CidrIp: 10.0.${g}.0/24}`);
+    rules.push(`{IpProtocol: udp, FromPort: 53, ToPort: 53, CidrIp: 10.0.0.0/16}`);
+    w(`  Sg${g}:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: group ${g}\n      VpcId: !Ref Vpc\n      SecurityGroupIngress: [${rules.join(', ')}]`);
+  }
+  for (let g = 1; g < groups; g++) {
+    w(`  Sg${g}FromPrev:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties: {GroupId: !Ref Sg${g}, IpProtocol: tcp, FromPort: 5432, ToPort: 5432, SourceSecurityGroupId: !Ref Sg${g - 1}}`);
+  }
+  for (let i = 0; i < instances; i++) {
+    const s = i % subnets;
+    const g1 = s % groups;
+    const gs = s % 3 === 0 ? `[!Ref Sg${g1}, !Ref Sg${(g1 + 1) % groups}]` : `[!Ref Sg${g1}]`;
+    w(`  I${i}:\n    Type: AWS::EC2::Instance\n    Properties: {ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref Subnet${s}, SecurityGroupIds: ${gs}}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The same shape as bigVpcTemplate, built through the engine's API (no 500-resource stack limit). */
+export async function bigVpcCloud({ instances, subnets = 50, groups = 40 }) {
+  const root = new URL('../dist/src/engine/', import.meta.url);
+  const { Cloud } = await import(new URL('cloud.js', root).href);
+  const cloud = new Cloud('bench');
+  const region = 'us-east-1';
+  const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+  const vpc = cloud.createVpc(region, { cidrBlock: '10.0.0.0/16' }, { logicalId: 'Vpc' }).id;
+  const igw = cloud.createInternetGateway(region, { logicalId: 'Igw' }).id;
+  cloud.attachInternetGateway({ vpcId: vpc, internetGatewayId: igw });
+  const publicRt = cloud.createRouteTable({ vpcId: vpc }, { logicalId: 'PublicRt' }).id;
+  cloud.createRoute({ routeTableId: publicRt, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw });
+  const privateRt = cloud.createRouteTable({ vpcId: vpc }, { logicalId: 'PrivateRt' }).id;
+  const acl = cloud.createNetworkAcl({ vpcId: vpc }, { logicalId: 'Acl' }).id;
+  const entries = [
+    [100, false, 6, '0.0.0.0/0', 80, 80],
+    [110, false, 6, '0.0.0.0/0', 443, 443],
+    [120, false, 6, '10.0.0.0/16', 0, 65535],
+    [130, false, 6, '0.0.0.0/0', 1024, 65535],
+    [100, true, 6, '0.0.0.0/0', 0, 65535],
+    [110, true, 17, '0.0.0.0/0', 53, 53],
+  ];
+  for (const [n, egress, protocol, cidr, from, to] of entries) {
+    cloud.addNetworkAclEntry({ networkAclId: acl, ruleNumber: n, protocol, ruleAction: 'allow', egress, cidrBlock: cidr, portRange: { From: from, To: to } });
+  }
+  const publicCount = Math.floor(subnets / 4);
+  const subnetIds = [];
+  for (let s = 0; s < subnets; s++) {
+    const pub = s < publicCount;
+    const id = cloud.createSubnet({ vpcId: vpc, cidrBlock: `10.0.${s}.0/24`, availabilityZone: zones[s % 3], mapPublicIpOnLaunch: pub }, { logicalId: `Subnet${s}` }).id;
+    cloud.associateRouteTable({ subnetId: id, routeTableId: pub ? publicRt : privateRt });
+    if (s % 5 === 4) cloud.associateNetworkAcl({ subnetId: id, networkAclId: acl });
+    subnetIds.push(id);
+  }
+  const eip = cloud.allocateElasticIp(region, { logicalId: 'NatEip' }).id;
+  const nat = cloud.createNatGateway({ subnetId: subnetIds[0], allocationId: eip }, { logicalId: 'Nat' }).id;
+  cloud.createRoute({ routeTableId: privateRt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat });
+  const groupIds = [];
+  for (let g = 0; g < groups; g++) {
+    const id = cloud.createSecurityGroup({ vpcId: vpc, description: `group ${g}` }, { logicalId: `Sg${g}` }).id;
+    if (g < 8) cloud.addSecurityGroupRule(id, 'ingress', { ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIp: '0.0.0.0/0' });
+    if (g < 4) cloud.addSecurityGroupRule(id, 'ingress', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '203.0.113.0/24' });
+    cloud.addSecurityGroupRule(id, 'ingress', { ipProtocol: 'tcp', fromPort: 8000 + g, toPort: 8000 + g, cidrIp: `10.0.${g}.0/24` });
+    cloud.addSecurityGroupRule(id, 'ingress', { ipProtocol: 'udp', fromPort: 53, toPort: 53, cidrIp: '10.0.0.0/16' });
+    groupIds.push(id);
+  }
+  for (let g = 1; g < groups; g++) cloud.addSecurityGroupRule(groupIds[g], 'ingress', { ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, groupId: groupIds[g - 1] });
+  for (let i = 0; i < instances; i++) {
+    const s = i % subnets;
+    const g1 = s % groups;
+    const gs = s % 3 === 0 ? [groupIds[g1], groupIds[(g1 + 1) % groups]] : [groupIds[g1]];
+    cloud.createInstance(region, { subnetId: subnetIds[s], securityGroupIds: gs }, { logicalId: `I${i}` });
+  }
+  return cloud;
+}
