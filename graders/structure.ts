@@ -133,10 +133,10 @@ export const defaultRoute: CheckKind = {
       const def = table.routes.find((r) => r.destination.prefix === 0);
       const kind = def ? (ctx.cloud.isBlackhole(def.target) ? 'blackhole' : def.target.kind) : 'none';
       if (kind !== via) {
-        return { passed: false, detail: `${nameOf(s)} uses route table ${nameOf(table)}, whose 0.0.0.0/0 ${def ? `goes to ${kind === 'blackhole' ? 'a target that no longer exists' : `a ${kind.replace('-', ' ')}`}` : 'route is missing'}; it should ${via === 'none' ? 'have none' : `go to ${via === 'peering' ? 'a peering connection' : `a ${via.replace('-', ' ')}`}`}`, evidence: { resources: [nameOf(s), nameOf(table)] } };
+        return { passed: false, detail: `${nameOf(s)} uses route table ${nameOf(table)}, whose 0.0.0.0/0 ${def ? `goes to ${kind === 'blackhole' ? 'a target that no longer exists' : targetPhrase(kind)}` : 'route is missing'}; it should ${via === 'none' ? 'have none' : `go to ${targetPhrase(via)}`}`, evidence: { resources: [nameOf(s), nameOf(table)] } };
       }
     }
-    return { passed: true, detail: `every ${describeSelector(args.subnets)} subnet ${via === 'none' ? 'has no default route' : `routes 0.0.0.0/0 to ${via === 'peering' ? 'a peering connection' : `a ${via.replace('-', ' ')}`}`}` };
+    return { passed: true, detail: `every ${describeSelector(args.subnets)} subnet ${via === 'none' ? 'has no default route' : `routes 0.0.0.0/0 to ${targetPhrase(via)}`}` };
   },
 };
 
@@ -163,3 +163,16 @@ export const leastPrivilege: CheckKind = {
   },
 };
 
+
+function targetPhrase(kind: string): string {
+  const phrases: Record<string, string> = {
+    'internet-gateway': 'an internet gateway',
+    'nat-gateway': 'a NAT gateway',
+    peering: 'a peering connection',
+    instance: 'an instance',
+    'network-interface': 'a network interface',
+    local: 'the local route',
+    unmodelled: 'a target the virtual cloud does not model',
+  };
+  return phrases[kind] ?? kind;
+}

@@ -39,12 +39,24 @@ function checkLines(c: CheckResult, pw: number, width: number): string[] {
   const drop = c.evidence?.trace?.drop;
   if (drop) {
     const h = drop.hop;
-    lines.push(...wrapText(`Stops at: ${h.component.replace('-', ' ')} ${h.logicalId ?? h.id} (${h.direction}) — ${h.detail}`, width, indent + 10, indent));
+    const where = h.component === 'internet' ? 'the internet' : `${COMPONENT[h.component] ?? h.component} ${h.logicalId ?? h.id}`;
+    lines.push(...wrapText(`Stops at: ${where}, on the ${h.direction} — ${h.detail}`, width, indent + 10, indent));
   }
   if (c.evidence?.resources?.length) lines.push(...wrapText(`Look at: ${c.evidence.resources.slice(0, 6).join(', ')}`, width, indent + 9, indent));
   if (c.hint) lines.push(...wrapText(`Hint: ${c.hint}`, width, indent + 6, indent));
   return lines;
 }
+
+const COMPONENT: Record<string, string> = {
+  instance: 'instance',
+  'network-interface': 'network interface',
+  'security-group': 'security group',
+  'network-acl': 'network ACL',
+  'route-table': 'route table',
+  'internet-gateway': 'internet gateway',
+  'nat-gateway': 'NAT gateway',
+  peering: 'peering connection',
+};
 
 function wrapText(text: string, width: number, indent: number, first = 0): string[] {
   const words = text.split(/\s+/).filter(Boolean);

@@ -30,7 +30,10 @@ function distance(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) dp[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      const same = (x: string, y: string): boolean => x.toLowerCase() === y.toLowerCase();
+      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1));
+      // a swap of two neighbouring letters counts as one edit (optimal string alignment)
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) dp[i][j] = Math.min(dp[i][j], dp[i - 2][j - 2] + 1);
     }
   }
   return dp[a.length][b.length];

@@ -1,0 +1,71 @@
+import { displayWidth, graphemes, padTo } from '../content/markdown/width.js';
+import { line, seg, wrapSegments, type RenderedLine, type Segment, type TextStyle } from '../content/markdown/index.js';
+
+/** Fitting text into terminal columns: every line the app draws goes through these. */
+
+/** `text` cut to `width` columns, ending in "…" when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (used + w > width - 1) break;
+    out += g;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** A styled line cut to `width` columns (code lines may be wider than the page). */
+export function fitLine(l: RenderedLine, width: number): RenderedLine {
+  let total = 0;
+  for (const s of l.segments) total += displayWidth(s.text);
+  if (total <= width) return l;
+  const out: Segment[] = [];
+  let room = width - 1;
+  for (const s of l.segments) {
+    if (room <= 0) break;
+    const w = displayWidth(s.text);
+    if (w <= room) {
+      out.push(s);
+      room -= w;
+      continue;
+    }
+    let part = '';
+    for (const g of graphemes(s.text)) {
+      const gw = displayWidth(g);
+      if (gw > room) break;
+      part += g;
+      room -= gw;
+    }
+    out.push(seg(part, s.style));
+    room = 0;
+  }
+  out.push(seg('…'));
+  return line(out, l.preformatted);
+}
+
+/** Plain words wrapped to `width`, every line in one style. */
+export function wrapText(text: string, width: number, style: TextStyle = {}): RenderedLine[] {
+  return wrapSegments([seg(text, style)], width);
+}
+
+/** Words wrapped under a first-line prefix ("✗ 0/3  "): the rest hang under the text. */
+export function hangingWrap(prefix: Segment[], text: string, width: number, style: TextStyle = {}): RenderedLine[] {
+  const indent = prefix.reduce((n, s) => n + displayWidth(s.text), 0);
+  const body = wrapSegments([seg(text, style)], Math.max(10, width - indent));
+  return body.map((l, i) => line([...(i === 0 ? prefix : [seg(' '.repeat(indent))]), ...l.segments]));
+}
+
+/** Left text and right text on one line of `width` columns; the left is cut first. */
+export function spread(left: string, right: string, width: number): string {
+  if (right === '') return truncate(left, width);
+  const room = width - displayWidth(right) - 2;
+  if (room < 8) return truncate(`${left} ${right}`, width);
+  const l = truncate(left, room);
+  return `${padTo(l, width - displayWidth(right))}${right}`;
+}
+
+export { displayWidth, padTo };
