@@ -842,7 +842,7 @@ export class Cloud {
       entry.icmpCode = spec.icmp.Code === undefined ? -1 : parseIcmp(spec.icmp.Code, ['Icmp', 'Code'], 'code');
     }
     const sameDirection = acl.entries.filter((e) => e.egress === egress);
-    if (sameDirection.some((e) => e.ruleNumber === ruleNumber && !(acl.isDefault && e.logicalId === undefined))) {
+    if (sameDirection.some((e) => e.ruleNumber === ruleNumber)) {
       throw new CloudError(
         'NetworkAclEntryAlreadyExists',
         `${acl.logicalId ?? acl.id} already has ${egress ? 'an outbound' : 'an inbound'} rule number ${ruleNumber}; each direction's rule numbers must be unique`,
@@ -856,8 +856,6 @@ export class Cloud {
         'RuleNumber',
       );
     }
-    // A template that writes rule 100 into the default ACL replaces the built-in one.
-    acl.entries = acl.entries.filter((e) => !(e.egress === egress && e.ruleNumber === ruleNumber));
     acl.entries.push(entry);
     acl.entries.sort((a, b) => a.ruleNumber - b.ruleNumber);
     return entry;

@@ -52,6 +52,7 @@ export const KEYS = {
     help: b('?', 'help', '?', 'this help (not while typing)'),
     back: b('q', 'back', 'q  Esc', 'stop the quiz (answers so far are kept)'),
     escBack: b('Esc', 'stop', 'Esc', 'stop the quiz while typing an answer'),
+    finish: b('Enter', 'back', 'Enter', 'leave the score screen'),
   },
   labs: {
     move: b('↑↓', 'move', '↑ ↓  j k  g G', 'move through the labs'),

@@ -564,3 +564,15 @@ describe('21. a failed answer names the component, the rule and the direction', 
     expect(a.drop!.fix).toMatch(/outbound rule/);
   });
 });
+
+describe('18 (continued). the default ACL keeps its rule 100', () => {
+  it('a new entry with the same number in the default ACL is refused, as in AWS', () => {
+    const b = basic();
+    const acl = b.cloud.vpc(b.vpc).defaultNetworkAclId;
+    expect(code(() => b.cloud.addNetworkAclEntry({ networkAclId: acl, ruleNumber: 100, protocol: '-1', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0' }))).toBe('NetworkAclEntryAlreadyExists');
+    b.cloud.addNetworkAclEntry({ networkAclId: acl, ruleNumber: 90, protocol: 'tcp', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0', portRange: { From: 80, To: 80 } });
+    const a = ask(b.cloud, 'internet', 'Web', 80);
+    expect(a.reachable).toBe(false);
+    expect(a.drop!.reason).toContain('rule 90 denies');
+  });
+});

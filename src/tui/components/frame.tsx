@@ -41,7 +41,7 @@ export function Frame({ layout, title, info = '', body, highlight }: FrameProps)
       ))}
       {rule}
       {layout.footer.map((f, i) => (
-        <Text key={`keys-${i}`} wrap="truncate-end" dimColor={look.colour}>
+        <Text key={`keys-${i}`} wrap="truncate-end">
           {f}
         </Text>
       ))}
