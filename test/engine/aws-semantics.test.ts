@@ -576,3 +576,20 @@ describe('18 (continued). the default ACL keeps its rule 100', () => {
     expect(a.drop!.reason).toContain('rule 90 denies');
   });
 });
+
+describe('12 and 19. NAT gateway source ports', () => {
+  it('says when the NAT subnet ACL lets only some of the NAT ports reply', () => {
+    const b = basic();
+    const eip = b.cloud.allocateElasticIp(REGION).id;
+    const nat = b.cloud.createNatGateway({ subnetId: b.pub, allocationId: eip }).id;
+    b.cloud.createRoute({ routeTableId: b.privRt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat });
+    const acl = b.cloud.createNetworkAcl({ vpcId: b.vpc }).id;
+    b.cloud.associateNetworkAcl({ subnetId: b.pub, networkAclId: acl });
+    b.cloud.addNetworkAclEntry({ networkAclId: acl, ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: true, cidrBlock: '0.0.0.0/0' });
+    b.cloud.addNetworkAclEntry({ networkAclId: acl, ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: false, cidrBlock: '10.0.0.0/16' });
+    b.cloud.addNetworkAclEntry({ networkAclId: acl, ruleNumber: 110, protocol: 'tcp', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0', portRange: { From: 32768, To: 65535 } });
+    const a = ask(b.cloud, 'App', 'internet', 443);
+    expect(a.reachable).toBe(true);
+    expect(a.explanation).toMatch(/Only NAT ports 32768-65535 work/);
+  });
+});

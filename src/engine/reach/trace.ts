@@ -62,8 +62,9 @@ export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cl
   const addresses = variable && reachable ? addressSetToCidrs(success.project('x')) : undefined;
   const ports = reachable ? success.project('p') : IntervalSet.EMPTY;
   const cports = reachable ? (isPorted(q.protocol) ? success.project('c') : clientPorts) : IntervalSet.EMPTY;
+  const viaNat = shown.best?.hops.some((h) => h.component === 'nat-gateway' && h.action === 'translate');
   const explanation = reachable
-    ? successSentence(q, addresses, ports, cports, clientPorts)
+    ? successSentence(q, addresses, ports, cports, clientPorts, viaNat && isPorted(q.protocol) ? shown.success.project('n') : undefined)
     : shown.best?.drop?.reason ?? 'No path exists.';
   return {
     reachable,
@@ -81,7 +82,7 @@ function isPorted(p: FlowProtocol): boolean {
   return p === 'tcp' || p === 'udp';
 }
 
-function successSentence(q: FlowQuestion, addresses: string[] | undefined, ports: IntervalSet, cports: IntervalSet, asked: IntervalSet): string {
+function successSentence(q: FlowQuestion, addresses: string[] | undefined, ports: IntervalSet, cports: IntervalSet, asked: IntervalSet, natPorts?: IntervalSet): string {
   const what = q.protocol === 'all' ? 'all traffic' : q.protocol === 'icmp' ? `icmp type ${describePorts(ports)}` : `${q.protocol} port${ports.size > 1 ? 's' : ''} ${describePorts(ports)}`;
   let s = `${q.from.name} can reach ${q.to.name} on ${what}, and the reply gets back.`;
   if (addresses) {
@@ -94,6 +95,9 @@ function successSentence(q: FlowQuestion, addresses: string[] | undefined, ports
     if (!got.equals(all)) s += ` Only ${addresses.length > 4 ? `${addresses.slice(0, 4).join(', ')} and ${addresses.length - 4} more blocks` : addresses.join(', ')} get${addresses.length === 1 ? 's' : ''} through.`;
   }
   if (isPorted(q.protocol) && !cports.equals(asked)) s += ` Only client ports ${describePorts(cports)} work: the network ACLs block replies to the others.`;
+  if (natPorts && !natPorts.equals(NAT_PORTS)) {
+    s += ` Only NAT ports ${describePorts(natPorts)} work: the NAT gateway picks source ports from 1024-65535, so some connections fail; the network ACL of its subnet should allow 1024-65535 for the replies.`;
+  }
   return s;
 }
 

@@ -1,4 +1,3 @@
-import { useInput } from 'ink';
 import { useMemo, useState } from 'react';
 import type { Lab } from '../../content/labs.js';
 import type { Course } from '../../content/lessons.js';
@@ -6,6 +5,7 @@ import { BLANK, line, seg, type RenderedLine } from '../../content/markdown/inde
 import { formatAccuracy } from '../../content/progress-summary.js';
 import type { Progress } from '../../content/progress.js';
 import { Frame } from '../components/frame.js';
+import { useKeys } from '../components/use-keys.js';
 import { useLook } from '../components/look-context.js';
 import { coursePath, describeNext, labCell, nextLessonId, quizCell, type CoursePath, type LessonRow } from '../course-path.js';
 import { isBack, type Keys } from '../input.js';
@@ -56,7 +56,7 @@ export function Home(props: HomeProps) {
     setCursor(c);
     setOffset(revealOffset(top, c, path.rows.length, listHeight));
   };
-  useInput(
+  useKeys(
     (input: string, key: Keys) => {
       const row = path.rows[cursor];
       if (key.upArrow || input === 'k') move(cursor - 1);
@@ -73,7 +73,7 @@ export function Home(props: HomeProps) {
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onQuit();
     },
-    { isActive: active },
+    active,
   );
 
   const body: RenderedLine[] = [line([seg('Next › ', { bold: true, color: 'cyan' }), seg(describeNext(path.next), { bold: true })]), BLANK];

@@ -1,9 +1,9 @@
-import { useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { lessonMarkdown } from '../../cli/commands/lesson.js';
 import type { Lesson } from '../../content/lessons.js';
 import { BLANK, line, renderMarkdown, seg, THEME } from '../../content/markdown/index.js';
 import { Frame } from '../components/frame.js';
+import { useKeys } from '../components/use-keys.js';
 import { useLook } from '../components/look-context.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
@@ -60,7 +60,7 @@ export function LessonReader(props: LessonReaderProps) {
     setId(lessons[to].id);
     setOffset(0);
   };
-  useInput(
+  useKeys(
     (input: string, key: Keys) => {
       const move = scrollMove(input, key);
       if (move) setOffset(applyScroll(top, move, lines.length, layout.bodyHeight));
@@ -71,7 +71,7 @@ export function LessonReader(props: LessonReaderProps) {
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onBack();
     },
-    { isActive: active },
+    active,
   );
 
   if (!lesson) {
