@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { LabError, loadLab } from '../../content/labs.js';
+import { labOrUsageError } from '../lab.js';
 import { recordLabResult } from '../../content/progress.js';
 import { saveChange } from '../../content/command-support.js';
 import { formatGrade } from '../../grading/format-check.js';
@@ -8,13 +8,7 @@ import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError } from '../exit-codes.js
 import { err, out, outJson } from '../output.js';
 
 export async function run(labId: string, submission: string, opts: { student?: string; json?: boolean }): Promise<number> {
-  let lab;
-  try {
-    lab = loadLab(labId);
-  } catch (e) {
-    if (e instanceof LabError) throw new UsageError(e.message);
-    throw e;
-  }
+  const lab = labOrUsageError(labId);
   if (!existsSync(submission)) throw new UsageError(`${submission}: no such file or folder`);
   const result = gradePath(lab, submission, { student: opts.student });
   if (opts.json) outJson(result);

@@ -1,16 +1,10 @@
-import { instantiate, LabError, loadLab, studentParameters } from '../../content/labs.js';
+import { instantiate, studentParameters } from '../../content/labs.js';
+import { labOrUsageError } from '../lab.js';
 import { defaultWidth, detectMode, renderMarkdown, toAnsi, toPlain } from '../../content/markdown/index.js';
-import { UsageError } from '../exit-codes.js';
 import { out, outJson } from '../output.js';
 
 export async function run(id: string, opts: { student?: string; json?: boolean }): Promise<number> {
-  let lab;
-  try {
-    lab = loadLab(id);
-  } catch (e) {
-    if (e instanceof LabError) throw new UsageError(e.message);
-    throw e;
-  }
+  const lab = labOrUsageError(id);
   const brief = instantiate(lab.brief, lab, opts.student);
   if (opts.json) {
     outJson({

@@ -1,18 +1,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LabError, loadLab, starterFiles } from '../../content/labs.js';
+import { starterFiles } from '../../content/labs.js';
+import { labOrUsageError } from '../lab.js';
 import { UsageError } from '../exit-codes.js';
 import { out, outJson } from '../output.js';
 
 /** Writes the lab's starter template (with the student's values) and its brief into a folder. */
 export async function run(id: string, opts: { student?: string; dir?: string; force?: boolean; json?: boolean }): Promise<number> {
-  let lab;
-  try {
-    lab = loadLab(id);
-  } catch (e) {
-    if (e instanceof LabError) throw new UsageError(e.message);
-    throw e;
-  }
+  const lab = labOrUsageError(id);
   const dir = resolve(opts.dir ?? id);
   const files = starterFiles(lab, opts.student);
   const clash = files.filter((f) => existsSync(join(dir, f.name)));

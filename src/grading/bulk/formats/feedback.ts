@@ -16,7 +16,7 @@ export function feedbackFiles(report: BulkReport): OutputFile[] {
 export function feedbackNote(report: Pick<BulkReport, 'title' | 'lab'>, r: BulkResult): string {
   const lines = [`# ${md(report.title)}: feedback for ${md(r.student)}`, '', `Submission: \`${r.submission.replace(/`/g, "'")}\``, ''];
   if (r.status !== 'graded') {
-    lines.push(`**Score: 0 / ${r.max}.** Your submission was not graded: ${md(r.reason ?? r.status)}.`.replace(/\.\.$/, '.'), '');
+    lines.push(`**Score: 0 / ${r.max}.** Your submission was not graded: ${md(r.reason ?? r.status).replace(/\.$/, '')}.`, '');
     const errors = errorLines(r);
     if (errors.length > 1) {
       lines.push('The problems found:', '', ...errors.map((e) => `- ${md(e)}`), '');
