@@ -26,6 +26,8 @@ export interface GradeFolderOptions {
   timeoutMs?: number;
   /** Paths in the folder that are not submissions (the roster, an output file). */
   exclude?: readonly string[];
+  /** Called once the submissions are listed, with how many will be graded. */
+  onStart?: (count: number) => void;
   onProgress?: () => void;
   /** The worker script; the default is worker.js next to this module. */
   workerUrl?: URL;
@@ -36,6 +38,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export async function gradeFolder(lab: Lab, folder: string, opts: GradeFolderOptions = {}): Promise<BulkReport> {
   const listing = listSubmissions(folder, { roster: opts.roster, exclude: opts.exclude });
   const entries = listing.entries.filter((_, i) => inShard(i, opts.shard));
+  opts.onStart?.(entries.length);
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), entries.length || 1));
   const workerUrl = opts.workerUrl ?? new URL('./worker.js', import.meta.url);
   // Run from the TypeScript sources (the tests) there is no worker.js to start: grade here.

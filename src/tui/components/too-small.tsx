@@ -1,0 +1,19 @@
+import { Box, Text } from 'ink';
+import { isBack, type Keys } from '../input.js';
+import { MIN_SIZE } from '../layout.js';
+import { useKeys } from './use-keys.js';
+
+/** Shown instead of a screen when the terminal is too small to draw one. */
+export function TooSmall({ width, height, onQuit }: { width: number; height: number; onQuit: () => void }) {
+  useKeys((input: string, key: Keys) => {
+    if (isBack(input, key)) onQuit();
+  });
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="wrap">
+        The terminal is {width}×{height + 1}; cloudlab needs at least {MIN_SIZE.width}×{MIN_SIZE.height + 1}. Make it bigger, or
+        press q to quit.
+      </Text>
+    </Box>
+  );
+}
