@@ -33,8 +33,8 @@ export function courseOverview(input: OverviewInput): string[] {
   } else {
     const quizW = 13;
     const labW = 7;
-    const titleW = width - 6 - quizW - labW - 2;
-    out.push(`${padTo('    #  Lesson', 6 + titleW)} ${padTo('Quiz', quizW)} Lab`);
+    const titleW = width - 7 - quizW - labW - 2;
+    out.push(`${padTo('    #  Lesson', 7 + titleW)} ${padTo('Quiz', quizW)} Lab`);
     for (const r of path.rows) {
       const order = String(r.lesson.order).padStart(2);
       const title = padTo(truncate(r.lesson.title, titleW), titleW);

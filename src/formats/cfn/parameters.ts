@@ -49,7 +49,18 @@ function resolveOne(
   const kind = parameterKind(p.type);
   if (!kind) return BAD; // reported when the template was read
   const given = Object.prototype.hasOwnProperty.call(overrides, p.name) ? String(overrides[p.name]) : undefined;
-  const raw = given ?? p.default;
+  let raw = given ?? p.default;
+  if (raw === undefined) {
+    const standIn = standInValue(p.type, input);
+    if (standIn !== undefined) {
+      sink.warning({
+        code: 'ParameterStandIn',
+        message: `parameter ${p.name} (${p.type}) has no value; the virtual cloud uses "${standIn.value}", ${standIn.why} (give another with --param ${p.name}=…)`,
+        loc: p.loc,
+      });
+      raw = standIn.value;
+    }
+  }
   const loc: Loc = given === undefined && p.defaultLoc ? p.defaultLoc : p.loc;
   const source = given === undefined ? 'its Default' : `--param ${p.name}`;
   const fail = (message: string): typeof BAD => {
@@ -109,4 +120,27 @@ function checkValue(p: TemplateParameter, numeric: boolean, v: string, input: Pa
     return `is not an availability zone of ${input.region}${input.availabilityZones.length ? ` (${input.availabilityZones.join(', ')})` : ''}`;
   }
   return undefined;
+}
+
+/**
+ * A value for AWS-specific parameter types that name things the virtual cloud does not
+ * model (key pairs, images) or can choose itself (zones), so a real template with such a
+ * parameter and no Default still loads. Types that name network resources (VPC, subnet,
+ * security group ids) have no stand-in: the template must say which.
+ */
+function standInValue(type: string, input: ParameterInput): { value: string; why: string } | undefined {
+  const ignored = 'which plays no part in the network';
+  switch (type) {
+    case 'AWS::EC2::KeyPair::KeyName':
+      return { value: 'cloudlab-key', why: ignored };
+    case 'AWS::EC2::Image::Id':
+    case 'List<AWS::EC2::Image::Id>':
+      return { value: 'ami-0123456789abcdef0', why: ignored };
+    case 'AWS::EC2::AvailabilityZone::Name':
+      return input.availabilityZones.length ? { value: input.availabilityZones[0], why: `the first zone of ${input.region}` } : undefined;
+    case 'List<AWS::EC2::AvailabilityZone::Name>':
+      return input.availabilityZones.length > 1 ? { value: input.availabilityZones.slice(0, 2).join(','), why: `the first two zones of ${input.region}` } : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -33,7 +33,7 @@ export function compareNames(a: string, b: string): number {
 }
 
 export function stemOf(name: string, kind: EntryKind): string {
-  if (kind !== 'file') return name;
+  if (kind === 'folder') return name;
   const ext = path.extname(name);
   return ext ? name.slice(0, -ext.length) : name;
 }

@@ -48,7 +48,7 @@ export function formatSummary(report: Pick<BulkReport, 'lab' | 'title' | 'shard'
     for (const g of s.zeros) {
       const head = `${STATUS_WORDS[g.status]}${g.code ? ` (${g.code})` : ''}`;
       lines.push(...wrapList(`  ${g.submissions.length} × ${head}: `, g.submissions));
-      if (g.status !== 'graded') lines.push(...wrapWords(`e.g. ${g.reason}`, 6));
+      if (g.status !== 'graded') lines.push(...wrapWords(`${g.submissions.length > 1 ? 'e.g. ' : ''}${g.reason}`, 6));
     }
   }
   if (s.identical.length) {

@@ -4,15 +4,15 @@ import { MIN_SIZE } from '../layout.js';
 import { useKeys } from './use-keys.js';
 
 /** Shown instead of a screen when the terminal is too small to draw one. */
-export function TooSmall({ width, height, onQuit }: { width: number; height: number; onQuit: () => void }) {
+export function TooSmall({ width, onQuit }: { width: number; onQuit: () => void }) {
   useKeys((input: string, key: Keys) => {
     if (isBack(input, key)) onQuit();
   });
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="wrap">
-        The terminal is {width}×{height + 1}; cloudlab needs at least {MIN_SIZE.width}×{MIN_SIZE.height + 1}. Make it bigger, or
-        press q to quit.
+        The terminal is too small for cloudlab: it needs {MIN_SIZE.width} columns and {MIN_SIZE.height} rows. Make it
+        bigger, or press q to quit.
       </Text>
     </Box>
   );

@@ -24,8 +24,15 @@ describe('parameters', () => {
     expect(withParam('{Type: Number, Default: 8080}').value).toBe('8080');
   });
 
-  it('without a value are an error saying how to give one', () => {
+  it('of a type the network does not use get a stand-in value, with a warning', () => {
     const r = withParam('{Type: AWS::EC2::KeyPair::KeyName}');
+    expect(r.errors).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((w) => w.code)).toEqual(['ParameterStandIn']);
+    expect(r.value).toBe('cloudlab-key');
+  });
+
+  it('without a value are an error saying how to give one', () => {
+    const r = withParam('{Type: AWS::EC2::VPC::Id}');
     expect(r.errors.map((e) => e.code)).toEqual(['MissingParameterValue', 'DependencyFailed']);
     expect(r.errors[0]).toMatchObject({ code: 'MissingParameterValue', line: 2, column: 3 });
     expect(r.errors[0].message).toBe('parameter P has no value; give one with --param P=…');

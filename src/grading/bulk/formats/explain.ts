@@ -3,12 +3,15 @@ import type { BulkResult } from '../types.js';
 
 /**
  * The words every format uses for one check: the manifest's message, what was found, where
- * the flow stops, the resources to look at, and the hint (the last four for failures only).
+ * the flow stops and what to change there, the resources to look at, and the hint (all but
+ * the message for failures only).
  */
 export interface CheckExplanation {
   message: string;
   found?: string;
   stopsAt?: string;
+  /** What to change at that hop. */
+  fix?: string;
   lookAt?: string;
   hint?: string;
 }
@@ -20,7 +23,8 @@ export function explainCheck(c: CheckResult): CheckExplanation {
   return {
     message: c.message,
     found: c.detail,
-    ...(h ? { stopsAt: `${h.component.replace(/-/g, ' ')} ${h.logicalId ?? h.id} (${h.direction}): ${drop.reason || h.detail}` } : {}),
+    ...(h ? { stopsAt: `${h.component.replace(/-/g, ' ')} ${h.logicalId ?? h.id} (${h.direction}): ${h.detail}` } : {}),
+    ...(drop?.fix ? { fix: drop.fix } : {}),
     ...(c.evidence?.resources?.length ? { lookAt: c.evidence.resources.slice(0, 6).join(', ') } : {}),
     ...(c.hint ? { hint: c.hint } : {}),
   };
@@ -32,6 +36,7 @@ export function explanationLines(e: CheckExplanation): string[] {
     e.message,
     ...(e.found ? [`Found: ${e.found}`] : []),
     ...(e.stopsAt ? [`Stops at: ${e.stopsAt}`] : []),
+    ...(e.fix ? [`Fix: ${e.fix}`] : []),
     ...(e.lookAt ? [`Look at: ${e.lookAt}`] : []),
     ...(e.hint ? [`Hint: ${e.hint}`] : []),
   ];

@@ -32,6 +32,7 @@ export function feedbackNote(report: Pick<BulkReport, 'title' | 'lab'>, r: BulkR
     if (c.passed) continue;
     if (e.found) lines.push(`- **What was found:** ${md(e.found)}`);
     if (e.stopsAt) lines.push(`- **Where it stops:** ${md(e.stopsAt)}`);
+    if (e.fix) lines.push(`- **What to change:** ${md(e.fix)}`);
     if (e.lookAt) lines.push(`- **Look at:** ${md(e.lookAt)}`);
     if (e.hint) lines.push(`- **Hint:** ${md(e.hint)}`);
     lines.push('');

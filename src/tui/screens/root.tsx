@@ -1,0 +1,204 @@
+import { Box, useApp } from 'ink';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { Lab } from '../../content/labs.js';
+import type { Course } from '../../content/lessons.js';
+import { markLessonRead, recordLabResult, recordQuizAnswer, type Progress } from '../../content/progress.js';
+import { planQuiz, resolveTopic, TopicError, topicLabel } from '../../content/quiz/plan.js';
+import type { Question } from '../../content/quiz/types.js';
+import type { GradeResult } from '../../grading/result.js';
+import { TooSmall } from '../components/too-small.js';
+import { useTerminalSize, type Size } from '../components/use-terminal-size.js';
+import { MIN_SIZE } from '../layout.js';
+import type { Verdict } from '../quiz-session.js';
+import { applied, type ProgressEdit, type Recorder } from '../recorder.js';
+import { HelpOverlay } from './help-overlay.js';
+import { Home } from './home.js';
+import { LabList } from './lab-list.js';
+import { LabScreen } from './lab-screen.js';
+import { LessonReader } from './lesson-reader.js';
+import { QuizScreen, type QuizResult } from './quiz-screen.js';
+
+export interface RootProps {
+  readonly course: Course;
+  readonly labs: readonly Lab[];
+  readonly labProblems: readonly string[];
+  readonly labsDir: string;
+  readonly progress: Progress;
+  readonly recorder: Recorder;
+  /** Folder that typed paths (starter folder, template) are relative to. */
+  readonly cwd: string;
+  /** Shown on the home screen at start: a progress file set aside, content problems. */
+  readonly notice?: string;
+  /** A fixed size (tests); else the terminal's, following resizes. */
+  readonly size?: Size;
+  readonly now?: () => Date;
+  /** Seed of each quiz's question order (default: the time). */
+  readonly seed?: () => string;
+  /** Questions per quiz, as `cloudlab quiz --count`. */
+  readonly quizLength?: number;
+}
+
+type Entry =
+  | { readonly id: number; readonly kind: 'home' }
+  | { readonly id: number; readonly kind: 'lesson'; readonly lessonId: string }
+  | { readonly id: number; readonly kind: 'quiz'; readonly title: string; readonly questions: Question[] }
+  | { readonly id: number; readonly kind: 'labs' }
+  | { readonly id: number; readonly kind: 'lab'; readonly lab: Lab };
+
+type NewEntry = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
+
+/**
+ * The app: a stack of screens (home at the bottom; q pops), the help overlay, the session's
+ * progress and student id. Screens below the top stay mounted, hidden, so going back finds
+ * them as they were left.
+ */
+export function Root(props: RootProps) {
+  const { course, labs } = props;
+  const app = useApp();
+  const size = useTerminalSize(props.size);
+  const now = props.now ?? (() => new Date());
+  const nextId = useRef(1);
+  const [stack, setStack] = useState<Entry[]>([{ id: 0, kind: 'home' }]);
+  const [progress, setProgress] = useState(props.progress);
+  const [student, setStudent] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [status, setStatus] = useState(props.notice ?? '');
+
+  const record = useCallback(
+    (edit: ProgressEdit, consequence: string) => {
+      setProgress((p) => applied(p, edit));
+      const warning = props.recorder.save(edit, consequence);
+      if (warning) setStatus(warning);
+    },
+    [props.recorder],
+  );
+  const push = (entry: NewEntry): void => {
+    setStatus('');
+    setStack((s) => [...s, { ...entry, id: nextId.current++ } as Entry]);
+  };
+  const pop = (message = ''): void => {
+    setStatus(message);
+    setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
+  };
+  const quit = (): void => app.exit();
+
+  const startQuiz = (lessonId?: string): void => {
+    if (lessonId !== undefined && (course.banks.get(lessonId) ?? []).length === 0) {
+      setStatus('This lesson has no quiz questions yet.');
+      return;
+    }
+    let topic;
+    try {
+      topic = resolveTopic(course, lessonId, progress);
+    } catch (e) {
+      if (!(e instanceof TopicError)) throw e;
+      setStatus(lessonId === undefined ? 'No lesson has quiz questions yet.' : e.message);
+      return;
+    }
+    const seed = props.seed?.() ?? Date.now().toString(36);
+    const questions = planQuiz(course, progress, topic, { count: props.quizLength ?? 10, seed, now: now() });
+    if (questions.length === 0) return setStatus('There are no questions to ask.');
+    push({ kind: 'quiz', title: `Quiz · ${topicLabel(topic)}`, questions });
+  };
+  const openLab = (labId: string): void => {
+    const lab = labs.find((l) => l.id === labId);
+    if (lab) return push({ kind: 'lab', lab });
+    const problem = props.labProblems.find((p) => p.startsWith(`lab ${labId}:`));
+    setStatus(problem ? `The lab ${labId} could not be loaded (l lists the labs and why).` : `The lab ${labId} is not installed yet.`);
+  };
+  const lessonLab = (lessonId: string): void => {
+    const lab = course.lessons.find((l) => l.id === lessonId)?.lab;
+    if (!lab) return setStatus('This lesson has no lab.');
+    openLab(lab);
+  };
+  const answered = (v: Verdict): void =>
+    record((p) => recordQuizAnswer(p, v.questionId, { correct: v.correct, answer: v.answer }, now()), '; answers are not recorded this session');
+  const quizDone = (r: QuizResult): void => {
+    const pct = r.answered === 0 ? 0 : Math.round((100 * r.correct) / r.answered);
+    if (r.answered === 0) pop('Quiz stopped before any answer.');
+    else if (r.answered < r.total) pop(`Quiz stopped after ${r.answered} of ${r.total}: ${r.correct} right (${pct}%). Your answers are recorded.`);
+    else pop(`Quiz: ${r.correct} of ${r.answered} right (${pct}%).`);
+  };
+  const graded = (lab: Lab) => (r: GradeResult): void => {
+    if (r.status !== 'graded') return;
+    const passed = r.checks.filter((c) => c.passed).map((c) => c.id);
+    record((p) => recordLabResult(p, lab.id, { student: student || undefined, score: r.score, max: r.max, passed }, now()), '; lab results are not recorded this session');
+  };
+
+  if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) return <TooSmall width={size.width} onQuit={quit} />;
+  if (help) return <HelpOverlay width={size.width} height={size.height} onClose={() => setHelp(false)} />;
+
+  const top = stack[stack.length - 1];
+  const common = { width: size.width, height: size.height, onHelp: () => setHelp(true) };
+  const screen = (e: Entry): ReactNode => {
+    const active = e === top;
+    const shared = { ...common, active, status: active ? status : '' };
+    switch (e.kind) {
+      case 'home':
+        return (
+          <Home
+            {...shared}
+            course={course}
+            progress={progress}
+            labs={labs}
+            onOpen={(id) => push({ kind: 'lesson', lessonId: id })}
+            onQuiz={(id) => startQuiz(id)}
+            onReview={() => startQuiz()}
+            onLab={lessonLab}
+            onLabs={() => push({ kind: 'labs' })}
+            onQuit={quit}
+          />
+        );
+      case 'lesson':
+        return (
+          <LessonReader
+            {...shared}
+            lessons={course.lessons}
+            lessonId={e.lessonId}
+            onRead={(id) => record((p) => markLessonRead(p, id, now()), '; lessons are not marked read this session')}
+            onQuiz={(id) => startQuiz(id)}
+            onLab={lessonLab}
+            onBack={() => pop()}
+            say={setStatus}
+          />
+        );
+      case 'quiz':
+        return <QuizScreen {...shared} title={e.title} questions={e.questions} onAnswer={answered} onBack={quizDone} />;
+      case 'labs':
+        return (
+          <LabList
+            {...shared}
+            labs={labs}
+            progress={progress}
+            problems={props.labProblems}
+            labsDir={props.labsDir}
+            onOpen={openLab}
+            onBack={() => pop()}
+          />
+        );
+      case 'lab':
+        return (
+          <LabScreen
+            {...shared}
+            lab={e.lab}
+            student={student}
+            cwd={props.cwd}
+            say={setStatus}
+            onStudent={setStudent}
+            onGraded={graded(e.lab)}
+            onBack={() => pop()}
+          />
+        );
+    }
+  };
+  return (
+    <Box flexDirection="column">
+      {stack.map((e) => (
+        <Box key={e.id} display={e === top ? 'flex' : 'none'} flexDirection="column">
+          {screen(e)}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
