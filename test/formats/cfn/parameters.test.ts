@@ -27,7 +27,7 @@ describe('parameters', () => {
   it('of a type the network does not use get a stand-in value, with a warning', () => {
     const r = withParam('{Type: AWS::EC2::KeyPair::KeyName}');
     expect(r.errors).toEqual([]);
-    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((w) => w.code)).toEqual(['ParameterStandIn']);
+    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((w) => w.code)).toContain('ParameterStandIn');
     expect(r.value).toBe('cloudlab-key');
   });
 
