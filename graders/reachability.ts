@@ -61,11 +61,15 @@ export const notReachable: CheckKind = {
   description: 'no from → to pair reaches on any of the ports',
   args: { from: 'selector', to: 'selector', 'port|ports': 'a port, or "0-65535", "22,3389"', 'protocol?': 'tcp (default), udp, icmp, all' },
   run(ctx, args): CheckOutcome {
-    const protocol = protocolOf(args);
-    const ports = protocol === 'all' ? IntervalSet.point(0) : protocol === 'icmp' ? IntervalSet.point(Number(args.port ?? 8)) : portSet(args.ports ?? args.port);
+    const asked = protocolOf(args);
     const ps = pairs(ctx, args);
     if (ps.missing) return { passed: false, detail: ps.missing };
-    for (const [f, t] of ps.pairs) {
+    // "all" here means no traffic of any protocol: every tcp and udp port, ping, and all-traffic flows.
+    const questions: [FlowProtocol, IntervalSet][] =
+      asked === 'all'
+        ? [['tcp', args.ports !== undefined || args.port !== undefined ? portSet(args.ports ?? args.port) : IntervalSet.of(0, 65535)], ['udp', args.ports !== undefined || args.port !== undefined ? portSet(args.ports ?? args.port) : IntervalSet.of(0, 65535)], ['icmp', IntervalSet.point(8)], ['all', IntervalSet.point(0)]]
+        : [[asked, asked === 'icmp' ? IntervalSet.point(Number(args.port ?? 8)) : portSet(args.ports ?? args.port)]];
+    for (const [f, t] of ps.pairs) for (const [protocol, ports] of questions) {
       const a = ask(ctx, f, t, protocol, ports);
       if (a.reachable) {
         const open = a.ports;
@@ -76,7 +80,8 @@ export const notReachable: CheckKind = {
         };
       }
     }
-    return { passed: true, detail: `${describeSelector(args.from)} cannot reach ${describeSelector(args.to)} on ${what(protocol, ports)}` };
+    const [protocol, ports] = questions[0];
+    return { passed: true, detail: `${describeSelector(args.from)} cannot reach ${describeSelector(args.to)} on ${asked === 'all' ? 'any protocol or port' : what(protocol, ports)}` };
   },
 };
 

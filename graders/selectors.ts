@@ -70,6 +70,11 @@ export function selectEnds(cloud: Cloud, selector: unknown): NamedEnd[] {
   if (typeof selector === 'string' && selector.trim().toLowerCase() === 'internet') {
     return [{ name: 'the internet', endpoint: { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' } }];
   }
+  if (typeof selector === 'string' && /^\d+\.\d+\.\d+\.\d+\/\d+$/.test(selector.trim())) {
+    const block = addressSet(selector.trim()).intersect(internetAddresses(cloud));
+    if (block.isEmpty) throw new CheckArgumentError(`${selector} holds no internet address`);
+    return [{ name: selector.trim(), endpoint: { kind: 'internet', addresses: block, name: selector.trim() } }];
+  }
   if (typeof selector === 'string' && isIp(selector.trim())) {
     const ip = parseIp(selector.trim());
     const owner = [...cloud.interfaces.values()].find((e) => e.privateIp === ip || e.publicIp === ip);

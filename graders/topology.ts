@@ -29,11 +29,12 @@ export const sgReference: CheckKind = {
           if (r.cidr) {
             return { passed: false, detail: `${nameOf(g)} (on ${nameOf(inst)}) opens port ${port} to a block, ${describeRule(r, 'ingress')}; name the security group of ${describeSelector(args.from)} instead`, evidence: { resources: [nameOf(g)] } };
           }
-          if (r.groupId && fromGroups.has(r.groupId)) referenced = true;
+          // A group both tiers share (the VPC's default group references itself) is not a reference to the tier above.
+          if (r.groupId && fromGroups.has(r.groupId) && !groups.has(r.groupId)) referenced = true;
         }
       }
       if (!referenced) {
-        return { passed: false, detail: `no security group of ${nameOf(inst)} allows port ${port} from the security group of ${describeSelector(args.from)}`, evidence: { resources: [...groups].map((g) => nameOf(ctx.cloud.securityGroups.get(g)!)) } };
+        return { passed: false, detail: `no security group of ${nameOf(inst)} allows port ${port} from a security group of ${describeSelector(args.from)} (one that ${nameOf(inst)} does not share)`, evidence: { resources: [...groups].map((g) => nameOf(ctx.cloud.securityGroups.get(g)!)) } };
       }
     }
     return { passed: true, detail: `${describeSelector(args.to)} allows port ${port} from the security group of ${describeSelector(args.from)}, by reference` };
@@ -83,7 +84,7 @@ export const noOverlap: CheckKind = {
       for (let j = i + 1; j < vpcs.length; j++) {
         for (const a of vpcs[i].cidrs) {
           for (const b of vpcs[j].cidrs) {
-            if (cidrOverlaps(a, b)) return { passed: false, detail: `${nameOf(vpcs[i])} (${formatCidr(a)}) and ${nameOf(vpcs[j])} (${formatCidr(b)}) overlap; they could never be peered`, evidence: { resources: [nameOf(vpcs[i]), nameOf(vpcs[j])] } };
+            if (cidrOverlaps(a, b)) return { passed: false, detail: `${nameOf(vpcs[i])} (${formatCidr(a)}) and ${nameOf(vpcs[j])} (${formatCidr(b)}) overlap: VPCs with overlapping blocks cannot be peered with each other, and a VPC peered with both could not tell their addresses apart`, evidence: { resources: [nameOf(vpcs[i]), nameOf(vpcs[j])] } };
           }
         }
       }

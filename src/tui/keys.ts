@@ -20,7 +20,7 @@ const b = (key: string, label: string, keys: string, help: string): KeyBinding =
 const SCROLL = {
   line: b('↑↓', 'scroll', '↑ ↓  j k', 'scroll one line'),
   page: b('Space/b', 'page', 'PgDn Space · PgUp b', 'next page · previous page'),
-  ends: b('g/G', 'top/end', 'g G  Home End', 'go to the top · the end'),
+  ends: b('g/G', 'ends', 'g G  Home End', 'go to the top · the end'),
 };
 
 export const KEYS = {
@@ -36,7 +36,7 @@ export const KEYS = {
   },
   lesson: {
     ...SCROLL,
-    next: b('n/p', 'next/prev', 'n p', 'next lesson · previous lesson'),
+    next: b('n/p', 'lesson', 'n p', 'next lesson · previous lesson'),
     quiz: b('t', 'quiz', 't', "take this lesson's quiz"),
     lab: b('s', 'lab', 's', "start this lesson's lab"),
     help: b('?', 'help', '?', 'this help'),

@@ -135,5 +135,5 @@ export function diagramOf(lab: Lab, path: string, cwd: string, width: number, bo
 
 /** Tree lines replaced by spaces and "-" so a screen reader reads only the words. */
 export function withoutTreeLines(text: string): string {
-  return text.replace(/[├└]─/g, '- ').replace(/│/g, ' ').trimEnd();
+  return text.replace(/[├└]─ ?/g, ' - ').replace(/│/g, ' ').trimEnd();
 }

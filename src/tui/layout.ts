@@ -1,7 +1,7 @@
-import { line, seg, type RenderedLine } from '../content/markdown/index.js';
+import { line, seg, type RenderedLine, type Segment } from '../content/markdown/index.js';
 import type { KeyBinding } from './keys.js';
 import type { Look } from './look.js';
-import { displayWidth, truncate, wrapText } from './text.js';
+import { displayWidth, fitLine, truncate, wrapText } from './text.js';
 
 /**
  * Every screen is one frame of exactly the terminal's size: a title line, a rule, the
@@ -12,7 +12,7 @@ export interface FrameLayout {
   readonly width: number;
   readonly height: number;
   readonly bodyHeight: number;
-  readonly footer: string[];
+  readonly footer: RenderedLine[];
   readonly status: RenderedLine[];
 }
 
@@ -27,22 +27,35 @@ export function frameLayout(width: number, height: number, hints: readonly KeyBi
   return { width, height, bodyHeight, footer, status: statusLines };
 }
 
-/** "↑↓ move · Enter read · q quit", wrapped between items, never inside one. */
-export function footerLines(hints: readonly KeyBinding[], width: number, look: Look): string[] {
-  const items = hints.map((h) => `${h.key} ${h.label}`);
-  const sep = look.boxes ? ' · ' : ', ';
-  const lines: string[] = [];
-  let current = look.boxes ? '' : 'Keys: ';
-  for (const item of items) {
-    const blank = current === '' || current === 'Keys: ';
-    const candidate = blank ? current + item : current + sep + item;
-    if (!blank && displayWidth(candidate) > width) {
+/**
+ * "↑↓ move  Enter read  q quit", keys in bold, wrapped between items, never inside one.
+ * Screen readers get "Keys: ↑↓ move, Enter read, q quit".
+ */
+export function footerLines(hints: readonly KeyBinding[], width: number, look: Look): RenderedLine[] {
+  const sep = look.boxes ? '  ' : ', ';
+  const lines: Segment[][] = [];
+  let current: Segment[] = look.boxes ? [] : [seg('Keys: ')];
+  let used = look.boxes ? 0 : displayWidth('Keys: ');
+  let empty = true;
+  for (const h of hints) {
+    const item = [seg(h.key, { bold: true }), seg(` ${h.label}`)];
+    const w = displayWidth(`${h.key} ${h.label}`);
+    if (!empty && used + sep.length + w > width) {
       lines.push(current);
-      current = item;
-    } else current = candidate;
+      current = [];
+      used = 0;
+      empty = true;
+    }
+    if (!empty) {
+      current.push(seg(sep));
+      used += sep.length;
+    }
+    current.push(...item);
+    used += w;
+    empty = false;
   }
-  if (current !== '') lines.push(current);
-  return lines.map((l) => truncate(l, width));
+  if (!empty || lines.length === 0) lines.push(current);
+  return lines.map((l) => fitLine(line(l), width));
 }
 
 /** A message in at most two lines; the second is cut when it is longer. */

@@ -69,3 +69,11 @@ export function spread(left: string, right: string, width: number): string {
 }
 
 export { displayWidth, padTo };
+
+/**
+ * For screen readers: Markdown headings keep "═══" and "───" underlines in every mode,
+ * which a reader reads out character by character; lines made only of them are dropped.
+ */
+export function withoutRules(lines: readonly RenderedLine[]): RenderedLine[] {
+  return lines.filter((l) => !/^[═─━]+$/.test(l.segments.map((s) => s.text).join('').trim()));
+}

@@ -148,3 +148,32 @@ describe('topology checks', () => {
     expect(run(b.cloud, 'no-overlap', {}).detail).toMatch(/Vpc \(10\.0\.0\.0\/16\) and Other \(10\.0\.128\.0\/17\) overlap/);
   });
 });
+
+describe('selectors and protocols', () => {
+  it('not-reachable with protocol all means no traffic of any protocol', () => {
+    const b = tagged();
+    const r = run(b.cloud, 'not-reachable', { from: 'role:web', to: 'role:app', protocol: 'all' });
+    expect(r.passed).toBe(false);
+    expect(r.detail).toMatch(/tcp port 8080/);
+    expect(run(b.cloud, 'not-reachable', { from: 'internet', to: 'role:app', protocol: 'all' }).passed).toBe(true);
+  });
+  it('a block of internet addresses is a selector', () => {
+    const b = tagged();
+    b.cloud.addSecurityGroupRule(b.webSg, 'ingress', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '203.0.113.128/25' });
+    expect(run(b.cloud, 'not-reachable', { from: '203.0.113.0/25', to: 'role:web', port: 22 }).passed).toBe(true);
+    const r = run(b.cloud, 'not-reachable', { from: '203.0.113.0/24', to: 'role:web', port: 22 });
+    expect(r.passed).toBe(false);
+    expect(r.detail).toMatch(/from 203\.0\.113\.128\/25/);
+  });
+  it('sg-reference does not count a group both tiers share', () => {
+    const cloudTiers = tagged();
+    const { cloud } = cloudTiers;
+    const def = cloud.vpc(cloudTiers.vpc).defaultSecurityGroupId;
+    const web = cloud.createInstance(REGION, { subnetId: cloudTiers.pub }, { logicalId: 'W' });
+    const app = cloud.createInstance(REGION, { subnetId: cloudTiers.priv }, { logicalId: 'A' });
+    web.tags.Role = 'w';
+    app.tags.Role = 'a';
+    expect(cloud.interfaces.get(app.networkInterfaceIds[0])!.securityGroupIds).toEqual([def]);
+    expect(run(cloud, 'sg-reference', { to: 'role:a', from: 'role:w', port: 8080 }).passed).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { formatIp, lastAddress, parseCidr } from '../../src/engine/address.js';
 import { instantiate, type Lab } from '../../src/content/labs.js';
 import { gradeTemplates } from '../../src/grading/grade.js';
 import type { GradeResult } from '../../src/grading/result.js';
@@ -101,4 +102,22 @@ export function lessonIds(): string[] {
     .filter((f) => /^\d\d-.+\.md$/.test(f))
     .map((f) => /^id:\s*(\S+)/m.exec(readFileSync(join(LESSONS_DIR, f), 'utf8'))?.[1])
     .filter((id): id is string => id !== undefined);
+}
+
+/**
+ * The brief with every parameter replaced by its widest possible value (the longest choice, or
+ * the longest address of the `within` block), so width limits hold for every student.
+ */
+export function widestBrief(lab: Lab): string {
+  const widest = new Map<string, string>();
+  for (const p of lab.parameters) {
+    let values: string[];
+    if (p.kind === 'ip') {
+      const block = parseCidr(p.within!);
+      values = [formatIp(block.network), formatIp(lastAddress(block))];
+    } else values = (p.choices ?? []).map(String);
+    widest.set(p.name, values.reduce((a, b) => (b.length > a.length ? b : a), ''));
+  }
+  widest.set('student', 'anonymous');
+  return lab.brief.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => widest.get(name) ?? whole);
 }

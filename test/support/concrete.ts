@@ -6,6 +6,7 @@
 import { cidrContainsIp } from '../../src/engine/address.js';
 import type { Cloud } from '../../src/engine/cloud.js';
 import type { NetworkAcl, NetworkInterface, Protocol, Subnet } from '../../src/engine/model.js';
+import { internetAddresses } from '../../src/engine/reach/endpoints.js';
 
 export interface CPacket {
   proto: 'tcp' | 'udp' | 'icmp' | 'all';
@@ -134,6 +135,8 @@ function routeFrom(c: Ctx, subnet: Subnet, pkt: CPacket): Arrival | null {
 function internet(c: Ctx, pkt: CPacket): Arrival | null {
   const owner = [...c.cloud.interfaces.values()].find((e) => e.publicIp === pkt.dst);
   if (owner) return fromInternet(c, pkt);
+  // The internet routes only internet addresses: never a private one, nor another VPC's block.
+  if (!internetAddresses(c.cloud).has(pkt.dst)) return null;
   return { at: { kind: 'internet' }, pkt, nat: c.nat };
 }
 

@@ -8,6 +8,7 @@ import type { Drop, Hop } from './hops.js';
 import { type Addr, type Packet, type Port, constAddr, matchAddr, showAddr } from './packet.js';
 import { type Dim, FlowSet } from './space.js';
 import { describeAddresses, describePorts } from './describe-sets.js';
+import { internetAddresses } from './endpoints.js';
 
 /** Where a flow ends: a network interface, or a host on the internet. */
 export type Endpoint = { kind: 'interface'; eni: NetworkInterface } | { kind: 'internet' };
@@ -51,7 +52,10 @@ export class Walker {
     return m;
   };
 
+  private readonly internet: IntervalSet;
+
   constructor(readonly cloud: Cloud) {
+    this.internet = internetAddresses(cloud);
     for (const e of cloud.interfaces.values()) {
       const vpcId = cloud.subnets.get(e.subnetId)?.vpcId;
       if (!vpcId) continue;
@@ -419,6 +423,16 @@ export class Walker {
     if (dst.kind === 'const') {
       const owner = this.interfaceWithPublicIp(dst.ip);
       if (owner) return [this.fromInternet(b)];
+      if (!this.internet.has(dst.ip)) {
+        return [
+          this.dropped(
+            b,
+            { component: 'internet', id: 'internet', detail: `${formatIp(dst.ip)} is not an internet address` },
+            `The ${b.mode} leaves through the internet gateway towards ${formatIp(dst.ip)}, a private address; the internet does not route private addresses, so it never arrives.`,
+            'Reach another VPC through a peering connection with routes on both sides, not through the internet.',
+          ),
+        ];
+      }
     }
     this.hop(b, { component: 'internet', id: 'internet', action: 'deliver', detail: `${showAddr(dst, 'internet host')}` });
     return [{ kind: 'delivered', branch: b, at: { kind: 'internet' } }];

@@ -37,12 +37,18 @@ export function readRoster(file: string): Roster {
   }
   if (!st.isFile()) throw new RosterError(`${file}: the roster must be a CSV file, not a folder`);
   if (st.size > MAX_ROSTER_BYTES) throw new RosterError(`${file}: the roster is ${Math.round(st.size / 1024 / 1024)} MB; a roster of names is far smaller — is it the right file?`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new RosterError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw new RosterError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code})`);
-    throw new RosterError(`${file}: the roster is not UTF-8 text; save it as CSV UTF-8`);
+    if (bytes.includes(0)) throw new Error('NUL');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new RosterError(`${file}: the roster is not UTF-8 text; save it as "CSV UTF-8"`);
   }
   return parseRoster(text, file);
 }

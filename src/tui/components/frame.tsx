@@ -40,10 +40,8 @@ export function Frame({ layout, title, info = '', body, highlight }: FrameProps)
         <StyledLine key={`status-${i}`} line={l} width={width} />
       ))}
       {rule}
-      {layout.footer.map((f, i) => (
-        <Text key={`keys-${i}`} wrap="truncate-end">
-          {f}
-        </Text>
+      {layout.footer.map((l, i) => (
+        <StyledLine key={`keys-${i}`} line={l} width={width} />
       ))}
     </Box>
   );

@@ -82,7 +82,7 @@ export function Home(props: HomeProps) {
   const shown = path.rows.slice(top, top + listHeight);
   shown.forEach((r, i) => {
     const at = top + i === cursor;
-    const text = look.boxes ? tableRow(r, at, r.lesson.id === nextId, widths) : linearRow(r, at, r.lesson.id === nextId, width);
+    const text = look.boxes ? tableRow(r, at, r.lesson.id === nextId, widths) : linearRow(r, at, width);
     body.push(line([seg(text, { bold: at || r.lesson.id === nextId, color: r.lesson.id === nextId ? 'cyan' : undefined })]));
   });
   if (path.rows.length === 0) body.push(line([seg('No lessons are installed. Set CLOUDLAB_LESSONS to a folder of lessons.')]));
@@ -113,19 +113,18 @@ function tableRow(r: LessonRow, at: boolean, next: boolean, c: Columns): string 
   return `${at ? '›' : ' '} ${r.read ? '✓' : ' '} ${String(r.lesson.order).padStart(2)}  ${padTo(title, c.title)} ${padTo(quizCell(r), c.quiz)} ${labCell(r)}`.trimEnd();
 }
 
-/** For screen readers: one sentence per lesson, no columns. */
-function linearRow(r: LessonRow, at: boolean, next: boolean, width: number): string {
-  const parts = [`${at ? '›' : ' '} Lesson ${r.lesson.order}: ${r.lesson.title}`, r.read ? 'read' : 'not read'];
+/** For screen readers: one sentence per lesson, no columns (the next step is said above). */
+function linearRow(r: LessonRow, at: boolean, width: number): string {
+  const parts = [r.read ? 'read' : 'not read'];
   if (r.questions > 0) parts.push(`quiz ${r.quiz.attempts === 0 ? 'not tried' : formatAccuracy(r.quiz)}`);
   const lab = labCell(r);
-  if (lab) parts.push(`lab ${lab === '–' ? 'not tried' : lab === 'n/a' ? 'not installed' : lab}`);
-  if (next) parts.push('next step');
-  return truncate(parts.join(', '), width);
+  if (lab) parts.push(lab === '–' ? 'lab not tried' : lab === 'n/a' ? 'no lab yet' : `lab ${lab}`);
+  return truncate(`${at ? '›' : ' '} ${r.lesson.order}. ${r.lesson.title}: ${parts.join(', ')}`, width);
 }
 
 function summary(path: CoursePath): string {
   const parts = [`${path.read} of ${path.rows.length} lessons read`];
-  if (path.quiz.attempts > 0) parts.push(`quiz ${formatAccuracy(path.quiz)} right`);
+  if (path.quiz.attempts > 0) parts.push(`quiz answers right: ${formatAccuracy(path.quiz)}`);
   if (path.due > 0) parts.push(`${path.due} question${path.due === 1 ? '' : 's'} due for review`);
   return parts.join(' · ');
 }

@@ -11,7 +11,7 @@ import { checkTemplate, defaultFolder, diagramOf, gradeLines, templateOf, writeS
 import { frameLayout, promptLine } from '../layout.js';
 import { editLine } from '../line-edit.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
-import { truncate, wrapText } from '../text.js';
+import { truncate, withoutRules, wrapText } from '../text.js';
 
 export interface LabScreenProps {
   readonly lab: Lab;
@@ -56,10 +56,10 @@ export function LabScreen(props: LabScreenProps) {
   const [busy, setBusy] = useState(false);
   const asking = props.student === null;
 
-  const brief = useMemo(
-    () => renderMarkdown(instantiate(lab.brief, lab, student || undefined), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode }),
-    [lab, student, width, look.mode],
-  );
+  const brief = useMemo(() => {
+    const rendered = renderMarkdown(instantiate(lab.brief, lab, student || undefined), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
+    return look.boxes ? rendered : withoutRules(rendered);
+  }, [lab, student, width, look.mode, look.boxes]);
   const results = useMemo(() => (grade ? gradeLines(grade, `Lab ${lab.order}: ${lab.title}`, width) : []), [grade, lab, width]);
   const lines = asking ? studentIntro(lab, width) : { brief, results, diagram }[view];
 
@@ -155,7 +155,7 @@ export function LabScreen(props: LabScreenProps) {
 function studentIntro(lab: Lab, width: number): RenderedLine[] {
   return [
     BLANK,
-    line([seg(lab.summary, { bold: true })]),
+    ...wrapText(lab.summary, width, { bold: true }),
     BLANK,
     ...wrapText(
       'Your student id picks your own values for this lab (address ranges, ports, addresses), ' +

@@ -9,6 +9,7 @@ import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { frameLayout } from '../layout.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
+import { withoutRules } from '../text.js';
 
 export interface LessonReaderProps {
   /** Every lesson, in course order (for n and p). */
@@ -44,10 +45,11 @@ export function LessonReader(props: LessonReaderProps) {
 
   const lines = useMemo(() => {
     if (!lesson) return [];
-    const text = renderMarkdown(lessonMarkdown(lesson), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
+    const rendered = renderMarkdown(lessonMarkdown(lesson), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
+    const text = look.boxes ? rendered : withoutRules(rendered);
     const next = [`t quiz`, ...(lesson.lab ? ['s lab'] : []), ...(index + 1 < lessons.length ? ['n next lesson'] : [])];
     return [...text, BLANK, line([seg(`End of lesson ${lesson.order}. Next: ${next.join(' · ')}`, THEME.url)])];
-  }, [lesson, width, look.mode, index, lessons.length]);
+  }, [lesson, width, look.mode, look.boxes, index, lessons.length]);
 
   const hints = [KEYS.lesson.line, KEYS.lesson.page, KEYS.lesson.ends, KEYS.lesson.next, KEYS.lesson.quiz, ...(lesson?.lab ? [KEYS.lesson.lab] : []), KEYS.lesson.help, KEYS.lesson.back];
   const layout = frameLayout(width, height, hints, props.status, look);
