@@ -88,7 +88,7 @@ describe('cloudlab trace', () => {
     const no = cloudlab(['trace', `${NET}/three-tier.yaml`, '--from', 'Web', '--to', 'Db', '--port', '5432']);
     expect(no.status).toBe(1);
     expect(no.stdout).toMatch(/✗ security group DbSg/);
-    expect(no.stdout).toMatch(/Fix: /);
+    expect(no.stdout).toMatch(/To let it through: /);
   });
   it('--json has reachable and path', () => {
     const r = cloudlab(['trace', `${NET}/prod-bastion.yaml`, '--from', 'internet', '--to', 'Bastion', '--port', '22', '--json']);

@@ -36,7 +36,7 @@ const CASES: Record<string, Q[]> = {
   ],
   'prod-bastion': [
     ['203.0.113.10', 'Bastion', 22, true],
-    ['internet', 'Bastion', 22, true, { expect: /Only 203\.0\.113\.10\/32 gets through/ }],
+    ['internet', 'Bastion', 22, true, { expect: /Only part of the internet can reach Bastion on tcp port 22: 203\.0\.113\.10\/32\./ }],
     ['198.51.100.1', 'Bastion', 22, false],
     ['Bastion', 'ProdApp', 22, true],
     ['ProdApp', 'internet', 443, true],

@@ -2,7 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LessonReader, type LessonReaderProps } from '../../src/tui/screens/lesson-reader.js';
 import { fixtureCourse, HEIGHT, WIDTH } from './support/fixtures.js';
-import { frameSize, KEY, linesOf, press, textOf } from './support/ink.js';
+import { eventually, frameSize, KEY, linesOf, press, textOf } from './support/ink.js';
 import { renderWith, SCREEN_READER } from './support/render.js';
 
 function props(overrides: Partial<LessonReaderProps> = {}): LessonReaderProps {
@@ -33,8 +33,7 @@ describe('the lesson reader', () => {
     expect(textOf(lastFrame())).toContain('You will be able to:');
     expect(lines[lines.length - 1]).toBe('↑↓ scroll  Space/b page  g/G ends  n/p lesson  t quiz  s lab  ? help  q back');
     expect(frameSize(lastFrame())).toEqual({ lines: 23, widest: 80 });
-    await press({ write: () => undefined });
-    expect(p.onRead).toHaveBeenCalledWith('route-tables');
+    await eventually(() => expect(p.onRead).toHaveBeenCalledWith('route-tables'));
   });
 
   it('scrolls by line, by page and to either end', async () => {
@@ -64,14 +63,14 @@ describe('the lesson reader', () => {
     const { stdin, lastFrame } = renderWith(<LessonReader {...p} />);
     await press(stdin, 'G', 'n');
     expect(linesOf(lastFrame())[0]).toMatch(/^Lesson 3 · Security groups +3\/3 · all$/);
-    expect(p.onRead).toHaveBeenLastCalledWith('security-groups');
+    await eventually(() => expect(p.onRead).toHaveBeenLastCalledWith('security-groups'));
     await press(stdin, 'n');
     expect(p.say).toHaveBeenLastCalledWith('This is the last lesson.');
     await press(stdin, 'p', 'p');
     expect(linesOf(lastFrame())[0]).toMatch(/^Lesson 1 · Addresses and blocks/);
     await press(stdin, 'p');
     expect(p.say).toHaveBeenLastCalledWith('This is the first lesson.');
-    expect(p.onRead).toHaveBeenCalledTimes(4);
+    await eventually(() => expect(p.onRead).toHaveBeenCalledTimes(4));
   });
 
   it("takes the quiz with t, starts the lesson's lab with s, helps with ?, goes back with q", async () => {

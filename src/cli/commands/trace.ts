@@ -49,7 +49,9 @@ export function formatTrace(r: TraceReport, width = 80): string[] {
     lines.push(...wrap(`✓ Reachable. ${r.explanation}`, width, 2));
   } else {
     lines.push(...wrap(`✗ Not reachable. ${r.explanation}`, width, 2));
-    if (r.drop) lines.push(...wrap(`Fix: ${r.drop.fix}`, width, 7, 2));
+    // The trace does not know whether the flow should pass (a lab may want it blocked), so
+    // the advice says what would let it through rather than what to do.
+    if (r.drop) lines.push(...wrap(`To let it through: ${r.drop.fix}`, width, 4, 2));
   }
   return lines;
 }

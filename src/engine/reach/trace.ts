@@ -92,7 +92,13 @@ function successSentence(q: FlowQuestion, addresses: string[] | undefined, ports
       const n = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
       return [n, n + 2 ** (32 - Number(len)) - 1] as [number, number];
     }));
-    if (!got.equals(all)) s += ` Only ${addresses.length > 4 ? `${addresses.slice(0, 4).join(', ')} and ${addresses.length - 4} more blocks` : addresses.join(', ')} get${addresses.length === 1 ? 's' : ''} through.`;
+    if (!got.equals(all)) {
+      const list = addresses.length > 4 ? `${addresses.slice(0, 4).join(', ')} and ${addresses.length - 4} more blocks` : addresses.join(', ');
+      s =
+        q.from.kind === 'internet'
+          ? `Only part of ${q.from.name === 'internet' ? 'the internet' : q.from.name} can reach ${q.to.name} on ${what}: ${list}. Every other address is stopped.`
+          : `${q.from.name} can reach only part of ${q.to.name} on ${what}: ${list}.`;
+    }
   }
   if (isPorted(q.protocol) && !cports.equals(asked)) s += ` Only client ports ${describePorts(cports)} work: the network ACLs block replies to the others.`;
   if (natPorts && !natPorts.equals(NAT_PORTS)) {

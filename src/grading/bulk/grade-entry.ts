@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { instantiate, type Lab, studentParameters } from '../../content/labs.js';
+import { instantiate, type Lab } from '../../content/labs.js';
 import type { Diagnostic } from '../../formats/diagnostics.js';
 import { readSubmission } from '../../formats/submission-files.js';
 import { gradePath } from '../grade-path.js';
@@ -10,10 +10,13 @@ import type { BulkResult, BulkStatus } from './types.js';
 /**
  * Grades one entry of a submissions folder. Pure apart from reading the entry, and it never
  * throws: whatever goes wrong becomes a row with a score of 0 and the reason. File names in
- * the result are relative to the folder, so the output does not depend on where it lies.
+ * the result are relative to the folder, so the output does not depend on where it lies. A
+ * graded submission also gets its fingerprint (for spotting copies) and is flagged when it
+ * is the lab's starter as handed out to that student.
  */
 export interface EntryGrader {
-  grade(entry: SubmissionEntry): BulkResult;
+  /** The result as JSON text: what a worker sends back, and what the output is made from. */
+  grade(entry: SubmissionEntry): string;
 }
 
 export const SYMLINK_REASON = 'a symbolic link; submissions must be real files';
@@ -21,34 +24,43 @@ export const NOT_A_FILE_REASON = 'neither a file nor a folder (a device, socket 
 
 export function entryGrader(lab: Lab, folder: string): EntryGrader {
   const prefix = path.resolve(folder) + path.sep;
-  const starterPrints = new Map<string, string | undefined>();
-  const starterPrint = (student: string): string | undefined => {
-    const key = JSON.stringify(studentParameters(lab, student));
-    if (!starterPrints.has(key)) starterPrints.set(key, fingerprint([{ file: 'starter.yaml', text: instantiate(lab.starter, lab, student) }]));
-    return starterPrints.get(key);
-  };
+  const needle = JSON.stringify(prefix).slice(1, -1);
+  // Paths in diagnostics and reasons name the file relative to the folder.
+  const json = (r: BulkResult) => JSON.stringify(r).split(needle).join('');
   return {
     grade(entry) {
       try {
-        if (entry.kind === 'symlink') return zeroResult(lab, entry, 'invalid', SYMLINK_REASON, 'SymbolicLink');
-        if (entry.kind === 'other') return zeroResult(lab, entry, 'invalid', NOT_A_FILE_REASON, 'NotAFile');
+        if (entry.kind === 'symlink') return json(zeroResult(lab, entry, 'invalid', SYMLINK_REASON, 'SymbolicLink'));
+        if (entry.kind === 'other') return json(zeroResult(lab, entry, 'invalid', NOT_A_FILE_REASON, 'NotAFile'));
         const full = prefix + entry.name;
         const graded = gradePath(lab, full, { student: entry.student, submission: entry.name });
-        const result: BulkResult = relativeTo(prefix, { ...graded, student: entry.student, status: graded.status });
+        const result: BulkResult = { ...graded, student: entry.student, status: graded.status };
+        const flags = [...entry.flags];
         if (graded.status === 'graded') {
-          const print = fingerprint(readSubmission(full).templates);
-          if (print !== undefined) {
-            result.fingerprint = print;
-            if (print === starterPrint(entry.student)) entry = { ...entry, flags: [...entry.flags, 'unchanged-starter'] };
-          }
+          const { templates } = readSubmission(full);
+          const print = fingerprint(templates);
+          if (print !== undefined) result.fingerprint = print;
+          if (templates.length === 1 && sameText(templates[0].text, instantiate(lab.starter, lab, entry.student))) flags.push('unchanged-starter');
         }
-        if (entry.flags.length) result.flags = [...entry.flags];
-        return result;
+        if (flags.length) result.flags = flags;
+        return json(result);
       } catch (e) {
-        return errorResult(lab, entry, `the grader failed on this submission: ${e instanceof Error ? e.message : String(e)}`);
+        return json(errorResult(lab, entry, `the grader failed on this submission: ${e instanceof Error ? e.message : String(e)}`));
       }
     },
   };
+}
+
+/** The same text but for line endings and trailing spaces, which editors and uploads change. */
+function sameText(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .replace(/^\ufeff/, '')
+      .split(/\r\n?|\n/)
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trim();
+  return a.length > 0 && norm(a) === norm(b);
 }
 
 /** A row for a submission the grader could not finish (a crash, a time limit). */
@@ -70,13 +82,4 @@ function zeroResult(lab: Pick<Lab, 'id' | 'checks' | 'maxScore'>, entry: Submiss
     diagnostics,
     ...(entry.flags.length ? { flags: [...entry.flags] } : {}),
   };
-}
-
-/**
- * The result as plain JSON data (what crosses a worker boundary), with the folder's absolute
- * path taken out of every text.
- */
-function relativeTo(prefix: string, result: BulkResult): BulkResult {
-  const needle = JSON.stringify(prefix).slice(1, -1);
-  return JSON.parse(JSON.stringify(result).split(needle).join('')) as BulkResult;
 }

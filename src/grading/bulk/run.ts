@@ -67,8 +67,8 @@ export function assembleReport(lab: Lab, results: BulkResult[], missingFromFolde
 function gradeHere(lab: Lab, folder: string, entries: readonly SubmissionEntry[], opts: GradeFolderOptions): BulkResult[] {
   const grader = entryGrader(lab, folder);
   return entries.map((e) => {
-    // The same plain data a worker would send back, so both paths print the same bytes.
-    const r = JSON.parse(JSON.stringify(grader.grade(e))) as BulkResult;
+    // The same JSON text a worker would send back, so both paths print the same bytes.
+    const r = JSON.parse(grader.grade(e)) as BulkResult;
     opts.onProgress?.();
     return r;
   });

@@ -20,7 +20,7 @@ if (port) {
   port.on('message', (m: { type: string; index: number; payload: SubmissionEntry }) => {
     if (m.type !== 'task') return;
     try {
-      port.postMessage({ type: 'done', index: m.index, value: JSON.stringify(grader.grade(m.payload)) });
+      port.postMessage({ type: 'done', index: m.index, value: grader.grade(m.payload) });
     } catch (e) {
       port.postMessage({ type: 'failed', index: m.index, error: e instanceof Error ? e.message : String(e) });
     }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { isBack, type Keys } from '../input.js';
 import { MIN_SIZE } from '../layout.js';
-import { useKeys } from './use-keys.js';
+import { useKeys } from './key-router.js';
 
 /** Shown instead of a screen when the terminal is too small to draw one. */
 export function TooSmall({ width, onQuit }: { width: number; onQuit: () => void }) {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { BLANK, line, seg, type RenderedLine } from '../../content/markdown/index.js';
 import { Frame } from '../components/frame.js';
 import { useLook } from '../components/look-context.js';
-import { useKeys } from '../components/use-keys.js';
+import { useKeys } from '../components/key-router.js';
 import { isBack, type Keys } from '../input.js';
 import { bindingsOf, HELP_SECTIONS, KEYS } from '../keys.js';
 import { frameLayout } from '../layout.js';

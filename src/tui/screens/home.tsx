@@ -5,7 +5,7 @@ import { BLANK, line, seg, type RenderedLine } from '../../content/markdown/inde
 import { formatAccuracy } from '../../content/progress-summary.js';
 import type { Progress } from '../../content/progress.js';
 import { Frame } from '../components/frame.js';
-import { useKeys } from '../components/use-keys.js';
+import { useKeys } from '../components/key-router.js';
 import { useLook } from '../components/look-context.js';
 import { coursePath, describeNext, labCell, nextLessonId, quizCell, type CoursePath, type LessonRow } from '../course-path.js';
 import { isBack, type Keys } from '../input.js';

@@ -4,7 +4,7 @@ import { BLANK, line, seg, THEME, type RenderedLine } from '../../content/markdo
 import type { Progress } from '../../content/progress.js';
 import { Frame } from '../components/frame.js';
 import { useLook } from '../components/look-context.js';
-import { useKeys } from '../components/use-keys.js';
+import { useKeys } from '../components/key-router.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { bestText, labRows, type LabRow } from '../lab-rows.js';

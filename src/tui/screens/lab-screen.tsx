@@ -4,7 +4,7 @@ import { BLANK, line, renderMarkdown, seg, THEME, type RenderedLine } from '../.
 import type { GradeResult } from '../../grading/result.js';
 import { Frame } from '../components/frame.js';
 import { useLook } from '../components/look-context.js';
-import { useKeys } from '../components/use-keys.js';
+import { useKeys } from '../components/key-router.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { checkTemplate, defaultFolder, diagramOf, gradeLines, templateOf, writeStarter } from '../lab-actions.js';

@@ -3,7 +3,7 @@ import { lessonMarkdown } from '../../cli/commands/lesson.js';
 import type { Lesson } from '../../content/lessons.js';
 import { BLANK, line, renderMarkdown, seg, THEME } from '../../content/markdown/index.js';
 import { Frame } from '../components/frame.js';
-import { useKeys } from '../components/use-keys.js';
+import { useKeys } from '../components/key-router.js';
 import { useLook } from '../components/look-context.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';

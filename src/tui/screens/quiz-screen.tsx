@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { choiceLetter, type Question } from '../../content/quiz/types.js';
 import { Frame } from '../components/frame.js';
-import { useKeys } from '../components/use-keys.js';
+import { useKeys } from '../components/key-router.js';
 import { useLook } from '../components/look-context.js';
 import type { Keys } from '../input.js';
 import { KEYS, type KeyBinding } from '../keys.js';

@@ -6,6 +6,7 @@ import { markLessonRead, recordLabResult, recordQuizAnswer, type Progress } from
 import { planQuiz, resolveTopic, TopicError, topicLabel } from '../../content/quiz/plan.js';
 import type { Question } from '../../content/quiz/types.js';
 import type { GradeResult } from '../../grading/result.js';
+import { KeyRouter } from '../components/key-router.js';
 import { TooSmall } from '../components/too-small.js';
 import { useTerminalSize, type Size } from '../components/use-terminal-size.js';
 import { MIN_SIZE } from '../layout.js';
@@ -36,6 +37,8 @@ export interface RootProps {
   readonly seed?: () => string;
   /** Questions per quiz, as `cloudlab quiz --count`. */
   readonly quizLength?: number;
+  /** Called when the learner quits (default: ink's exit, which ends the app). */
+  readonly onQuit?: () => void;
 }
 
 type Entry =
@@ -80,7 +83,7 @@ export function Root(props: RootProps) {
     setStatus(message);
     setStack((s) => (s.length > 1 ? s.slice(0, -1) : s));
   };
-  const quit = (): void => app.exit();
+  const quit = (): void => (props.onQuit ? props.onQuit() : app.exit());
 
   const startQuiz = (lessonId?: string): void => {
     if (lessonId !== undefined && (course.banks.get(lessonId) ?? []).length === 0) {
@@ -125,13 +128,18 @@ export function Root(props: RootProps) {
     record((p) => recordLabResult(p, lab.id, { student: student || undefined, score: r.score, max: r.max, passed }, now()), '; lab results are not recorded this session');
   };
 
-  if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) return <TooSmall width={size.width} onQuit={quit} />;
-  if (help) return <HelpOverlay width={size.width} height={size.height} onClose={() => setHelp(false)} />;
+  if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) {
+    return (
+      <KeyRouter>
+        <TooSmall width={size.width} onQuit={quit} />
+      </KeyRouter>
+    );
+  }
 
   const top = stack[stack.length - 1];
   const common = { width: size.width, height: size.height, onHelp: () => setHelp(true) };
   const screen = (e: Entry): ReactNode => {
-    const active = e === top;
+    const active = e === top && !help;
     const shared = { ...common, active, status: active ? status : '' };
     switch (e.kind) {
       case 'home':
@@ -192,13 +200,16 @@ export function Root(props: RootProps) {
     }
   };
   return (
-    <Box flexDirection="column">
-      {stack.map((e) => (
-        <Box key={e.id} display={e === top ? 'flex' : 'none'} flexDirection="column">
-          {screen(e)}
-        </Box>
-      ))}
-    </Box>
+    <KeyRouter>
+      <Box flexDirection="column">
+        {stack.map((e) => (
+          <Box key={e.id} display={e === top && !help ? 'flex' : 'none'} flexDirection="column">
+            {screen(e)}
+          </Box>
+        ))}
+        {help ? <HelpOverlay width={size.width} height={size.height} onClose={() => setHelp(false)} /> : null}
+      </Box>
+    </KeyRouter>
   );
 }
 

@@ -14,19 +14,25 @@ export const KEY = {
 
 const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Writable {
+interface Stdin {
   write(data: string): void;
+  listenerCount(event: string): number;
 }
 
 /**
- * Sends keys one at a time, each after ink has drawn the last. A lone Esc is held by ink
- * for a moment (it may start a sequence), so it gets a longer pause.
+ * Sends keys one at a time. ink reads them as soon as it listens (after its first draw);
+ * each key is then handled and drawn before `write` returns. A lone Esc is held by ink for
+ * a moment (it may start a sequence), so it gets a pause.
  */
-export async function press(stdin: Writable, ...keys: string[]): Promise<void> {
-  await tick(15);
+export async function press(stdin: Stdin, ...keys: string[]): Promise<void> {
+  const end = Date.now() + 2000;
+  while (stdin.listenerCount('readable') === 0) {
+    if (Date.now() > end) throw new Error('ink never started reading the keyboard');
+    await tick(5);
+  }
   for (const k of keys) {
     stdin.write(k);
-    await tick(k === KEY.escape ? 40 : 15);
+    await tick(k === KEY.escape ? 30 : 1);
   }
 }
 
