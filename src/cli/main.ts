@@ -175,6 +175,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--feedback <dir>', 'write one Markdown feedback file per student here')
     .option('--json', 'same as --format json')
     .action(action('grade'));
+  // `grade merge` has its own --format and --out: options after "merge" belong to it.
+  grade.enablePositionalOptions();
   grade
     .command('merge')
     .description('merge the JSON outputs of sharded grade runs into one')

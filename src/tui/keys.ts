@@ -45,7 +45,7 @@ export const KEYS = {
   quiz: {
     choose: b('a-z', 'choose', 'a b c …  ↑ ↓', 'choose (several: each letter toggles)'),
     toggle: b('Space', 'toggle', 'Space', 'toggle the highlighted choice'),
-    type: b('type', 'answer', 'letters, digits', 'type a number, block or address'),
+    type: b('type', 'your answer', 'letters, digits', 'type a number, block or address'),
     answer: b('Enter', 'answer', 'Enter', 'answer · next question'),
     page: b('PgUp/PgDn', 'scroll', 'PgUp PgDn', 'scroll a long question'),
     next: b('Enter', 'next', 'Enter  n', 'next question'),

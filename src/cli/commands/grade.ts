@@ -11,9 +11,9 @@ import { formatLmsCsv, type Lms } from '../../grading/bulk/formats/lms.js';
 import { checkOutputTarget, OutputError, writeFileWhole, writeTree } from '../../grading/bulk/output.js';
 import { WorkerStartError } from '../../grading/bulk/pool.js';
 import { progressBar, type Progress } from '../../grading/bulk/progress.js';
-import { readRoster, type Roster, RosterError } from '../../grading/bulk/roster.js';
+import { readRoster, RosterError } from '../../grading/bulk/roster.js';
 import { gradeFolder } from '../../grading/bulk/run.js';
-import { parseShard, type Shard, ShardError } from '../../grading/bulk/shard.js';
+import { parseShard, ShardError } from '../../grading/bulk/shard.js';
 import { formatSummary } from '../../grading/bulk/summary-text.js';
 import type { BulkReport } from '../../grading/bulk/types.js';
 import { EXIT_OK, UsageError } from '../exit-codes.js';
@@ -39,7 +39,7 @@ export async function run(labId: string, folder: string, opts: GradeCommandOptio
   const perStudent = format === 'gradescope' || format === 'exercism';
   if (perStudent && !opts.out) throw new UsageError(`--format ${format} writes one results.json per student; give the folder with --out DIR`);
   const jobs = opts.jobs === undefined ? undefined : parseJobs(opts.jobs);
-  const shard = opts.shard === undefined ? undefined : guard(() => parseShard(opts.shard!)) as Shard;
+  const shard = opts.shard === undefined ? undefined : guard(() => parseShard(opts.shard!));
 
   let lab;
   try {
@@ -49,7 +49,7 @@ export async function run(labId: string, folder: string, opts: GradeCommandOptio
     throw e;
   }
   checkFolder(folder);
-  const roster = opts.roster === undefined ? undefined : (guard(() => readRoster(opts.roster!)) as Roster);
+  const roster = opts.roster === undefined ? undefined : guard(() => readRoster(opts.roster!));
   if (opts.out) guard(() => checkOutputTarget(opts.out!, perStudent ? 'folder' : 'file', '--out'));
   if (opts.feedback) guard(() => checkOutputTarget(opts.feedback!, 'folder', '--feedback'));
 
@@ -119,6 +119,11 @@ function checkFolder(folder: string): void {
   }
   if (!st.isDirectory()) {
     throw new UsageError(`${folder} is a file, not a folder; to grade one submission use \`cloudlab check <lab> ${path.basename(folder)}\``);
+  }
+  try {
+    fs.accessSync(folder, fs.constants.R_OK | fs.constants.X_OK);
+  } catch {
+    throw new UsageError(`${folder}: permission denied; the folder of submissions cannot be read`);
   }
 }
 

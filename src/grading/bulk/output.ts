@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OutputFile } from './formats/gradescope.js';
+import type { OutputFile } from './types.js';
 
 /**
  * Writing a run's outputs. A file is written whole or not at all (a temporary file renamed

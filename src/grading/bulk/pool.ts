@@ -128,8 +128,7 @@ export function runPool(payloads: readonly unknown[], opts: PoolOptions): Promis
         }
         if (finished) return;
         // Replace the worker while tasks remain that no live worker will take.
-        const busy = [...slots].length;
-        if (next < payloads.length && busy < opts.jobs) spawn();
+        if (next < payloads.length && slots.size < opts.jobs) spawn();
       });
     };
 

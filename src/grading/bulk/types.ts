@@ -84,3 +84,10 @@ export interface BulkReport {
   summary: GradeSummary;
   results: BulkResult[];
 }
+
+/** A file of a per-student output (gradescope, exercism, feedback). */
+export interface OutputFile {
+  /** Path inside the output folder. */
+  path: string;
+  text: string;
+}

@@ -73,7 +73,7 @@ export function Home(props: HomeProps) {
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onQuit();
     },
-    active,
+    { active },
   );
 
   const body: RenderedLine[] = [line([seg('Next › ', { bold: true, color: 'cyan' }), seg(describeNext(path.next), { bold: true })]), BLANK];

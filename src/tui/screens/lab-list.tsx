@@ -61,7 +61,7 @@ export function LabList(props: LabListProps) {
     else if (key.return && rows[cursor]) props.onOpen(rows[cursor].lab.id);
     else if (input === '?') props.onHelp();
     else if (isBack(input, key)) props.onBack();
-  }, active);
+  }, { active });
 
   return (
     <Frame

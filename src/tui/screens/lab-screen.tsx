@@ -144,7 +144,7 @@ export function LabScreen(props: LabScreenProps) {
         say('');
       } else props.onBack();
     }
-  }, active);
+  }, { active, text: prompt !== undefined });
 
   const who = asking ? 'Student: not given yet' : `Student: ${student || 'none (default values)'}`;
   const context = line([seg(truncate(`${who} · Template: ${path}`, width), { dim: true })]);

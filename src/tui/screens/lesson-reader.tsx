@@ -73,7 +73,7 @@ export function LessonReader(props: LessonReaderProps) {
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onBack();
     },
-    active,
+    { active },
   );
 
   if (!lesson) {

@@ -66,7 +66,7 @@ export function QuizScreen(props: QuizScreenProps) {
       else setOffset(revealOffset(top, next.focus, next.lines.length, h));
       setSession(step.session);
     },
-    active,
+    { active, text: isTyping(session) },
   );
 
   const { correct, answered } = score(session);

@@ -67,6 +67,7 @@ export function Root(props: RootProps) {
   const [help, setHelp] = useState(false);
   const [status, setStatus] = useState(props.notice ?? '');
 
+  /** The session's copy and the file get the same change (with the same time stamps). */
   const record = useCallback(
     (edit: ProgressEdit, consequence: string) => {
       setProgress((p) => applied(p, edit));
@@ -114,8 +115,10 @@ export function Root(props: RootProps) {
     if (!lab) return setStatus('This lesson has no lab.');
     openLab(lab);
   };
-  const answered = (v: Verdict): void =>
-    record((p) => recordQuizAnswer(p, v.questionId, { correct: v.correct, answer: v.answer }, now()), '; answers are not recorded this session');
+  const answered = (v: Verdict): void => {
+    const at = now();
+    record((p) => recordQuizAnswer(p, v.questionId, { correct: v.correct, answer: v.answer }, at), '; answers are not recorded this session');
+  };
   const quizDone = (r: QuizResult): void => {
     const pct = r.answered === 0 ? 0 : Math.round((100 * r.correct) / r.answered);
     if (r.answered === 0) pop('Quiz stopped before any answer.');
@@ -125,7 +128,8 @@ export function Root(props: RootProps) {
   const graded = (lab: Lab) => (r: GradeResult): void => {
     if (r.status !== 'graded') return;
     const passed = r.checks.filter((c) => c.passed).map((c) => c.id);
-    record((p) => recordLabResult(p, lab.id, { student: student || undefined, score: r.score, max: r.max, passed }, now()), '; lab results are not recorded this session');
+    const at = now();
+    record((p) => recordLabResult(p, lab.id, { student: student || undefined, score: r.score, max: r.max, passed }, at), '; lab results are not recorded this session');
   };
 
   if (size.width < MIN_SIZE.width || size.height < MIN_SIZE.height) {
@@ -163,7 +167,10 @@ export function Root(props: RootProps) {
             {...shared}
             lessons={course.lessons}
             lessonId={e.lessonId}
-            onRead={(id) => record((p) => markLessonRead(p, id, now()), '; lessons are not marked read this session')}
+            onRead={(id) => {
+              const at = now();
+              record((p) => markLessonRead(p, id, at), '; lessons are not marked read this session');
+            }}
             onQuiz={(id) => startQuiz(id)}
             onLab={lessonLab}
             onBack={() => pop()}

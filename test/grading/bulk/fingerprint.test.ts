@@ -76,6 +76,9 @@ Metadata: { cloudlab: { student: alice, lab: web-tier } }
     expect(one('Resources: [unclosed')).toBeUndefined();
     expect(one('- a list')).toBeUndefined();
     expect(one('a: 1\na: 2\n')).toBeUndefined();
+    expect(one('x: { a: 1')).toBeUndefined();
+    expect(one('a: "unterminated\n')).toBeUndefined();
+    expect(one('a: b\n---\nc: d\n')).toBeUndefined();
     expect(fingerprint([])).toBeUndefined();
   });
 
@@ -90,6 +93,15 @@ Metadata: { cloudlab: { student: alice, lab: web-tier } }
     ]);
     expect(a).not.toBe(swapped);
     expect(fingerprint([{ file: 'alice.yaml', text: 'A: 1' }])).toBe(fingerprint([{ file: 'bob.json', text: 'A: 1' }]));
+  });
+
+  it('reads a directive, document markers and block scalars', () => {
+    expect(canonicalTemplate('%YAML 1.2\n---\na: !Base64 |\n  line one\n  line two\nb: ~\n...\n')).toBe('{"a":{"Fn::Base64":"line one\\nline two\\n"},"b":null}');
+  });
+
+  it('gives an alias the hash of what its anchor names, so renaming anchors changes nothing', () => {
+    expect(one('a: &x { b: 1 }\nc: *x\n')).toBe(one('a: &other { b: 1 }\nc: *other\n'));
+    expect(one('a: &x { b: 1 }\nc: *x\n')).not.toBe(one('a: &x { b: 2 }\nc: *x\n'));
   });
 
   it('walks an alias bomb without expanding it', () => {

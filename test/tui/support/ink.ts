@@ -20,9 +20,18 @@ interface Stdin {
 }
 
 /**
- * Sends keys one at a time. ink reads them as soon as it listens (after its first draw);
- * each key is then handled and drawn before `write` returns. A lone Esc is held by ink for
- * a moment (it may start a sequence), so it gets a pause.
+ * React draws ink's updates in scheduler tasks (setImmediate), a slice at a time: letting
+ * a run of them go by lets the last key's update be drawn before the next key is read.
+ */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  await tick(2);
+}
+
+/**
+ * Sends keys one at a time, each once ink has drawn the last, as a person types. ink reads
+ * keys only once it listens (after its first draw). A lone Esc is held by ink for a moment
+ * (it may start a sequence), so it gets a pause.
  */
 export async function press(stdin: Stdin, ...keys: string[]): Promise<void> {
   const end = Date.now() + 2000;
@@ -30,9 +39,11 @@ export async function press(stdin: Stdin, ...keys: string[]): Promise<void> {
     if (Date.now() > end) throw new Error('ink never started reading the keyboard');
     await tick(5);
   }
+  await settle();
   for (const k of keys) {
     stdin.write(k);
-    await tick(k === KEY.escape ? 30 : 1);
+    if (k === KEY.escape) await tick(30);
+    await settle();
   }
 }
 

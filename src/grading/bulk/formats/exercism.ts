@@ -1,6 +1,5 @@
-import type { BulkReport, BulkResult, ReportCheck } from '../types.js';
+import type { BulkReport, BulkResult, OutputFile, ReportCheck } from '../types.js';
 import { errorLines, explainCheck, explanationLines } from './explain.js';
-import type { OutputFile } from './gradescope.js';
 import { outputNames } from './names.js';
 
 /**

@@ -1,6 +1,5 @@
-import type { BulkReport, BulkResult } from '../types.js';
+import type { BulkReport, BulkResult, OutputFile } from '../types.js';
 import { errorLines, explainCheck } from './explain.js';
-import type { OutputFile } from './gradescope.js';
 import { outputNames } from './names.js';
 import { percentOf } from '../summary.js';
 

@@ -1,4 +1,4 @@
-import type { BulkReport, BulkResult } from '../types.js';
+import type { BulkReport, BulkResult, OutputFile } from '../types.js';
 import { errorLines, explainCheck, explanationLines, scoreLine } from './explain.js';
 import { outputNames } from './names.js';
 
@@ -7,12 +7,6 @@ import { outputNames } from './names.js';
  * it): the submission's score and overall output, and one test per check with its score,
  * max_score, status passed/failed, output and visibility.
  */
-export interface OutputFile {
-  /** Relative path inside the output folder. */
-  path: string;
-  text: string;
-}
-
 export function gradescopeFiles(report: BulkReport): OutputFile[] {
   const names = outputNames(report.results);
   return report.results.map((r, i) => ({ path: `${names[i]}/results.json`, text: `${JSON.stringify(gradescopeResult(r), null, 2)}\n` }));
