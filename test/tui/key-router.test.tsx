@@ -11,7 +11,7 @@ import { renderWith } from './support/render.js';
 function Screen({ text = false }: { text?: boolean }) {
   const [seen, setSeen] = useState<string[]>([]);
   useKeys(
-    (input: string, key: Keys) => setSeen([...seen, key.return ? 'ENTER' : input]),
+    (input: string, key: Keys) => setSeen((before) => [...before, key.return ? 'ENTER' : key.backspace || key.delete ? 'ERASE' : input]),
     { text },
   );
   return <Text>{seen.join('|') || 'nothing'}</Text>;
@@ -30,5 +30,11 @@ describe('the key router', () => {
     const { stdin, lastFrame } = renderWith(<Screen text />);
     await press(stdin, '10.0.3.0/24');
     await eventually(() => expect(textOf(lastFrame())).toBe('10.0.3.0/24'));
+  });
+
+  it('splits typed text read together with Enter and erases into text, ERASE and ENTER, in order', async () => {
+    const { stdin, lastFrame } = renderWith(<Screen text />);
+    await press(stdin, 'alicx\x7fe\r');
+    await eventually(() => expect(textOf(lastFrame())).toBe('alicx|ERASE|e|ENTER'));
   });
 });

@@ -31,6 +31,26 @@ export function KeyRouter({ children }: { children: ReactNode }) {
     const t = target.current;
     if (!t) return;
     const chars = Array.from(input);
+    // Typed text read at once with control keys in it ("alice⏎", two erases): the runs of
+    // text whole, each Enter and erase as its own key, in order.
+    if (t.text && chars.length > 1 && !key.ctrl && !key.meta && /[\r\n\x7f\b]/.test(input)) {
+      const steps: [string, Keys][] = [];
+      let run = '';
+      for (const c of chars) {
+        if (c === '\r' || c === '\n' || c === '\x7f' || c === '\b') {
+          if (run) steps.push([run, keyOf()]);
+          run = '';
+          steps.push(c === '\r' || c === '\n' ? ['\r', keyOf({ return: true })] : ['', keyOf({ backspace: true })]);
+        } else run += c;
+      }
+      if (run) steps.push([run, keyOf()]);
+      const next = (i: number): void => {
+        target.current?.handler(steps[i][0], steps[i][1]);
+        if (i + 1 < steps.length) setTimeout(() => next(i + 1), 1);
+      };
+      next(0);
+      return;
+    }
     if (t.text || chars.length <= 1 || key.ctrl || key.meta || !TYPED.test(input)) {
       t.handler(input, key);
       return;
