@@ -10,6 +10,8 @@ import type { Walker } from '../src/engine/reach/walker.js';
 export interface CheckContext {
   cloud: Cloud;
   walker: Walker;
+  /** The resources as the submission declared them (type, logical id, resolved properties). */
+  resources: readonly { region: string; logicalId: string; type: string; properties: Record<string, unknown> }[];
 }
 
 export interface Evidence {

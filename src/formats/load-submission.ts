@@ -31,8 +31,18 @@ export interface LoadedSubmission {
   stacks: Record<string, StackResult>;
   regions: string[];
   files: string[];
-  /** Resources whose type is real but not modelled. */
   resourceCount: number;
+  /** Every resource as the template declared it, properties resolved, in creation order. */
+  resources: DeclaredResource[];
+}
+
+export interface DeclaredResource {
+  region: string;
+  logicalId: string;
+  type: string;
+  properties: Record<string, unknown>;
+  /** The physical id (what Ref returns), when it was created. */
+  ref?: string;
 }
 
 export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], opts: LoadOptions = {}): LoadedSubmission {
@@ -50,6 +60,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
   }
   const warnings: { w: BuildWarning; region: string }[] = [];
   const positions = new Map<string, PendingResource>();
+  const declared: DeclaredResource[] = [];
   const result = loadStackSet(
     parsed,
     (region) => ({
@@ -62,8 +73,12 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
       const build = makeBuilder(cloud, region, (w) => warnings.push({ w, region }));
       return (r: PendingResource): CreatedResource => {
         positions.set(`${region}/${r.logicalId}`, r);
+        const entry: DeclaredResource = { region, logicalId: r.logicalId, type: r.type, properties: r.properties };
+        declared.push(entry);
         try {
-          return build(r);
+          const created = build(r);
+          entry.ref = created.ref;
+          return created;
         } catch (e) {
           if (e instanceof CloudError) {
             const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
@@ -101,6 +116,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
     regions: parsed.map((p) => p.region),
     files: templates.map((t) => t.file),
     resourceCount: Object.values(result.stacks).reduce((n, s) => n + s.resources.length, 0),
+    resources: declared,
   };
 }
 
@@ -108,7 +124,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
 export function loadSubmissionPath(path: string, opts: LoadOptions = {}): LoadedSubmission {
   const read = readSubmission(path, { maxBytes: opts.maxBytes });
   if (read.templates.length === 0) {
-    return { cloud: new Cloud(opts.seed ?? 'cloudlab'), diagnostics: read.diagnostics, ok: false, metadata: {}, stacks: {}, regions: [], files: [], resourceCount: 0 };
+    return { cloud: new Cloud(opts.seed ?? 'cloudlab'), diagnostics: read.diagnostics, ok: false, metadata: {}, stacks: {}, regions: [], files: [], resourceCount: 0, resources: [] };
   }
   const loaded = loadSubmissionFromTemplates(read.templates, opts);
   loaded.diagnostics.unshift(...read.diagnostics);

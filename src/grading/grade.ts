@@ -48,7 +48,7 @@ function labOf(loaded: LoadedSubmission): string | undefined {
 }
 
 function runChecks(lab: Lab, loaded: LoadedSubmission, params: Record<string, string | number>): { score: number; checks: CheckResult[] } {
-  const ctx = { cloud: loaded.cloud, walker: new Walker(loaded.cloud) };
+  const ctx = { cloud: loaded.cloud, walker: new Walker(loaded.cloud), resources: loaded.resources };
   const checks: CheckResult[] = [];
   for (const c of lab.checks) {
     const kind = CHECK_KINDS.get(c.kind);

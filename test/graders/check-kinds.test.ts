@@ -5,7 +5,7 @@ import { Walker } from '../../src/engine/reach/walker.js';
 import { basic, REGION } from '../support/net.js';
 
 function run(cloud: Cloud, kind: string, args: Record<string, unknown>) {
-  return CHECK_KINDS.get(kind)!.run({ cloud, walker: new Walker(cloud) }, args);
+  return CHECK_KINDS.get(kind)!.run({ cloud, walker: new Walker(cloud), resources: [] }, args);
 }
 
 function tagged() {
@@ -175,5 +175,29 @@ describe('selectors and protocols', () => {
     app.tags.Role = 'a';
     expect(cloud.interfaces.get(app.networkInterfaceIds[0])!.securityGroupIds).toEqual([def]);
     expect(run(cloud, 'sg-reference', { to: 'role:a', from: 'role:w', port: 8080 }).passed).toBe(false);
+  });
+});
+
+describe('resource-exists', () => {
+  it('matches declared properties after intrinsic functions are resolved', async () => {
+    const { loadSubmissionFromTemplates } = await import('../../src/formats/load-submission.js');
+    const loaded = loadSubmissionFromTemplates([
+      {
+        file: 't.yaml',
+        text: [
+          'Parameters: {Dns: {Type: String, Default: "true"}}',
+          'Resources:',
+          '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16, EnableDnsHostnames: !Ref Dns, Tags: [{Key: Role, Value: main}]}}',
+          '  Sub: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, MapPublicIpOnLaunch: false}}',
+        ].join('\n'),
+      },
+    ]);
+    expect(loaded.ok).toBe(true);
+    const ctx = { cloud: loaded.cloud, walker: new Walker(loaded.cloud), resources: loaded.resources };
+    const run2 = (args: Record<string, unknown>) => CHECK_KINDS.get('resource-exists')!.run(ctx, args);
+    expect(run2({ type: 'AWS::EC2::VPC', role: 'main', properties: { EnableDnsHostnames: true } }).passed).toBe(true);
+    expect(run2({ type: 'AWS::EC2::Subnet', properties: { MapPublicIpOnLaunch: true } }).detail).toMatch(/1 AWS::EC2::Subnet found, but none has MapPublicIpOnLaunch: true/);
+    expect(run2({ type: 'AWS::EC2::NatGateway' }).detail).toBe('there is no AWS::EC2::NatGateway');
+    expect(run2({ type: 'AWS::EC2::VPC', properties: { Tags: [{ Key: 'Role', Value: 'main' }] } }).passed).toBe(true);
   });
 });
