@@ -181,3 +181,10 @@ export function findLesson(course: Pick<Course, 'lessons'>, key: string): Lesson
   if (/^\d+$/.test(k)) return course.lessons.find((l) => l.order === Number(k));
   return course.lessons.find((l) => l.id === k.toLowerCase());
 }
+
+/** The lesson as it is read: "Lesson N · title", the objectives, then the body (whose own title heading is dropped). */
+export function lessonMarkdown(lesson: Lesson): string {
+  const body = lesson.markdown.replace(/^#\s+(.+)\n/, (whole, heading: string) => (heading.trim() === lesson.title ? '' : whole));
+  const objectives = lesson.objectives.map((o) => `- ${o}`).join('\n');
+  return `# Lesson ${lesson.order} · ${lesson.title}\n\n**You will be able to:**\n\n${objectives}\n\n${body}`;
+}

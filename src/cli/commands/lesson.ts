@@ -1,5 +1,5 @@
 import { loadCourseWarning, saveChange } from '../../content/command-support.js';
-import { findLesson, type Lesson } from '../../content/lessons.js';
+import { findLesson, lessonMarkdown, type Lesson } from '../../content/lessons.js';
 import { defaultWidth, detectMode, MIN_WIDTH, renderMarkdown, toAnsi, toPlain } from '../../content/markdown/index.js';
 import { nearest } from '../../content/nearest.js';
 import { lessonsDir } from '../../content/paths.js';
@@ -42,12 +42,6 @@ function nextSteps(lesson: Lesson, width: number): string[] {
 }
 
 /** The page: a title line, the objectives, then the body (without its own copy of the title). */
-export function lessonMarkdown(lesson: Lesson): string {
-  const body = lesson.markdown.replace(/^#\s+(.+)\n/, (whole, heading: string) => (heading.trim() === lesson.title ? '' : whole));
-  const objectives = lesson.objectives.map((o) => `- ${o}`).join('\n');
-  return `# Lesson ${lesson.order} · ${lesson.title}\n\n**You will be able to:**\n\n${objectives}\n\n${body}`;
-}
-
 function parseWidth(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < MIN_WIDTH || n > 1000) {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { lessonMarkdown } from '../../cli/commands/lesson.js';
+import { lessonMarkdown } from '../../content/lessons.js';
 import type { Lesson } from '../../content/lessons.js';
 import { BLANK, line, renderMarkdown, seg, THEME } from '../../content/markdown/index.js';
 import { Frame } from '../components/frame.js';
