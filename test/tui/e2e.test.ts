@@ -23,7 +23,7 @@ function tmux(...args: string[]): string {
 
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('CLOUDLAB_') || k === 'NO_COLOR' || k === 'TMUX') delete env[k];
+  for (const k of Object.keys(env)) if (k.startsWith('CLOUDLAB_') || k === 'NO_COLOR' || k === 'TMUX' || k === 'CI' || k === 'CONTINUOUS_INTEGRATION') delete env[k];
   return env;
 }
 

@@ -12,6 +12,10 @@ import { err, out } from '../output.js';
  */
 export async function run(_options: Record<string, unknown> = {}): Promise<number> {
   if (canDrawApp()) {
+    // ink draws only the last frame when it believes it runs in CI (CI or
+    // CONTINUOUS_INTEGRATION set). Here a person is at a terminal, so the app must draw.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     const { startApp } = await import('../../tui/app.js');
     return startApp();
   }
