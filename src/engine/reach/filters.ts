@@ -45,7 +45,6 @@ export function sgRuleMatch(cloud: Cloud, rule: SecurityGroupRule, packet: Packe
 
 export interface SgVerdict {
   allowed: FlowSet;
-  dropped: FlowSet;
   /** For each group, the rules that allowed part of the flows. */
   matched: { group: SecurityGroup; rule: SecurityGroupRule }[];
 }
@@ -74,9 +73,7 @@ export function evaluateSecurityGroups(
       if (m === true) break;
     }
   }
-  let dropped = flows;
-  for (const b of allowed.boxes) dropped = dropped.exclude(b);
-  return { allowed, dropped, matched };
+  return { allowed, matched };
 }
 
 export function naclEntryMatch(entry: NetworkAclEntry, packet: Packet): Match {
@@ -90,7 +87,6 @@ export function naclEntryMatch(entry: NetworkAclEntry, packet: Packet): Match {
 
 export interface NaclVerdict {
   allowed: FlowSet;
-  dropped: FlowSet;
   /** Rules that decided some flows, in order, with what they decided. */
   decided: { entry: NetworkAclEntry; flows: FlowSet }[];
 }
@@ -111,9 +107,7 @@ export function evaluateNetworkAcl(acl: NetworkAcl, egress: boolean, packet: Pac
     if (entry.action === 'allow') allowed = allowed.union(hit);
     remaining = m === true ? FlowSet.EMPTY : remaining.exclude(m);
   }
-  let dropped = flows;
-  for (const b of allowed.boxes) dropped = dropped.exclude(b);
-  return { allowed, dropped, decided };
+  return { allowed, decided };
 }
 
 export function describeNaclEntry(e: NetworkAclEntry): string {

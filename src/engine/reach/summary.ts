@@ -1,9 +1,11 @@
 import { lastAddress } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
-import type { NetworkInterface } from '../model.js';
+import type { NetworkInterface, SecurityGroupRule } from '../model.js';
+import { cidrSet, groupMembers } from './filters.js';
 import { internetAddresses, type ResolvedEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
+import { addressSetToCidrs } from './describe-sets.js';
 import { answerFlow } from './trace.js';
 import { Walker } from './walker.js';
 
@@ -129,12 +131,6 @@ function splitByAtoms(set: IntervalSet, cuts: number[]): IntervalSet[] {
   return out;
 }
 
-function sameAddresses(blocks: string[], full: IntervalSet): boolean {
-  let n = 0;
-  for (const b of blocks) n += 2 ** (32 - Number(b.split('/')[1]));
-  return n === full.size;
-}
-
 function mergeRestricted(list: ReachRow['restricted']): ReachRow['restricted'] {
   const out: ReachRow['restricted'] = [];
   for (const r of list) {
@@ -148,8 +144,29 @@ function mergeRestricted(list: ReachRow['restricted']): ReachRow['restricted'] {
 
 export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: number) => void): ReachSummary {
   const classes = endpointClasses(cloud);
+  // A quick, exact filter before the walk: the addresses a packet from A can carry when it
+  // reaches B are A's private address, one of the cloud's public addresses (A's own, a NAT
+  // gateway's) or a NAT gateway's private address. When no rule of B's groups (or of A's, outbound) can match any of
+  // them, no flow of any protocol gets through, and the pair needs no walk.
+  const natAddresses = [...cloud.natGateways.values()].map((n) => cloud.interfaces.get(n.networkInterfaceId)?.privateIp).filter((ip): ip is number => ip !== undefined);
+  const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
+  const members = new Map<string, IntervalSet>();
+  const membersOf = (g: string): IntervalSet => {
+    let m = members.get(g);
+    if (!m) members.set(g, (m = groupMembers(cloud, g)));
+    return m;
+  };
+  const ruleCanMatch = (rule: SecurityGroupRule, peers: IntervalSet): boolean =>
+    rule.cidr ? !peers.intersect(cidrSet(rule.cidr)).isEmpty : rule.groupId ? !peers.intersect(membersOf(rule.groupId)).isEmpty : false;
+  const mayPass = (a: NetworkInterface, b: NetworkInterface): boolean => {
+    const sources = publics.union(IntervalSet.point(a.privateIp));
+    const targets = b.publicIp === undefined ? IntervalSet.point(b.privateIp) : IntervalSet.from([[b.privateIp, b.privateIp], [b.publicIp, b.publicIp]]);
+    const inbound = b.securityGroupIds.some((g) => cloud.securityGroups.get(g)?.ingress.some((r) => ruleCanMatch(r, sources)));
+    const outbound = a.securityGroupIds.some((g) => cloud.securityGroups.get(g)?.egress.some((r) => ruleCanMatch(r, targets)));
+    return inbound && outbound;
+  };
   const portCuts = portBoundaries(cloud);
-  const walker = new Walker(cloud);
+  const walker = new Walker(cloud, { brief: true });
   const internet: ResolvedEndpoint = { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' };
   type End = { label: string; members: string[]; endpoint: ResolvedEndpoint; cls?: EndpointClass };
   const ends: End[] = classes.map((c) => ({ label: classLabel(c), members: c.members, endpoint: { kind: 'interface', eni: c.representative, name: classLabel(c) }, cls: c }));
@@ -169,9 +186,13 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
         const other = cloud.instances.get([...cloud.instances.values()].find((i) => (i.logicalId ?? i.id) === to.cls!.members[1])!.id)!;
         target = { kind: 'interface', eni: cloud.interfaces.get(other.networkInterfaceIds[0])!, name: to.cls.members[1] };
       }
+      if (from.endpoint.kind === 'interface' && target.kind === 'interface' && !mayPass(from.endpoint.eni, target.eni)) {
+        onProgress?.(done, total);
+        continue;
+      }
       const ask = (protocol: FlowProtocol, ports: IntervalSet) => {
         questions++;
-        return answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker);
+        return answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker, { brief: true });
       };
       const tcp = ask('tcp', ALL_PORTS);
       const udp = ask('udp', ALL_PORTS);
@@ -184,10 +205,10 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
           for (const [protocol, answer] of [['tcp', tcp], ['udp', udp]] as const) {
             for (const piece of splitByAtoms(answer.ports, portCuts)) {
               const a = ask(protocol, piece);
-              if (a.addresses && !sameAddresses(a.addresses, full)) restricted.push({ protocol, ports: piece, addresses: a.addresses });
+              if (a.addressSet && !a.addressSet.equals(full)) restricted.push({ protocol, ports: piece, addresses: addressSetToCidrs(a.addressSet) });
             }
           }
-          if (icmp.reachable && icmp.addresses && !sameAddresses(icmp.addresses, full)) restricted.push({ protocol: 'icmp', ports: IntervalSet.point(8), addresses: icmp.addresses });
+          if (icmp.reachable && icmp.addressSet && !icmp.addressSet.equals(full)) restricted.push({ protocol: 'icmp', ports: IntervalSet.point(8), addresses: addressSetToCidrs(icmp.addressSet) });
         }
         rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable, restricted: mergeRestricted(restricted) });
       }

@@ -28,6 +28,9 @@ export interface FlowAnswer {
   explanation: string;
   /** When an end is a set of internet addresses: the blocks that get through (both ways). */
   addresses?: string[];
+  /** The same as a set, and the set that was asked about. */
+  addressSet?: IntervalSet;
+  addressDomain?: IntervalSet;
   /** Service ports that get through. */
   ports: IntervalSet;
   /** Client ports that get both the request and the reply through. */
@@ -46,7 +49,7 @@ interface Attempt {
 }
 
 /** Answers one reachability question exactly, with the path and, when it fails, the first drop. */
-export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cloud)): FlowAnswer {
+export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cloud), opts: { brief?: boolean } = {}): FlowAnswer {
   const clientPorts = q.clientPorts ?? DEFAULT_CLIENT_PORTS;
   if (q.from.kind === 'internet' && q.to.kind === 'internet') {
     throw new Error('one end of a flow must be inside the topology');
@@ -59,12 +62,17 @@ export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cl
   const reachable = !success.isEmpty;
   const shown = reachable ? attempts.find((a) => !a.success.isEmpty)! : pickFailure(attempts);
   const variable = q.from.kind === 'internet' || q.to.kind === 'internet';
-  const addresses = variable && reachable ? addressSetToCidrs(success.project('x')) : undefined;
+  const addressDomain = q.from.kind === 'internet' ? q.from.addresses : q.to.kind === 'internet' ? q.to.addresses : undefined;
+  const addressSet = variable && reachable ? success.project('x') : undefined;
+  // Listing blocks is the costly part of an answer; a summary asking many questions skips it.
+  const addresses = addressSet && !opts.brief ? addressSetToCidrs(addressSet) : undefined;
   const ports = reachable ? success.project('p') : IntervalSet.EMPTY;
   const cports = reachable ? (isPorted(q.protocol) ? success.project('c') : clientPorts) : IntervalSet.EMPTY;
   const viaNat = shown.best?.hops.some((h) => h.component === 'nat-gateway' && h.action === 'translate');
   const explanation = reachable
-    ? successSentence(q, addresses, ports, cports, clientPorts, viaNat && isPorted(q.protocol) ? shown.success.project('n') : undefined)
+    ? opts.brief
+      ? ''
+      : successSentence(q, addresses, addressSet && addressDomain && !addressSet.equals(addressDomain), ports, cports, clientPorts, viaNat && isPorted(q.protocol) ? shown.success.project('n') : undefined)
     : shown.best?.drop?.reason ?? 'No path exists.';
   return {
     reachable,
@@ -72,6 +80,8 @@ export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cl
     drop: reachable ? undefined : shown.best?.drop,
     explanation,
     addresses,
+    addressSet,
+    addressDomain,
     ports,
     clientPorts: cports,
     outcomes: attempts.reduce((n, a) => n + a.outcomes, 0),
@@ -82,17 +92,11 @@ function isPorted(p: FlowProtocol): boolean {
   return p === 'tcp' || p === 'udp';
 }
 
-function successSentence(q: FlowQuestion, addresses: string[] | undefined, ports: IntervalSet, cports: IntervalSet, asked: IntervalSet, natPorts?: IntervalSet): string {
+function successSentence(q: FlowQuestion, addresses: string[] | undefined, partial: boolean | undefined, ports: IntervalSet, cports: IntervalSet, asked: IntervalSet, natPorts?: IntervalSet): string {
   const what = q.protocol === 'all' ? 'all traffic' : q.protocol === 'icmp' ? `icmp type ${describePorts(ports)}` : `${q.protocol} port${ports.size > 1 ? 's' : ''} ${describePorts(ports)}`;
   let s = `${q.from.name} can reach ${q.to.name} on ${what}, and the reply gets back.`;
   if (addresses) {
-    const all = (q.from.kind === 'internet' ? q.from.addresses : (q.to as { addresses: IntervalSet }).addresses);
-    const got = IntervalSet.from(addresses.map((b) => {
-      const [ip, len] = b.split('/');
-      const n = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-      return [n, n + 2 ** (32 - Number(len)) - 1] as [number, number];
-    }));
-    if (!got.equals(all)) {
+    if (partial) {
       const list = addresses.length > 4 ? `${addresses.slice(0, 4).join(', ')} and ${addresses.length - 4} more blocks` : addresses.join(', ');
       s =
         q.from.kind === 'internet'

@@ -54,7 +54,8 @@ export class Walker {
 
   private readonly internet: IntervalSet;
 
-  constructor(readonly cloud: Cloud) {
+  /** `brief`: the verdicts only, without the "only from …" notes on each hop (for summaries). */
+  constructor(readonly cloud: Cloud, private readonly opts: { brief?: boolean } = {}) {
     this.internet = internetAddresses(cloud);
     for (const e of cloud.interfaces.values()) {
       const vpcId = cloud.subnets.get(e.subnetId)?.vpcId;
@@ -93,6 +94,7 @@ export class Walker {
 
   /** "only for 198.51.100.25/32" when a filter passes part of the flows. */
   private narrowed(before: FlowSet, after: FlowSet, packet: Packet): string | undefined {
+    if (this.opts.brief) return undefined;
     const parts: string[] = [];
     const dims: Dim[] = ['x', 'p', 'c', 'n'];
     for (const d of dims) {
