@@ -63,6 +63,19 @@ describe('cloudlab validate', () => {
     expect(noStackTrace(r)).toBe(true);
     expect(r.stdout + r.stderr).toContain(name);
   });
+  it('a template over CloudFormation\'s 500 resources loads with a warning, and reach still works', () => {
+    const lines = ['Resources:', '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', '  Sub: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/20}}'];
+    for (let i = 0; i < 600; i++) lines.push(`  I${i}: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref Sub}}`);
+    const p = write('big.yaml', lines.join('\n') + '\n');
+    const v = cloudlab(['validate', p]);
+    expect(v.status).toBe(0);
+    expect(v.stdout.replace(/\s+/g, ' ')).toMatch(/warning LimitExceeded.*602 resources; CloudFormation allows at most 500 per stack/);
+    const r = cloudlab(['reach', p, '--json']);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.classes).toHaveLength(1);
+    expect(j.classes[0].members).toHaveLength(600);
+  });
   it('a missing file is exit 2 with one line', () => {
     const r = cloudlab(['validate', join(tmp, 'nope.yaml')]);
     expect(r.status).toBe(2);

@@ -123,7 +123,15 @@ export function readSections(root: TMap, file: string, sink: DiagnosticSink): Te
       });
     }
   }
-  checkLimit(resources.length, LIMITS.resources, 'resources', resourcesEntry.keyLoc, sink);
+  if (resources.length > LIMITS.resources) {
+    // A warning, not an error: large topologies (a 2,000-instance VPC) are worth analysing
+    // even though one CloudFormation stack could not hold them.
+    sink.warning({
+      code: 'LimitExceeded',
+      message: `the template declares ${resources.length} resources; CloudFormation allows at most ${LIMITS.resources} per stack, so AWS would refuse it (split it into several stacks); the virtual cloud loads it anyway`,
+      loc: resourcesEntry.keyLoc,
+    });
+  }
   checkLimit(parameters.length, LIMITS.parameters, 'parameters', get('Parameters')?.keyLoc, sink);
   checkLimit(outputs.length, LIMITS.outputs, 'outputs', get('Outputs')?.keyLoc, sink);
   checkLimit(mappings.length, LIMITS.mappings, 'mappings', get('Mappings')?.keyLoc, sink);
