@@ -1,27 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './build.js';
 
-/** Runs the built binary as a user would. `npm test` builds first; a stale build is rebuilt here. */
-export const ROOT = join(import.meta.dirname, '..', '..');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts') || e.name.endsWith('.tsx')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-export function buildIfStale(): void {
-  const main = join(ROOT, 'dist/src/cli/main.js');
-  const stale = !existsSync(main) || statSync(main).mtimeMs < Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'graders')));
-  if (!stale) return;
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(main)) throw new Error('the build did not produce dist/src/cli/main.js');
-}
+/** Runs the built binary as a user would. `npm test` builds first; a stale build is rebuilt (build.ts). */
+export { buildIfStale, ROOT } from './build.js';
 
 export interface Run {
   status: number | null;
