@@ -119,10 +119,11 @@ export class Cloud {
   }
 
   private newId(prefix: string, region: string, origin: Origin | undefined, kind: string): string {
-    const name = origin?.logicalId ? `${region}/${origin.logicalId}` : `${region}/${kind}/${this.ids_counter++}`;
+    const name = origin?.logicalId ? `${region}/${origin.logicalId}` : `${region}/${kind}/${this.anonymous++}`;
     return this.ids.make(prefix, name);
   }
-  private ids_counter = 0;
+  /** Resources created without a logical id (through the API) are named by creation order. */
+  private anonymous = 0;
 
   // ---------------------------------------------------------------- lookups
 
@@ -531,8 +532,9 @@ export class Cloud {
   }
 
   private allocatePublicIp(region: string): number {
-    const regionIndex = Math.max(0, availabilityZones(region).length ? [...region].reduce((a, ch) => (a * 31 + ch.charCodeAt(0)) % 200, 7) : 0);
-    const base = ((54 << 24) | (regionIndex << 16)) >>> 0;
+    // Each region draws from its own /16 of 54.0.0.0/8, chosen by its name.
+    const block = [...region].reduce((a, ch) => (a * 31 + ch.charCodeAt(0)) % 200, 7);
+    const base = ((54 << 24) | (block << 16)) >>> 0;
     const n = (this.publicPool.get(region) ?? 10) + 1;
     this.publicPool.set(region, n);
     return base + n;
@@ -1040,7 +1042,7 @@ export class Cloud {
       sourceDestCheck: spec.sourceDestCheck ?? true,
       owner: { kind: 'none' },
       field: 'PrivateIpAddress',
-      name: origin?.logicalId ?? `eni${this.ids_counter++}`,
+      name: origin?.logicalId ?? `eni${this.anonymous++}`,
       logicalId: origin?.logicalId,
       tags: origin?.tags,
     });
@@ -1251,20 +1253,21 @@ export class Cloud {
    * attached to the table's VPC, elastic IPs in VPCs with no gateway, group references to
    * VPCs that are not peered.
    */
-  finish(): CloudError[] & { logicalIds?: never } {
+  finish(): CloudError[] {
     const problems: CloudError[] = [];
     for (const t of this.routeTables.values()) {
       for (const r of t.routes) {
         if (r.target.kind === 'internet-gateway') {
           const g = this.internetGateways.get(r.target.id);
           if (g && g.attachedVpcId !== t.vpcId) {
-            const err = new CloudError(
-              'InvalidParameterValue',
-              `route ${formatCidr(r.destination)} in ${t.logicalId ?? t.id} points to internet gateway ${g.logicalId ?? g.id}, which is ${g.attachedVpcId ? 'attached to another VPC' : 'not attached to any VPC'}; attach it to ${t.vpcId} with an AWS::EC2::VPCGatewayAttachment`,
-              'GatewayId',
+            problems.push(
+              new CloudError(
+                'InvalidParameterValue',
+                `route ${formatCidr(r.destination)} in ${t.logicalId ?? t.id} points to internet gateway ${g.logicalId ?? g.id}, which is ${g.attachedVpcId ? 'attached to another VPC' : 'not attached to any VPC'}; attach it to ${t.vpcId} with an AWS::EC2::VPCGatewayAttachment`,
+                'GatewayId',
+                r.logicalId,
+              ),
             );
-            (err as CloudError & { logicalId?: string }).logicalId = r.logicalId;
-            problems.push(err);
           }
         }
       }
@@ -1272,26 +1275,28 @@ export class Cloud {
     for (const p of this.pendingGatewayChecks) {
       if (!this.attachedGateway(p.vpcId)) {
         const eip = this.elasticIps.get(p.eip);
-        const err = new CloudError(
-          'Gateway.NotAttached',
-          `elastic IP ${eip ? formatIp(eip.publicIp) : p.eip} is associated in ${p.vpcId}, which has no internet gateway attached; AWS refuses the association`,
-          'AllocationId',
+        problems.push(
+          new CloudError(
+            'Gateway.NotAttached',
+            `elastic IP ${eip ? formatIp(eip.publicIp) : p.eip} is associated in ${p.vpcId}, which has no internet gateway attached; AWS refuses the association`,
+            'AllocationId',
+            eip?.logicalId,
+          ),
         );
-        (err as CloudError & { logicalId?: string }).logicalId = eip?.logicalId;
-        problems.push(err);
       }
     }
     for (const c of this.pendingGroupChecks) {
       const g = this.securityGroups.get(c.group)!;
       const o = this.securityGroups.get(c.other)!;
       if (!this.peered(g.vpcId, o.vpcId, true)) {
-        const err = new CloudError(
-          'InvalidGroup.NotFound',
-          `${g.logicalId ?? g.id} refers to ${o.logicalId ?? o.id}, a group of another VPC; a rule can name a group of its own VPC or of a peered VPC in the same region`,
-          c.field,
+        problems.push(
+          new CloudError(
+            'InvalidGroup.NotFound',
+            `${g.logicalId ?? g.id} refers to ${o.logicalId ?? o.id}, a group of another VPC; a rule can name a group of its own VPC or of a peered VPC in the same region`,
+            c.field,
+            g.logicalId,
+          ),
         );
-        (err as CloudError & { logicalId?: string }).logicalId = g.logicalId;
-        problems.push(err);
       }
     }
     return problems;

@@ -8,6 +8,8 @@ export class CloudError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string | (string | number)[],
+    /** The resource at fault, for problems found once the whole topology is in (Cloud.finish). */
+    readonly logicalId?: string,
   ) {
     super(message);
     this.name = 'CloudError';

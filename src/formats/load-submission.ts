@@ -98,7 +98,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
   }
   if (!hasErrors(diagnostics)) {
     for (const e of cloud.finish()) {
-      const logicalId = (e as CloudError & { logicalId?: string }).logicalId;
+      const logicalId = e.logicalId;
       const r = logicalId ? [...positions.entries()].find(([k]) => k.endsWith(`/${logicalId}`))?.[1] : undefined;
       const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
       const pos = r?.pos(path);

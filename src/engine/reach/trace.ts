@@ -243,7 +243,3 @@ function attempt(walker: Walker, q: FlowQuestion, clientPorts: IntervalSet, src:
   }
   return result;
 }
-
-export function portOf(p: Port): string {
-  return p.kind === 'const' ? String(p.port) : p.dim;
-}
