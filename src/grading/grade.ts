@@ -4,7 +4,7 @@ import { Walker } from '../engine/reach/walker.js';
 import { formatDiagnostic } from '../formats/diagnostics.js';
 import { loadSubmissionFromTemplates, type LoadedSubmission } from '../formats/load-submission.js';
 import type { TemplateFile } from '../formats/submission-files.js';
-import type { CheckResult, GradeResult } from './result.js';
+import { type CheckResult, type GradeResult, ungraded } from './result.js';
 
 export interface GradeOptions {
   student?: string;
@@ -19,14 +19,8 @@ export interface GradeOptions {
  */
 export function gradeTemplates(lab: Lab, templates: readonly TemplateFile[], opts: GradeOptions = {}): GradeResult {
   const base = { lab: lab.id, student: opts.student, submission: opts.submission ?? templates.map((t) => t.file).join(', '), max: lab.maxScore };
-  const zero = (status: GradeResult['status'], reason: string, diagnostics: GradeResult['diagnostics'] = []): GradeResult => ({
-    ...base,
-    status,
-    reason,
-    score: 0,
-    checks: lab.checks.map((c) => ({ id: c.id, title: c.title, kind: c.kind, passed: false, points: c.points, earned: 0, message: c.fail, detail: reason })),
-    diagnostics,
-  });
+  const zero = (status: Exclude<GradeResult['status'], 'graded'>, reason: string, diagnostics: GradeResult['diagnostics'] = []): GradeResult =>
+    ungraded(lab, status, reason, { student: opts.student, submission: base.submission, diagnostics });
   if (templates.length === 0 || templates.every((t) => t.text.trim() === '')) return zero('empty', 'the submission is empty');
   const params = studentParameters(lab, opts.student);
   const loaded = loadSubmissionFromTemplates(templates, { region: lab.region, seed: `${lab.id}/${opts.student ?? ''}` });

@@ -29,3 +29,23 @@ export interface GradeResult {
   checks: CheckResult[];
   diagnostics: Diagnostic[];
 }
+
+/** A submission that scores 0 without being graded: every check failed, with the reason. */
+export function ungraded(
+  lab: { id: string; maxScore: number; checks: readonly { id: string; title: string; kind: string; points: number; fail: string }[] },
+  status: Exclude<GradeStatus, 'graded'>,
+  reason: string,
+  context: { student?: string; submission: string; diagnostics?: Diagnostic[] },
+): GradeResult {
+  return {
+    lab: lab.id,
+    student: context.student,
+    submission: context.submission,
+    status,
+    reason,
+    score: 0,
+    max: lab.maxScore,
+    checks: lab.checks.map((c) => ({ id: c.id, title: c.title, kind: c.kind, passed: false, points: c.points, earned: 0, message: c.fail, detail: reason })),
+    diagnostics: context.diagnostics ?? [],
+  };
+}

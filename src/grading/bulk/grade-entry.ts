@@ -3,6 +3,7 @@ import { instantiate, type Lab } from '../../content/labs.js';
 import type { Diagnostic } from '../../formats/diagnostics.js';
 import { readSubmission } from '../../formats/submission-files.js';
 import { gradePath } from '../grade-path.js';
+import { ungraded } from '../result.js';
 import type { SubmissionEntry } from './entries.js';
 import { fingerprint } from './fingerprint.js';
 import type { BulkResult, BulkStatus } from './types.js';
@@ -71,15 +72,9 @@ export function errorResult(lab: Pick<Lab, 'id' | 'checks' | 'maxScore'>, entry:
 function zeroResult(lab: Pick<Lab, 'id' | 'checks' | 'maxScore'>, entry: SubmissionEntry, status: BulkStatus, reason: string, code: string): BulkResult {
   const diagnostics: Diagnostic[] = [{ severity: 'error', code, message: reason, file: entry.name }];
   return {
-    lab: lab.id,
+    ...ungraded(lab, 'invalid', reason, { student: entry.student, submission: entry.name, diagnostics }),
     student: entry.student,
-    submission: entry.name,
     status,
-    reason,
-    score: 0,
-    max: lab.maxScore,
-    checks: lab.checks.map((c) => ({ id: c.id, title: c.title, kind: c.kind, passed: false, points: c.points, earned: 0, message: c.fail, detail: reason })),
-    diagnostics,
     ...(entry.flags.length ? { flags: [...entry.flags] } : {}),
   };
 }
