@@ -1,3 +1,5 @@
+import { wrapText } from '../content/wrap-text.js';
+
 /** Plain-text layout for command output: wrapping with a hanging indent, padding, truncation. */
 
 export const WIDTH = 80;
@@ -8,24 +10,7 @@ export function termWidth(): number {
 }
 
 /** Wraps words to `width`; continuation lines start with `indent` spaces. */
-export function wrap(text: string, width = WIDTH, indent = 0, firstIndent = 0): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = ' '.repeat(firstIndent);
-  let empty = true;
-  const pad = ' '.repeat(indent);
-  for (const w of words) {
-    if (!empty && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = pad + w;
-    } else {
-      line += (empty ? '' : ' ') + w;
-    }
-    empty = false;
-  }
-  if (!empty || lines.length === 0) lines.push(line);
-  return lines;
-}
+export const wrap = wrapText;
 
 export function pad(text: string, n: number): string {
   return text.length >= n ? text : text + ' '.repeat(n - text.length);

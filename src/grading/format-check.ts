@@ -1,3 +1,4 @@
+import { wrapText } from '../content/wrap-text.js';
 import type { CheckResult, GradeResult } from './result.js';
 
 /**
@@ -57,19 +58,3 @@ const COMPONENT: Record<string, string> = {
   'nat-gateway': 'NAT gateway',
   peering: 'peering connection',
 };
-
-function wrapText(text: string, width: number, indent: number, first = 0): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const out: string[] = [];
-  let line = ' '.repeat(first);
-  let empty = true;
-  for (const w of words) {
-    if (!empty && line.length + 1 + w.length > width) {
-      out.push(line);
-      line = ' '.repeat(indent) + w;
-    } else line += (empty ? '' : ' ') + w;
-    empty = false;
-  }
-  if (!empty) out.push(line);
-  return out;
-}
