@@ -593,3 +593,15 @@ describe('12 and 19. NAT gateway source ports', () => {
     expect(a.explanation).toMatch(/Only NAT ports 32768-65535 work/);
   });
 });
+
+describe('12 (continued). a NAT gateway in a private subnet', () => {
+  it('says the NAT gateway\'s own subnet routes back to it', () => {
+    const b = basic();
+    const nat = b.cloud.createNatGateway({ subnetId: b.priv, allocationId: b.cloud.allocateElasticIp(REGION).id }, { logicalId: 'Nat' }).id;
+    b.cloud.createRoute({ routeTableId: b.privRt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat });
+    const a = ask(b.cloud, 'App', 'internet', 443);
+    expect(a.reachable).toBe(false);
+    expect(a.drop!.reason).toMatch(/whose route table sends the traffic back to the NAT gateway itself/);
+    expect(a.drop!.fix).toMatch(/public subnet/);
+  });
+});

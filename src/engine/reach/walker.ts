@@ -496,6 +496,16 @@ export class Walker {
     }
     const d = this.crossSubnets(b, from, natSubnet);
     if (d) return [d];
+    if (b.nat && b.nat.nat.id === nat.id) {
+      return [
+        this.dropped(
+          b,
+          { component: 'nat-gateway', id: nat.id, logicalId: nat.logicalId, detail: 'its own subnet routes back to it' },
+          `NAT gateway ${label(nat)} sits in subnet ${label(natSubnet)}, whose route table sends the traffic back to the NAT gateway itself instead of to an internet gateway; a NAT gateway gives internet access only if its own subnet routes to an internet gateway.`,
+          'Put the NAT gateway in a public subnet (one whose route table sends 0.0.0.0/0 to the internet gateway), and route the private subnets to it.',
+        ),
+      ];
+    }
     if (b.nat) {
       return [
         this.dropped(
