@@ -1,5 +1,5 @@
 import { IntervalSet } from '../src/engine/intervals.js';
-import { describePorts } from '../src/engine/reach/describe-sets.js';
+import { describePorts, describeSources } from '../src/engine/reach/describe-sets.js';
 import type { FlowProtocol } from '../src/engine/reach/packet.js';
 import { answerFlow, type FlowAnswer } from '../src/engine/reach/trace.js';
 import { addressSet, describeSelector, emptySelection, type NamedEnd, portSet, selectEnds } from './selectors.js';
@@ -75,7 +75,7 @@ export const notReachable: CheckKind = {
         const open = a.ports;
         return {
           passed: false,
-          detail: `${f.name} reaches ${t.name} on ${what(protocol, open)}${a.addresses && f.endpoint.kind === 'internet' ? ` (from ${a.addresses.slice(0, 3).join(', ')}${a.addresses.length > 3 ? ', …' : ''})` : ''}`,
+          detail: `${f.name} reaches ${t.name} on ${what(protocol, open)}${a.addressSet && a.addressDomain && f.endpoint.kind === 'internet' ? ` (from ${describeSources(a.addressSet, a.addressDomain)})` : ''}`,
           evidence: evidence(f, t, protocol, open.min, answerFlow(ctx.cloud, { from: f.endpoint, to: t.endpoint, protocol, ports: IntervalSet.point(open.min!) }, ctx.walker)),
         };
       }
@@ -127,7 +127,7 @@ export const onlyFrom: CheckKind = {
     for (const t of targets) {
       const fromNet = ask(ctx, internet, t, protocol, IntervalSet.point(port));
       if (roleSources) {
-        if (fromNet.reachable) return { passed: false, detail: `the internet reaches ${t.name} on port ${port} (from ${fromNet.addresses!.slice(0, 3).join(', ')}); only ${describeSelector(sources)} should`, evidence: evidence(internet, t, protocol, port, fromNet) };
+        if (fromNet.reachable) return { passed: false, detail: `the internet reaches ${t.name} on port ${port} (from ${describeSources(fromNet.addressSet!, fromNet.addressDomain!)}); only ${describeSelector(sources)} should`, evidence: evidence(internet, t, protocol, port, fromNet) };
         const allowed = new Set(ends(ctx, sources).map((e) => e.name));
         if (allowed.size === 0) return { passed: false, detail: emptySelection(sources) };
         for (const other of allInstances(ctx)) {
@@ -146,7 +146,7 @@ export const onlyFrom: CheckKind = {
           const one = answerFlow(ctx.cloud, { from: { kind: 'internet', addresses: IntervalSet.point(missingIp), name: sources }, to: t.endpoint, protocol, ports: IntervalSet.point(port) }, ctx.walker);
           return { passed: false, detail: `${sources} cannot reach ${t.name} on port ${port}: ${one.explanation}`, evidence: evidence({ name: sources, endpoint: { kind: 'internet', addresses: IntervalSet.point(missingIp), name: sources } }, t, protocol, port, one) };
         }
-        return { passed: false, detail: `${t.name} is reachable on port ${port} from more than ${sources}: from ${fromNet.addresses!.slice(0, 4).join(', ')}${fromNet.addresses!.length > 4 ? ', …' : ''}`, evidence: evidence(internet, t, protocol, port, fromNet) };
+        return { passed: false, detail: `${t.name} is reachable on port ${port} from more than ${sources}: from ${describeSources(fromNet.addressSet!, fromNet.addressDomain!)}`, evidence: evidence(internet, t, protocol, port, fromNet) };
       }
     }
     return { passed: true, detail: `only ${sources.startsWith('role:') ? describeSelector(sources) : sources} reaches ${describeSelector(args.to)} on port ${port}` };

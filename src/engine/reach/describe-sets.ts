@@ -34,3 +34,16 @@ export function describeAddresses(s: IntervalSet, max = 4): string {
 export function describePorts(s: IntervalSet): string {
   return s.intervals.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ');
 }
+
+/**
+ * Which of the addresses asked about get through, in words: "every internet address",
+ * "every internet address except 203.0.113.0/24", or the blocks themselves.
+ */
+export function describeSources(got: IntervalSet, asked: IntervalSet, max = 4): string {
+  if (got.equals(asked)) return asked.size > 2 ** 24 ? 'every internet address' : `every address of ${describeAddresses(asked, max)}`;
+  const missing = asked.subtract(got);
+  if (addressSetToCidrs(missing).length <= max && got.size > missing.size) {
+    return `${asked.size > 2 ** 24 ? 'every internet address' : describeAddresses(asked, max)} except ${describeAddresses(missing, max)}`;
+  }
+  return describeAddresses(got, max);
+}

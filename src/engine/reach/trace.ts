@@ -6,7 +6,7 @@ import type { Drop, Hop } from './hops.js';
 import { type Addr, type FlowProtocol, ICMP_REPLY, type Packet, type Port, constAddr, constPort, sameAddr, samePort } from './packet.js';
 import { FlowSet } from './space.js';
 import { type Branch, type Outcome, Walker } from './walker.js';
-import { addressSetToCidrs, describePorts } from './describe-sets.js';
+import { addressSetToCidrs, describePorts, describeSources } from './describe-sets.js';
 
 export interface FlowQuestion {
   from: ResolvedEndpoint;
@@ -72,7 +72,7 @@ export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cl
   const explanation = reachable
     ? opts.brief
       ? ''
-      : successSentence(q, addresses, addressSet && addressDomain && !addressSet.equals(addressDomain), ports, cports, clientPorts, viaNat && isPorted(q.protocol) ? shown.success.project('n') : undefined)
+      : successSentence(q, addressSet && addressDomain && !addressSet.equals(addressDomain) ? describeSources(addressSet, addressDomain) : undefined, ports, cports, clientPorts, viaNat && isPorted(q.protocol) ? shown.success.project('n') : undefined)
     : shown.best?.drop?.reason ?? 'No path exists.';
   return {
     reachable,
@@ -92,17 +92,14 @@ function isPorted(p: FlowProtocol): boolean {
   return p === 'tcp' || p === 'udp';
 }
 
-function successSentence(q: FlowQuestion, addresses: string[] | undefined, partial: boolean | undefined, ports: IntervalSet, cports: IntervalSet, asked: IntervalSet, natPorts?: IntervalSet): string {
+function successSentence(q: FlowQuestion, partial: string | undefined, ports: IntervalSet, cports: IntervalSet, asked: IntervalSet, natPorts?: IntervalSet): string {
   const what = q.protocol === 'all' ? 'all traffic' : q.protocol === 'icmp' ? `icmp type ${describePorts(ports)}` : `${q.protocol} port${ports.size > 1 ? 's' : ''} ${describePorts(ports)}`;
   let s = `${q.from.name} can reach ${q.to.name} on ${what}, and the reply gets back.`;
-  if (addresses) {
-    if (partial) {
-      const list = addresses.length > 4 ? `${addresses.slice(0, 4).join(', ')} and ${addresses.length - 4} more blocks` : addresses.join(', ');
-      s =
-        q.from.kind === 'internet'
-          ? `Only part of ${q.from.name === 'internet' ? 'the internet' : q.from.name} can reach ${q.to.name} on ${what}: ${list}. Every other address is stopped.`
-          : `${q.from.name} can reach only part of ${q.to.name} on ${what}: ${list}.`;
-    }
+  if (partial) {
+    s =
+      q.from.kind === 'internet'
+        ? `Only part of ${q.from.name === 'internet' ? 'the internet' : q.from.name} can reach ${q.to.name} on ${what}: ${partial}.${partial.startsWith('every') ? '' : ' Every other address is stopped.'}`
+        : `${q.from.name} can reach only part of ${q.to.name} on ${what}: ${partial}.`;
   }
   if (isPorted(q.protocol) && !cports.equals(asked)) s += ` Only client ports ${describePorts(cports)} work: the network ACLs block replies to the others.`;
   if (natPorts && !natPorts.equals(NAT_PORTS)) {
