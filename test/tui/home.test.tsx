@@ -41,7 +41,7 @@ describe('the home screen', () => {
     expect(lines[6]).toMatch(/^ {5}2 {2}Route tables +– +–$/);
     expect(lines[7]).toMatch(/^ {5}3 {2}Security groups$/);
     expect(lines[lines.length - 3]).toBe('0 of 3 lessons read');
-    expect(lines[lines.length - 1]).toBe('↑↓ move  Enter read  t quiz  r review  s lab  l labs  ? help  q quit');
+    expect(lines[lines.length - 1]).toBe('↑↓ move  Enter read  t quiz  r review  c cidr  s lab  l labs  ? help  q quit');
     expect(frameSize(lastFrame())).toEqual({ lines: 23, widest: 80 });
   });
 

@@ -107,6 +107,14 @@ describe('the app', () => {
     expect(textOf(lastFrame())).toContain('Student: s9 · Template: ./public-web/template.yaml');
   });
 
+  it('starts generated subnetting practice from home with c', async () => {
+    const { stdin, lastFrame } = renderWith(<Root {...props()} />);
+    expect(textOf(lastFrame())).toContain('c cidr');
+    await press(stdin, 'c');
+    await eventually(() => expect(title(lastFrame())).toMatch(/^Quiz · cidr \(generated subnetting questions\)/));
+    expect(textOf(lastFrame())).toContain('Question 1 of');
+  });
+
   it('opens the help over any screen and returns to it', async () => {
     const { stdin, lastFrame } = renderWith(<Root {...props()} />);
     await press(stdin, KEY.enter, '?');

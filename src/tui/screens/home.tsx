@@ -26,13 +26,15 @@ export interface HomeProps {
   readonly onOpen: (lessonId: string) => void;
   readonly onQuiz: (lessonId: string) => void;
   readonly onReview: () => void;
+  /** Generated subnetting questions (cloudlab quiz cidr). */
+  readonly onPractice?: () => void;
   readonly onLab: (lessonId: string) => void;
   readonly onLabs: () => void;
   readonly onHelp: () => void;
   readonly onQuit: () => void;
 }
 
-const HINTS = [KEYS.home.move, KEYS.home.open, KEYS.home.quiz, KEYS.home.review, KEYS.home.lab, KEYS.home.labs, KEYS.home.help, KEYS.home.quit];
+const HINTS = [KEYS.home.move, KEYS.home.open, KEYS.home.quiz, KEYS.home.review, KEYS.home.practice, KEYS.home.lab, KEYS.home.labs, KEYS.home.help, KEYS.home.quit];
 /** Lines above the list: the next step, a blank line, the column titles. */
 const HEAD = 3;
 
@@ -69,6 +71,7 @@ export function Home(props: HomeProps) {
       else if (input === 't' && row) props.onQuiz(row.lesson.id);
       else if (input === 's' && row) props.onLab(row.lesson.id);
       else if (input === 'r') props.onReview();
+      else if (input === 'c') props.onPractice?.();
       else if (input === 'l') props.onLabs();
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onQuit();

@@ -4,6 +4,7 @@ import type { Lab } from '../../content/labs.js';
 import type { Course } from '../../content/lessons.js';
 import { markLessonRead, recordLabResult, recordQuizAnswer, type Progress } from '../../content/progress.js';
 import { planQuiz, resolveTopic, TopicError, topicLabel } from '../../content/quiz/plan.js';
+import { GENERATED_TOPIC } from '../../content/quiz/generate.js';
 import type { Question } from '../../content/quiz/types.js';
 import type { GradeResult } from '../../grading/result.js';
 import { KeyRouter } from '../components/key-router.js';
@@ -87,7 +88,7 @@ export function Root(props: RootProps) {
   const quit = (): void => (props.onQuit ? props.onQuit() : app.exit());
 
   const startQuiz = (lessonId?: string): void => {
-    if (lessonId !== undefined && (course.banks.get(lessonId) ?? []).length === 0) {
+    if (lessonId !== undefined && lessonId !== GENERATED_TOPIC && (course.banks.get(lessonId) ?? []).length === 0) {
       setStatus('This lesson has no quiz questions yet.');
       return;
     }
@@ -156,6 +157,7 @@ export function Root(props: RootProps) {
             onOpen={(id) => push({ kind: 'lesson', lessonId: id })}
             onQuiz={(id) => startQuiz(id)}
             onReview={() => startQuiz()}
+            onPractice={() => startQuiz(GENERATED_TOPIC)}
             onLab={lessonLab}
             onLabs={() => push({ kind: 'labs' })}
             onQuit={quit}
