@@ -114,10 +114,17 @@ export class Walker {
     const s = flows.sample();
     const many = flows.project('x').size > 1;
     const addr = (a: Addr): string =>
-      a.kind === 'const' ? formatIp(a.ip) : s ? (many ? `internet addresses such as ${formatIp(s.x)}` : formatIp(s.x)) : 'the client';
+      a.kind === 'const' ? this.named(a.ip) : s ? (many ? `internet addresses such as ${formatIp(s.x)}` : formatIp(s.x)) : 'the client';
     const portText = (p: Port): string => (p.kind === 'const' ? `${p.port}` : s ? `${s[p.dim]}` : '?');
     const range = packet.dstPort.kind === 'var' ? describePorts(flows.project(packet.dstPort.dim)) : portText(packet.dstPort);
     return { src: addr(packet.src), dst: addr(packet.dst), port: portText(packet.dstPort), portRange: range };
+  }
+
+  /** "10.0.0.4 (Web)": an address with the instance or gateway that has it, when one does. */
+  private named(ip: number): string {
+    let eni = this.byPublicIp.get(ip);
+    if (!eni) for (const m of this.byPrivateIp.values()) if ((eni = m.get(ip))) break;
+    return eni ? `${formatIp(ip)} (${this.ownerLabel(eni)})` : formatIp(ip);
   }
 
   private what(packet: Packet, port: string): string {
