@@ -40,7 +40,7 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
   if (rows.length === 0) out('Nothing can reach anything: no flow gets both ways.');
   else out(table(['FROM', 'TO', 'TCP', 'UDP', 'ICMP'], rows).join('\n'));
   const notes = summary.rows.flatMap((r) =>
-    r.restricted.map((x) => `${r.from} → ${r.to}: ${x.protocol}${x.protocol === 'icmp' ? '' : ` ${describePorts(x.ports)}`} only ${r.from === 'internet' ? 'from' : 'to'} ${x.addresses.length > 3 ? `${x.addresses.slice(0, 3).join(', ')} and ${x.addresses.length - 3} more blocks` : x.addresses.join(', ')}`),
+    r.restricted.map((x) => `${r.from} → ${r.to}: ${x.protocol}${x.protocol === 'icmp' ? '' : ` ${describePorts(x.ports)}`} ${x.sources.startsWith('every') ? '' : 'only '}${r.from === 'internet' ? 'from' : 'to'} ${x.sources}`),
   );
   if (notes.length) {
     out('');

@@ -5,7 +5,7 @@ import type { NetworkInterface, SecurityGroupRule } from '../model.js';
 import { cidrSet, groupMembers } from './filters.js';
 import { internetAddresses, type ResolvedEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
-import { addressSetToCidrs } from './describe-sets.js';
+import { addressSetToCidrs, describeSources } from './describe-sets.js';
 import { answerFlow } from './trace.js';
 import { Walker } from './walker.js';
 
@@ -37,7 +37,7 @@ export interface ReachRow {
   udp: IntervalSet;
   icmp: boolean;
   /** For rows with the internet at one end: port ranges that only some internet addresses get through. */
-  restricted: { protocol: 'tcp' | 'udp' | 'icmp'; ports: IntervalSet; addresses: string[] }[];
+  restricted: { protocol: 'tcp' | 'udp' | 'icmp'; ports: IntervalSet; addresses: string[]; /** In words: "203.0.113.10/32", "every internet address except …". */ sources: string }[];
 }
 
 export interface ReachSummary {
@@ -205,10 +205,10 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
           for (const [protocol, answer] of [['tcp', tcp], ['udp', udp]] as const) {
             for (const piece of splitByAtoms(answer.ports, portCuts)) {
               const a = ask(protocol, piece);
-              if (a.addressSet && !a.addressSet.equals(full)) restricted.push({ protocol, ports: piece, addresses: addressSetToCidrs(a.addressSet) });
+              if (a.addressSet && !a.addressSet.equals(full)) restricted.push({ protocol, ports: piece, addresses: addressSetToCidrs(a.addressSet), sources: describeSources(a.addressSet, full) });
             }
           }
-          if (icmp.reachable && icmp.addressSet && !icmp.addressSet.equals(full)) restricted.push({ protocol: 'icmp', ports: IntervalSet.point(8), addresses: addressSetToCidrs(icmp.addressSet) });
+          if (icmp.reachable && icmp.addressSet && !icmp.addressSet.equals(full)) restricted.push({ protocol: 'icmp', ports: IntervalSet.point(8), addresses: addressSetToCidrs(icmp.addressSet), sources: describeSources(icmp.addressSet, full) });
         }
         rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable, restricted: mergeRestricted(restricted) });
       }
