@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { editDistance } from '../engine/suggest.js';
 import { EXIT_INVALID, UsageError } from './exit-codes.js';
 import { err } from './output.js';
 
@@ -243,18 +244,4 @@ function isModuleMissing(e: unknown): boolean {
     (e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
     /\/cli\/commands\//.test(String((e as Error).message))
   );
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
 }

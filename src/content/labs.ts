@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIp, lastAddress, parseCidr } from '../engine/address.js';
 import { createRng } from '../engine/random.js';
-import { nearest } from '../engine/reach/endpoints.js';
+import { nearest } from '../engine/suggest.js';
 import { CHECK_KINDS } from '../../graders/index.js';
 import { packageRoot } from './paths.js';
 import { parseYamlSource } from './yaml-source.js';

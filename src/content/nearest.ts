@@ -1,3 +1,5 @@
+import { editDistance } from '../engine/suggest.js';
+
 /** The candidate closest to `input` by edit distance, when it is close enough to suggest. */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
@@ -13,16 +15,4 @@ export function nearest(input: string, candidates: readonly string[]): string | 
     }
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(needle.length / 3)) ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }

@@ -2,6 +2,7 @@ import { type Cidr, cidrContainsIp, formatCidr, formatIp, isIp, isPrivateIp, las
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface } from '../model.js';
+import { nearest } from '../suggest.js';
 
 /** One end of a question: a network interface of the cloud, or a set of internet addresses. */
 export type ResolvedEndpoint =
@@ -23,33 +24,6 @@ export function internetAddresses(cloud: Cloud): IntervalSet {
   for (const v of cloud.vpcs.values()) for (const c of v.cidrs) out.push([c.network, lastAddress(c)]);
   for (const ip of cloud.publicAddresses()) out.push([ip, ip]);
   return IntervalSet.of(0, 0xffffffff).subtract(IntervalSet.from(out));
-}
-
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) dp[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const same = (x: string, y: string): boolean => x.toLowerCase() === y.toLowerCase();
-      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1));
-      // a swap of two neighbouring letters counts as one edit (optimal string alignment)
-      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) dp[i][j] = Math.min(dp[i][j], dp[i - 2][j - 2] + 1);
-    }
-  }
-  return dp[a.length][b.length];
-}
-
-export function nearest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(name, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 /** Names a student can use for endpoints: instance and interface logical ids and ids. */

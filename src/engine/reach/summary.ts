@@ -2,7 +2,7 @@ import { lastAddress } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface, SecurityGroupRule } from '../model.js';
-import { cidrSet, groupMembers } from './filters.js';
+import { cidrSet } from './filters.js';
 import { internetAddresses, type ResolvedEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
 import { addressSetToCidrs, describeSources } from './describe-sets.js';
@@ -150,14 +150,9 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   // them, no flow of any protocol gets through, and the pair needs no walk.
   const natAddresses = [...cloud.natGateways.values()].map((n) => cloud.interfaces.get(n.networkInterfaceId)?.privateIp).filter((ip): ip is number => ip !== undefined);
   const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
-  const members = new Map<string, IntervalSet>();
-  const membersOf = (g: string): IntervalSet => {
-    let m = members.get(g);
-    if (!m) members.set(g, (m = groupMembers(cloud, g)));
-    return m;
-  };
+  const walker = new Walker(cloud, { brief: true });
   const ruleCanMatch = (rule: SecurityGroupRule, peers: IntervalSet): boolean =>
-    rule.cidr ? !peers.intersect(cidrSet(rule.cidr)).isEmpty : rule.groupId ? !peers.intersect(membersOf(rule.groupId)).isEmpty : false;
+    rule.cidr ? !peers.intersect(cidrSet(rule.cidr)).isEmpty : rule.groupId ? !peers.intersect(walker.membersOf(rule.groupId)).isEmpty : false;
   const mayPass = (a: NetworkInterface, b: NetworkInterface): boolean => {
     const sources = publics.union(IntervalSet.point(a.privateIp));
     const targets = b.publicIp === undefined ? IntervalSet.point(b.privateIp) : IntervalSet.from([[b.privateIp, b.privateIp], [b.publicIp, b.publicIp]]);
@@ -166,7 +161,6 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
     return inbound && outbound;
   };
   const portCuts = portBoundaries(cloud);
-  const walker = new Walker(cloud, { brief: true });
   const internet: ResolvedEndpoint = { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' };
   type End = { label: string; members: string[]; endpoint: ResolvedEndpoint; cls?: EndpointClass };
   const ends: End[] = classes.map((c) => ({ label: classLabel(c), members: c.members, endpoint: { kind: 'interface', eni: c.representative, name: classLabel(c) }, cls: c }));

@@ -46,7 +46,8 @@ export class Walker {
   private readonly byPrivateIp = new Map<string, Map<number, NetworkInterface>>();
   private readonly byPublicIp = new Map<number, NetworkInterface>();
   private readonly members = new Map<string, IntervalSet>();
-  private readonly membersOf = (groupId: string): IntervalSet => {
+  /** The private addresses of a security group's members, computed once per group. */
+  readonly membersOf = (groupId: string): IntervalSet => {
     let m = this.members.get(groupId);
     if (!m) this.members.set(groupId, (m = groupMembers(this.cloud, groupId)));
     return m;
