@@ -13,7 +13,7 @@ function protocolOf(args: Record<string, unknown>): FlowProtocol {
 }
 
 function ends(ctx: CheckContext, selector: unknown): NamedEnd[] {
-  return selectEnds(ctx.cloud, selector);
+  return selectEnds(ctx.cloud, selector, ctx.walker.internet);
 }
 
 function ask(ctx: CheckContext, from: NamedEnd, to: NamedEnd, protocol: FlowProtocol, ports: IntervalSet): FlowAnswer {

@@ -66,12 +66,12 @@ export interface NamedEnd {
 }
 
 /** The ends a selector stands for; empty when a role matches no instance. */
-export function selectEnds(cloud: Cloud, selector: unknown): NamedEnd[] {
+export function selectEnds(cloud: Cloud, selector: unknown, internet: IntervalSet = internetAddresses(cloud)): NamedEnd[] {
   if (typeof selector === 'string' && selector.trim().toLowerCase() === 'internet') {
-    return [{ name: 'the internet', endpoint: { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' } }];
+    return [{ name: 'the internet', endpoint: { kind: 'internet', addresses: internet, name: 'internet' } }];
   }
   if (typeof selector === 'string' && /^\d+\.\d+\.\d+\.\d+\/\d+$/.test(selector.trim())) {
-    const block = addressSet(selector.trim()).intersect(internetAddresses(cloud));
+    const block = addressSet(selector.trim()).intersect(internet);
     if (block.isEmpty) throw new CheckArgumentError(`${selector} holds no internet address`);
     return [{ name: selector.trim(), endpoint: { kind: 'internet', addresses: block, name: selector.trim() } }];
   }

@@ -3,7 +3,7 @@ import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface, SecurityGroupRule } from '../model.js';
 import { cidrSet } from './filters.js';
-import { internetAddresses, type ResolvedEndpoint } from './endpoints.js';
+import type { ResolvedEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
 import { addressSetToCidrs, describeSources } from './describe-sets.js';
 import { answerFlow } from './trace.js';
@@ -161,7 +161,7 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
     return inbound && outbound;
   };
   const portCuts = portBoundaries(cloud);
-  const internet: ResolvedEndpoint = { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' };
+  const internet: ResolvedEndpoint = { kind: 'internet', addresses: walker.internet, name: 'internet' };
   type End = { label: string; members: string[]; endpoint: ResolvedEndpoint; cls?: EndpointClass };
   const ends: End[] = classes.map((c) => ({ label: classLabel(c), members: c.members, endpoint: { kind: 'interface', eni: c.representative, name: classLabel(c) }, cls: c }));
   const all: End[] = [{ label: 'internet', members: ['internet'], endpoint: internet }, ...ends];

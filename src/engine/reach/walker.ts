@@ -53,7 +53,8 @@ export class Walker {
     return m;
   };
 
-  private readonly internet: IntervalSet;
+  /** Every internet address of this topology (endpoints.ts), computed once. */
+  readonly internet: IntervalSet;
 
   /** `brief`: the verdicts only, without the "only from …" notes on each hop (for summaries). */
   constructor(readonly cloud: Cloud, private readonly opts: { brief?: boolean } = {}) {
