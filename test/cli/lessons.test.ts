@@ -61,7 +61,8 @@ describe('cloudlab lessons', () => {
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout);
     expect(list.length).toBeGreaterThan(0);
-    expect(list[0].order).toBe(1);
+    expect(list[0]).toMatchObject({ order: 0, id: 'networking-from-zero' });
+    expect(list[1].order).toBe(1);
   });
 });
 

@@ -143,7 +143,7 @@ describe('the corrected statements stay, next to the AWS page they were checked 
   it('lesson 15: same-zone traffic is free only over private addresses; ALB addresses grow; storage is billed', () => {
     const text = prose(15);
     expect(text).toMatch(/free only over private addresses/i);
-    expect(text).toMatch(/traffic inside one zone, over \| .* private IP addresses/i);
+    expect(text).toMatch(/\| same-zone traffic on private IPs \|/i);
     expect(text).toMatch(/ALB adds nodes, each with its own address/i);
     expect(text).toMatch(/EBS gp3 storage/);
     expect(text).toMatch(/RDS gp3 storage/);
