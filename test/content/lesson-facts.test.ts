@@ -277,6 +277,7 @@ describe("the sources' material is covered", () => {
     expect(prose(3)).toMatch(/\/56/);
     expect(prose(3)).toMatch(/\/64/);
     expect(prose(3)).toMatch(/no NAT is needed/i);
+    expect(prose(3)).toMatch(/globally unique/i);
     expect(prose(4)).toMatch(/dual-stack/i);
     expect(prose(5)).toMatch(/egress-only internet gateway/i);
     expect(prose(5)).toMatch(/::\/0/);
