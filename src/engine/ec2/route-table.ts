@@ -50,15 +50,18 @@ function unmodelledGateway(cloud: Cloud, id: string | undefined): boolean {
   return id.startsWith('vgw-') || cloud.unmodelled.has(id);
 }
 
+/** The target of a route request that is of a kind the virtual cloud does not model, if any. */
+export function unmodelledTargetOf(cloud: Cloud, spec: RouteSpec): { property: string; id: string } | undefined {
+  if (unmodelledGateway(cloud, spec.gatewayId)) return { property: 'GatewayId', id: spec.gatewayId! };
+  return spec.unmodelledTarget;
+}
+
 /** CreateRoute: exactly one target, one route per destination, nothing more specific than the local route but to an interface. */
 export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Route {
   const table = cloud.routeTable(spec.routeTableId);
   const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route');
-  const params: RouteSpec = { ...spec };
-  if (unmodelledGateway(cloud, spec.gatewayId)) {
-    params.unmodelledTarget = { property: 'GatewayId', id: spec.gatewayId! };
-    params.gatewayId = undefined;
-  }
+  const params: RouteSpec = { ...spec, unmodelledTarget: unmodelledTargetOf(cloud, spec) };
+  if (params.unmodelledTarget?.property === 'GatewayId') params.gatewayId = undefined;
   const given: [string, RouteTarget][] = [];
   for (const [kind, info] of Object.entries(ROUTE_TARGETS)) {
     const id = info.param ? params[info.param] : undefined;
