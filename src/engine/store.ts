@@ -65,6 +65,15 @@ export class Store {
     return r;
   }
 
+  /** The resource with that id, whatever its kind (for naming it in sentences). */
+  find(id: string): Named | undefined {
+    for (const t of this.tables.values()) {
+      const r = t.get(id);
+      if (r !== undefined) return r as Named;
+    }
+    return undefined;
+  }
+
   /** A fresh id: from the region and logical id when there is one, else from the creation order. */
   newId(prefix: string, region: string, origin: Origin | undefined, kindName: string): string {
     const name = origin?.logicalId ? `${region}/${origin.logicalId}` : `${region}/${kindName}/${this.anonymous++}`;
