@@ -3,6 +3,7 @@ import { CloudError } from '../engine/errors.js';
 import { availabilityZones, isRegion, REGIONS } from '../engine/regions.js';
 import { makeBuilder, type BuildWarning } from './build-cloud.js';
 import { type CreatedResource, loadStackSet, parseTemplate, type PendingResource, ResourceError, type StackResult, type Template } from './cfn/index.js';
+import { withTemplateHint } from './cfn/hints.js';
 import { type Diagnostic, hasErrors } from './diagnostics.js';
 import { readSubmission, type TemplateFile } from './submission-files.js';
 
@@ -82,7 +83,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
         } catch (e) {
           if (e instanceof CloudError) {
             const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
-            throw new ResourceError(e.message, e.code, path);
+            throw new ResourceError(withTemplateHint(e), e.code, path);
           }
           throw e;
         }
@@ -102,7 +103,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
       const r = logicalId ? [...positions.entries()].find(([k]) => k.endsWith(`/${logicalId}`))?.[1] : undefined;
       const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
       const pos = r?.pos(path);
-      diagnostics.push({ severity: 'error', code: e.code, message: e.message, file: pos?.file, line: pos?.line, column: pos?.column, logicalId });
+      diagnostics.push({ severity: 'error', code: e.code, message: withTemplateHint(e), file: pos?.file, line: pos?.line, column: pos?.column, logicalId });
     }
   }
   const metadata: Record<string, unknown> = {};

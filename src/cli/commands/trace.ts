@@ -65,7 +65,7 @@ export function traceJson(r: TraceReport): unknown {
     port: r.port ?? null,
     explanation: r.explanation,
     path: r.path,
-    drop: r.drop ? { component: r.drop.hop.component, id: r.drop.hop.id, logicalId: r.drop.hop.logicalId ?? null, direction: r.drop.hop.direction, reason: r.drop.reason, fix: r.drop.fix } : null,
+    drop: r.drop ? { component: r.drop.hop.component, id: r.drop.hop.id, logicalId: r.drop.hop.logicalId ?? null, direction: r.drop.hop.direction, reason: r.drop.reason, fix: r.drop.fix, cause: r.drop.cause } : null,
     addresses: r.addresses ?? null,
     clientPorts: r.reachable && (r.protocol === 'tcp' || r.protocol === 'udp') ? describePorts(r.clientPorts) : null,
   };
