@@ -4,6 +4,7 @@ import { lastCorrectByKey } from '../progress-summary.js';
 import type { Progress } from '../progress.js';
 import { GENERATED_KINDS, GENERATED_TOPIC, generateQuestions } from './generate.js';
 import { orderForReview } from './select.js';
+import { shuffleChoices } from './shuffle.js';
 import type { Question } from './types.js';
 
 /** What a quiz is about: one lesson, generated subnetting practice, or a review of lessons read. */
@@ -57,7 +58,7 @@ export interface PlanOptions {
 }
 
 /**
- * The questions to ask, in order. Bank questions: due first, then new, then the rest, at most
+ * The questions to ask, in order, each with its choices shuffled by the seed. Bank questions: due first, then new, then the rest, at most
  * `count` (cram: all of them, weakest first). Generated: `count` questions, the kinds most
  * in need of review first.
  */
@@ -69,14 +70,15 @@ export function planQuiz(course: Course, progress: Progress, topic: QuizTopic, o
     cards: progress.quiz.cards,
     lastCorrect: ((last) => (key: string) => last.get(key))(lastCorrectByKey(progress)),
   };
+  const shuffled = (qs: Question[]): Question[] => qs.map((q) => shuffleChoices(q, opts.seed));
   if (topic.kind === 'generated') {
     const kinds = orderForReview(GENERATED_KINDS, (k) => `gen-${k}`, order);
-    return generateQuestions(opts.seed, opts.count, kinds);
+    return shuffled(generateQuestions(opts.seed, opts.count, kinds));
   }
   const lessons = topic.kind === 'lesson' ? [topic.lesson] : topic.lessons;
   const pool = lessons.flatMap((l) => course.banks.get(l.id) ?? []);
   const ordered = orderForReview(pool, (q) => q.id, order);
-  return opts.cram ? ordered : ordered.slice(0, opts.count);
+  return shuffled(opts.cram ? ordered : ordered.slice(0, opts.count));
 }
 
 export function topicLabel(topic: QuizTopic): string {
