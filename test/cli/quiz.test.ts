@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/content/lessons.js';
 import { questionFromId } from '../../src/content/quiz/generate.js';
 import { shuffleChoices } from '../../src/content/quiz/shuffle.js';
+import { traceQuestionFromId } from '../../src/content/quiz/trace-quiz.js';
 import { choiceLetter, type Question } from '../../src/content/quiz/types.js';
 import { buildIfStale, ROOT } from '../content/support/build.js';
 import { cloudlab, isOneLineError, tempHome } from '../content/support/cli.js';
@@ -181,6 +182,18 @@ describe('cloudlab quiz with answers piped in', () => {
     expect(Object.keys(history(home)).sort()).toEqual([...ids].sort());
   });
 
+  it('asks "which hop drops this flow?" from the engine with cloudlab quiz trace', () => {
+    const home = tempHome();
+    const l = listed(['trace', '--count', '2', '--seed', '6']);
+    expect(l.topic).toBe('trace (generated: which hop drops the flow)');
+    expect(l.questions.map((q) => q.id)).toEqual(['gen-trace-6-0', 'gen-trace-6-1']);
+    const input = l.questions.map((q) => rightAnswer(traceQuestionFromId(q.id)!)).join('\n');
+    const r = run(['trace', '--count', '2', '--seed', '6'], input, home);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Which hop drops it, or does it get through?');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Score: 2 of 2 (100%).');
+    expect(JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8')).quiz.cards['gen-trace']).toBeDefined();
+  });
+
   it('without a topic reviews the lessons read', () => {
     const home = tempHome();
     cloudlab(['lesson', 'routes'], { home, env: { CLOUDLAB_LESSONS: FIXTURE } });
@@ -194,7 +207,7 @@ describe('cloudlab quiz refuses bad input', () => {
     const r = run(['subnets']);
     expect(isOneLineError(r)).toBe(true);
     expect(r.stderr).toContain('unknown quiz topic "subnets"');
-    expect(r.stderr).toContain('1 addresses, 2 routes, cidr');
+    expect(r.stderr).toContain('1 addresses, 2 routes, cidr, trace');
   });
 
   it('refuses a bad count or seed', () => {
