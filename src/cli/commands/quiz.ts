@@ -59,7 +59,7 @@ async function ask(questions: readonly Question[], record: boolean, title: strin
   const reader = lineReader(interactive);
 
   print([line([seg(title, { bold: true })])]);
-  if (interactive) out('Type your answer and press Enter. Ctrl-D or Ctrl-C stops the quiz; answers so far are kept.');
+  if (interactive) print(wrapSegments([seg('Type your answer and press Enter. Ctrl-D or Ctrl-C stops the quiz; the answers so far are kept.')], width));
   let answered = 0;
   let correct = 0;
   let recording = record;
