@@ -169,7 +169,7 @@ describe('cloudlab quiz with answers piped in', () => {
     await asked;
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stdout).toContain('Stopped after 1 of 3 questions. Score: 1 of 1 (100%). Your answers so far are saved.');
+    expect(stdout).toContain('Stopped after 1 of 3 questions. Score: 1 of 1 (100%).\nYour answers so far are saved.');
     expect(Object.keys(history(home))).toEqual([id]);
   });
 

@@ -103,8 +103,8 @@ async function ask(questions: readonly Question[], record: boolean, title: strin
   out('');
   const pct = answered === 0 ? 0 : Math.round((100 * correct) / answered);
   const stopped = answered < questions.length ? `Stopped after ${answered} of ${questions.length} questions. ` : '';
-  const kept = ending === 'interrupted' && answered > 0 && record ? ' Your answers so far are saved.' : '';
-  out(`${stopped}Score: ${correct} of ${answered} (${pct}%).${kept}`);
+  out(`${stopped}Score: ${correct} of ${answered} (${pct}%).`);
+  if (ending === 'interrupted' && answered > 0 && record) out('Your answers so far are saved.');
   return ending;
 }
 
