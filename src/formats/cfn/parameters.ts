@@ -139,7 +139,8 @@ function standInValue(type: string, input: ParameterInput): { value: string; why
     case 'AWS::EC2::AvailabilityZone::Name':
       return input.availabilityZones.length ? { value: input.availabilityZones[0], why: `the first zone of ${input.region}` } : undefined;
     case 'List<AWS::EC2::AvailabilityZone::Name>':
-      return input.availabilityZones.length > 1 ? { value: input.availabilityZones.slice(0, 2).join(','), why: `the first two zones of ${input.region}` } : undefined;
+      // Every zone, as Fn::GetAZs gives them, so `!Select [2, !Ref Zones]` of a three-zone template works.
+      return input.availabilityZones.length ? { value: input.availabilityZones.join(','), why: `every zone of ${input.region}, as Fn::GetAZs gives them` } : undefined;
     default:
       return undefined;
   }
