@@ -515,6 +515,11 @@ export class Evaluator {
     if (name === BAD) return BAD;
     const value = this.scope.importValue?.(name);
     if (value === undefined) {
+      const why = this.scope.whyNoExport?.(name);
+      if (why) {
+        this.error('ExportNotFound', `Fn::ImportValue "${name}": ${why}`, arg.loc);
+        return BAD;
+      }
       const names = this.scope.exportNames?.() ?? [];
       this.error(
         'ExportNotFound',

@@ -1,5 +1,5 @@
 import type { Loc, Template, TemplateParameter } from './model.js';
-import { parameterKind } from './parameter-types.js';
+import { parameterKind, resourceParameterType } from './parameter-types.js';
 import { testPattern } from './pattern.js';
 import type { ParamValue } from './scope.js';
 import type { DiagnosticSink } from './sink.js';
@@ -11,6 +11,11 @@ export interface ParameterInput {
   overrides?: Record<string, string>;
   availabilityZones: string[];
   region: string;
+  /**
+   * The physical id of the resource of `resourceType` a parameter value names (a logical id
+   * of another stack of the submission, qualified or not, or a physical id), or why none.
+   */
+  resourceParameter?(resourceType: string, value: string): { id: string } | { error: string };
 }
 
 const NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -92,6 +97,19 @@ function resolveOne(
     }
   }
   if (!ok) return BAD;
+  const resourceType = resourceParameterType(p.type);
+  if (resourceType && input.resourceParameter && !kind.ssm) {
+    const ids: string[] = [];
+    for (const v of values) {
+      const found = input.resourceParameter(resourceType, v);
+      if ('error' in found) {
+        fail(`${source} "${v}" ${found.error}`);
+        ok = false;
+      } else ids.push(found.id);
+    }
+    if (!ok) return BAD;
+    return kind.list ? ids : ids[0];
+  }
   return kind.list ? values : raw;
 }
 

@@ -26,6 +26,10 @@ export interface LoadContext {
   importValue?(name: string): unknown | undefined;
   /** Every export name available to importValue, for "did you mean" suggestions. */
   exportNames?(): readonly string[];
+  /** Why an export cannot be read, when it exists somewhere but not for this stack. */
+  whyNoExport?(name: string): string | undefined;
+  /** Resolves a value of a parameter of type AWS::EC2::VPC::Id and the like (see parameters.ts). */
+  resourceParameter?(resourceType: string, value: string): { id: string } | { error: string };
 }
 
 export interface PendingResource {
@@ -116,6 +120,7 @@ class StackLoader {
       availabilityZones: (region) => ctx.availabilityZones(region),
       importValue: ctx.importValue && ((name) => ctx.importValue!(name)),
       exportNames: ctx.exportNames && (() => ctx.exportNames!()),
+      whyNoExport: ctx.whyNoExport && ((name) => ctx.whyNoExport!(name)),
     };
   }
 
@@ -136,7 +141,12 @@ class StackLoader {
   run(): StackResult {
     const values = resolveParameters(
       this.template,
-      { overrides: this.ctx.params, availabilityZones: this.ctx.availabilityZones(this.ctx.region), region: this.ctx.region },
+      {
+        overrides: this.ctx.params,
+        availabilityZones: this.ctx.availabilityZones(this.ctx.region),
+        region: this.ctx.region,
+        resourceParameter: this.ctx.resourceParameter,
+      },
       this.sink,
     );
     for (const [k, v] of values) this.params.set(k, v);
