@@ -75,7 +75,9 @@ function resolveOne(
   if (raw === undefined) {
     sink.error({
       code: 'MissingParameterValue',
-      message: `parameter ${p.name} has no value; give one with --param ${p.name}=…`,
+      message: resourceParameterType(p.type)
+        ? `parameter ${p.name} (${p.type}) has no value; it names a resource that already exists, such as one another stack of the submission creates (${input.region}/network.yaml beside this one): give its logical or physical id with --param ${p.name}=…`
+        : `parameter ${p.name} has no value; give one with --param ${p.name}=…`,
       loc: p.loc,
     });
     return BAD;

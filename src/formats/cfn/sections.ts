@@ -14,6 +14,7 @@ import { readParameters } from './parameter-declarations.js';
 import type { DiagnosticSink } from './sink.js';
 import { didYouMean } from './suggest.js';
 import { describeNode, isRecord, scalarText, toPlain } from './values.js';
+import { RAIN_DIRECTIVE } from './yaml-tree.js';
 
 export const SECTIONS = [
   'AWSTemplateFormatVersion',
@@ -341,6 +342,11 @@ function readResource(logicalId: string, loc: Loc, node: TNode, sink: Diagnostic
     return undefined;
   }
   const type = typeEntry.value.kind === 'scalar' ? typeEntry.value.value : undefined;
+  const rain = typeEntry.value.kind === 'map' ? typeEntry.value.entries.find((e) => e.key.startsWith('Rain::')) : undefined;
+  if (rain) {
+    err('InvalidType', RAIN_DIRECTIVE(`Type: {${rain.key}: …}`), typeEntry.value.loc, 'Type');
+    return undefined;
+  }
   if (typeof type !== 'string' || type.trim() === '') {
     err('InvalidType', `Type must be a resource type name such as AWS::EC2::Subnet, not ${describeNode(typeEntry.value)}`, typeEntry.value.loc, 'Type');
     return undefined;

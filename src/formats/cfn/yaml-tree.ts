@@ -37,6 +37,10 @@ export const TEMPLATE_FUNCTIONS: readonly string[] = Object.freeze([
   'Fn::ValueOfAll',
 ]);
 
+/** Directives of AWS's rain tool, which `rain pkg` replaces before CloudFormation sees the template. */
+export const RAIN_DIRECTIVE = (what: string): string =>
+  `${what} is a directive of the rain tool, not CloudFormation: \`rain pkg\` replaces it with what it stands for; submit the packaged template`;
+
 /** The short-form tags of CloudFormation YAML and the function each one stands for. */
 export const SHORT_TAGS: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(TEMPLATE_FUNCTIONS.map((fn) => [`!${fn.replace(/^Fn::/, '')}`, fn])),
@@ -157,6 +161,10 @@ export function toTree(doc: Document, lines: LineCounter, sink: DiagnosticSink):
   const applyTag = (tag: string | undefined, tree: TNode): TNode => {
     if (!tag || tag.startsWith('tag:yaml.org,2002:')) return tree;
     const fn = SHORT_TAGS[tag];
+    if (fn === undefined && tag.startsWith('!Rain::')) {
+      sink.error({ code: 'UnknownTag', message: RAIN_DIRECTIVE(tag), loc: tree.loc });
+      return tree;
+    }
     if (fn === undefined) {
       sink.error({
         code: 'UnknownTag',

@@ -35,7 +35,9 @@ describe('parameters', () => {
     const r = withParam('{Type: AWS::EC2::VPC::Id}');
     expect(r.errors.map((e) => e.code)).toEqual(['MissingParameterValue']);
     expect(r.errors[0]).toMatchObject({ code: 'MissingParameterValue', line: 2, column: 3 });
-    expect(r.errors[0].message).toBe('parameter P has no value; give one with --param P=…');
+    expect(r.errors[0].message).toBe(
+      'parameter P (AWS::EC2::VPC::Id) has no value; it names a resource that already exists, such as one another stack of the submission creates (us-east-1/network.yaml beside this one): give its logical or physical id with --param P=…',
+    );
     expect(r.builder.created).toHaveLength(0);
   });
 
