@@ -4,7 +4,7 @@ import type { LoadedSubmission } from './load-submission.js';
 /**
  * Trace ends in layered submissions. A logical id that two stacks of one region use is
  * written with its stack, `app/Web` (or `us-east-1/app/Web`); a logical id used once stays
- * as it is. This turns such a name into the resource's physical id, which the engine's
+ * as it is. The stack of `us-east-1.yaml` beside `us-east-1/app.yaml` is named us-east-1. This turns such a name into the resource's physical id, which the engine's
  * end resolution knows; every other text is returned unchanged.
  */
 export function resolveStackEnd(loaded: Pick<LoadedSubmission, 'resources'>, text: string): { end: string } | { error: string } {
@@ -22,8 +22,11 @@ export function resolveStackEnd(loaded: Pick<LoadedSubmission, 'resources'>, tex
     return undefined;
   };
   if (parts.length === 3 && isRegion(parts[0])) return pick(parts[0], parts[1], parts[2]) ?? { end: text };
-  if (parts.length === 2 && !isRegion(parts[0])) return pick(undefined, parts[0], parts[1]) ?? { end: text };
   if (parts.length === 2) {
+    // A stack's name first: the stack of us-east-1.yaml beside us-east-1/app.yaml is named us-east-1.
+    const asStack = pick(undefined, parts[0], parts[1]);
+    if (asStack && 'end' in asStack) return asStack;
+    if (!isRegion(parts[0])) return asStack ?? { end: text };
     const r = pick(parts[0], undefined, parts[1]);
     return r && 'error' in r ? r : { end: text };
   }

@@ -422,3 +422,28 @@ describe('34. (cont.) two short forms in a row', () => {
     expect(errors(r)[0].message).toContain('write the inner one in its long form, such as !GetAZs {Ref: …}');
   });
 });
+
+describe('36. (cont.) a region file beside its region folder', () => {
+  it('the stack of us-east-1.yaml is named us-east-1 in trace ends', () => {
+    const web = `Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  S:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}
+  Web:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-12345678, SubnetId: !Ref S}
+`;
+    const r = loadSubmissionFromTemplates([
+      { file: 'us-east-1.yaml', region: 'us-east-1', text: web },
+      { file: 'us-east-1/app.yaml', region: 'us-east-1', stack: 'app', text: web.replace(/10\.0\./g, '10.1.') },
+    ]);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const a = resolveStackEnd(r, 'us-east-1/Web');
+    const b = resolveStackEnd(r, 'app/Web');
+    expect('end' in a && 'end' in b && a.end !== b.end && a.end.startsWith('i-') && b.end.startsWith('i-')).toBe(true);
+    expect(resolveStackEnd(r, 'Web')).toEqual({ error: '"Web" names resources of several stacks; write one of us-east-1/Web, app/Web' });
+  });
+});
