@@ -316,7 +316,10 @@ class StackLoader {
     if (cls.kind === 'unmodelled') {
       this.sink.warning({
         code: 'UnmodelledResourceType',
-        message: `${r.type} is a real type the virtual cloud does not model; it is kept but plays no part in checks`,
+        message:
+          r.type === 'AWS::CloudFormation::Stack'
+            ? `${r.type} is a nested stack whose template AWS reads from S3, which the virtual cloud cannot; it is kept but plays no part in checks (to model it, put its template beside this one as a stack of the region folder, ${this.ctx.region}/<name>.yaml, and pass values with Outputs and Fn::ImportValue or parameters)`
+            : `${r.type} is a real type the virtual cloud does not model; it is kept but plays no part in checks`,
         loc: r.typeLoc,
         logicalId: r.logicalId,
         path: 'Type',
