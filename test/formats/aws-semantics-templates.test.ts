@@ -338,6 +338,8 @@ Resources:
     expect(errors(r)).toEqual([]);
     const withParam = loadSubmissionPath(folder({ 'us-east-1/network.yaml': NETWORK, 'us-east-1/app.yaml': APP }), { params: { Vpc: 'network/VPC' } });
     expect(errors(withParam)).toEqual([]);
+    const physicalParam = loadSubmissionPath(folder({ 'us-east-1/a-app.yaml': APP, 'us-east-1/network.yaml': NETWORK }), { params: { Vpc: vpcId } });
+    expect(errors(physicalParam)).toEqual([]);
   });
 
   it('a parameter naming a resource the submission does not have is refused with the ones it has', () => {

@@ -72,7 +72,7 @@ export function loadStackSet(
   }
   // Stacks whose parameters name resources by physical id (vpc-…) come after the others of
   // their region, since which stack makes such a resource is known only once it is loaded.
-  const byPhysicalId = (f: StackSetFile) => (namesPhysicalIds(f) ? 1 : 0);
+  const byPhysicalId = (f: StackSetFile) => (namesPhysicalIds(f, makeContext(f).params) ? 1 : 0);
   const chosen = [...byStack.values()].sort((a, b) => byPhysicalId(a) - byPhysicalId(b));
   const keyOf = (f: StackSetFile) => f.file;
   const resultKey = (f: StackSetFile) => (chosen.filter((c) => c.region === f.region).length > 1 ? `${f.region}/${stackLabel(f)}` : f.region);
@@ -181,8 +181,11 @@ export function loadStackSet(
   };
 }
 
-function namesPhysicalIds(f: StackSetFile): boolean {
-  return f.template.parameters.some((p) => resourceParameterType(p.type) && /(^|,)\s*(vpc|subnet|sg|i)-[0-9a-f]/.test(p.default ?? ''));
+function namesPhysicalIds(f: StackSetFile, overrides: Record<string, string> | undefined): boolean {
+  return f.template.parameters.some((p) => {
+    const value = overrides && Object.prototype.hasOwnProperty.call(overrides, p.name) ? overrides[p.name] : p.default;
+    return resourceParameterType(p.type) !== undefined && /(^|,)\s*(vpc|subnet|sg|i)-[0-9a-f]/.test(value ?? '');
+  });
 }
 
 /**
