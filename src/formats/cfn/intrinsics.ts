@@ -523,7 +523,7 @@ export class Evaluator {
       const names = this.scope.exportNames?.() ?? [];
       this.error(
         'ExportNotFound',
-        `Fn::ImportValue: no template of this submission exports "${name}"${didYouMean(name, names)}${names.length && !didYouMean(name, names) ? ` (exports are ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})` : ''}`,
+        `Fn::ImportValue: no template of this submission exports "${name}"${didYouMean(name, names)}${names.length && !didYouMean(name, names) ? ` (exports are ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})` : ''}${names.length === 0 ? `; the stack that exports it goes beside this one, both in a folder named after the region (${this.scope.region}/network.yaml, ${this.scope.region}/app.yaml)` : ''}`,
         arg.loc,
       );
       return BAD;
