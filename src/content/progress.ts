@@ -338,6 +338,8 @@ function fsReason(e: unknown): string {
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     ENOTDIR: 'a part of the path is a file, not a folder',
+    // mkdir's answer when a part of the path is a file
+    EEXIST: 'a part of the path is a file, not a folder',
     EISDIR: 'it is a folder, not a file',
     ENOSPC: 'the disk is full',
     EROFS: 'the file system is read-only',
