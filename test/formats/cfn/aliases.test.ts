@@ -50,4 +50,12 @@ describe('aliases are expanded in linear time (issue 14 §4)', () => {
     expect(parseTemplate(`${VPC}    Metadata:\n      b: *n\n      a: &n one\n`, 't.yaml').diagnostics[0].message).toContain('no anchor &n before it');
     expect(parseTemplate(`${VPC}    Metadata:\n      a: &n [1, *n]\n`, 't.yaml').diagnostics[0]).toMatchObject({ code: 'AliasExpansion', line: 7, column: 17 });
   });
+
+  it('refuses an alias that would nest the document past the limit where it is used', () => {
+    const text = `${VPC}    Metadata:\n      k: &deep ${'['.repeat(60)}1${']'.repeat(60)}\n      a: ${'['.repeat(60)}*deep${']'.repeat(60)}\n`;
+    const r = parseTemplate(text, 't.yaml');
+    expect(r.template).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'TooDeep', line: 8, column: 70 });
+  });
 });
