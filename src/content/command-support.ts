@@ -16,13 +16,14 @@ export function loadCourseWarning(warn: Warn, dir?: string): Course {
 
 /**
  * The progress, or an empty one when the file cannot be read (with a warning); `readable`
- * says which, so a command can skip saving to a file it cannot use.
+ * is false when the file cannot be read or must not be written (a newer version's), so a
+ * command can skip saving to it.
  */
 export function openProgress(warn: Warn): { progress: Progress; path: string; readable: boolean } {
   try {
     const loaded = loadProgress();
     if (loaded.notice) warn(loaded.notice);
-    return { progress: loaded.progress, path: loaded.path, readable: true };
+    return { progress: loaded.progress, path: loaded.path, readable: !loaded.readOnly };
   } catch (e) {
     if (!(e instanceof ProgressError)) throw e;
     warn(`${e.message}; your progress is not shown or saved this time`);

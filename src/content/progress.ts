@@ -1,12 +1,15 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { withFileLock, writeAtomically, writeTarget } from './progress-file.js';
 import { cardKey, isStoredCard, review, type StoredCard } from './quiz/schedule.js';
 
 /**
  * The learner's progress: one JSON file, written atomically (temp file, fsync, rename), so
- * a crash or a kill never leaves half a file. A damaged file, or one from a newer cloudlab,
- * is moved aside with a notice and a fresh progress starts: never a crash, never lost.
+ * a crash or a kill never leaves half a file, and changed under a lock, so concurrent
+ * commands never lose each other's answers. A damaged or oversized file is moved aside with
+ * a notice and a fresh progress starts; a newer cloudlab's file is left untouched: never a
+ * crash, never lost.
  */
 export const PROGRESS_VERSION = 1;
 
@@ -58,8 +61,10 @@ export interface ProgressOptions {
 export interface LoadedProgress {
   readonly progress: Progress;
   readonly path: string;
-  /** Set when the file was damaged or from the future and was moved aside: show it. */
+  /** Set when the file was moved aside (damaged, oversized) or is a newer version's: show it. */
   readonly notice?: string;
+  /** A newer version's file: shown as far as understood, never saved to. */
+  readonly readOnly?: boolean;
 }
 
 /** A progress file that cannot be read or written (permissions, full disk). */
@@ -86,117 +91,176 @@ export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessons: {}, quiz: { history: {}, cards: {} }, labs: {} };
 }
 
+/**
+ * Files over this size are not read but set aside: progress for the whole course takes a few
+ * hundred kilobytes, so a bigger file is not one cloudlab wrote.
+ */
+export const MAX_PROGRESS_BYTES = 16 * 1024 * 1024;
+
+type Read = { kind: 'loaded'; loaded: LoadedProgress } | { kind: 'aside'; why: AsideReason; detail: string };
+type AsideReason = 'damaged' | 'too-large';
+
+/**
+ * Reads the progress. A damaged or oversized file is set aside (under the lock, after
+ * reading it again); a newer version's file is left untouched and comes back read-only.
+ */
 export function loadProgress(opts: ProgressOptions = {}): LoadedProgress {
   const path = opts.path ?? progressPath();
+  const file = writeTarget(path);
+  const first = readProgressFile(path, file);
+  if (first.kind === 'loaded') return first.loaded;
+  let again: Read = first;
+  try {
+    return withFileLock(file, () => {
+      again = readProgressFile(path, file);
+      return again.kind === 'loaded' ? again.loaded : setAside(path, file, again.why, again.detail, opts);
+    });
+  } catch (e) {
+    if (e instanceof ProgressError) throw e;
+    const detail = again.kind === 'aside' ? again.detail : first.detail;
+    throw new ProgressError(`your progress file ${path} cannot be used (${detail}) and could not be moved aside: ${fsReason(e)}`);
+  }
+}
+
+/** The progress in `file` (which `path` names, perhaps through a link), or why to set it aside. */
+function readProgressFile(path: string, file: string): Read {
+  const fresh: Read = { kind: 'loaded', loaded: { progress: emptyProgress(), path } };
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new ProgressError(`your progress file ${path} is not a regular file; move it away so that cloudlab can save progress`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ProgressError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fresh;
+    throw new ProgressError(`cannot read your progress file ${path}: ${fsReason(e)}`);
+  }
+  if (size > MAX_PROGRESS_BYTES) {
+    return { kind: 'aside', why: 'too-large', detail: `it is ${megabytes(size)}, and progress files over ${megabytes(MAX_PROGRESS_BYTES)} are not read` };
+  }
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { progress: emptyProgress(), path };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return fresh;
     throw new ProgressError(`cannot read your progress file ${path}: ${fsReason(e)}`);
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return setAside(path, 'damaged', text.trim() === '' ? 'it is empty' : 'it is not valid JSON', opts);
+    return { kind: 'aside', why: 'damaged', detail: text.trim() === '' ? 'it is empty' : 'it is not valid JSON' };
   }
-  if (typeof value === 'object' && value !== null && typeof (value as { version?: unknown }).version === 'number') {
-    const version = (value as { version: number }).version;
-    if (version > PROGRESS_VERSION) return setAside(path, 'future', `format version ${version}`, opts);
+  if (isRecord(value) && typeof value.version === 'number' && value.version > PROGRESS_VERSION) {
+    return { kind: 'loaded', loaded: newerVersion(path, value, value.version) };
   }
   const problem = shapeProblem(value);
-  if (problem) return setAside(path, 'damaged', problem, opts);
-  return { progress: value as Progress, path };
+  if (problem) return { kind: 'aside', why: 'damaged', detail: problem };
+  return { kind: 'loaded', loaded: { progress: value as Progress, path } };
 }
 
-function setAside(path: string, why: 'damaged' | 'future', detail: string, opts: ProgressOptions): LoadedProgress {
+/**
+ * A file from a newer cloudlab is never changed by this one: what it holds is shown when its
+ * shape is still the one this version knows, and nothing is saved.
+ */
+function newerVersion(path: string, value: Record<string, unknown>, version: number): LoadedProgress {
+  const understood = shapeProblem({ ...value, version: PROGRESS_VERSION }) === undefined;
+  const head = `Your progress file ${path} was written by a newer version of cloudlab (format version ${version}); this version leaves it untouched`;
+  return understood
+    ? {
+        progress: { ...(value as unknown as Progress), version: PROGRESS_VERSION },
+        path,
+        readOnly: true,
+        notice: `${head}: it shows what it understands of your progress and saves nothing. Upgrade cloudlab to record progress again.`,
+      }
+    : {
+        progress: emptyProgress(),
+        path,
+        readOnly: true,
+        notice: `${head}: it cannot read it, so your progress is not shown or saved. Upgrade cloudlab to use it.`,
+      };
+}
+
+function setAside(path: string, file: string, why: AsideReason, detail: string, opts: ProgressOptions): LoadedProgress {
   const stamp = (opts.now?.() ?? new Date()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  let aside = `${path}.${why}-${stamp}`;
-  for (let n = 1; existsSync(aside); n++) aside = `${path}.${why}-${stamp}-${n}`;
+  let aside = `${file}.${why}-${stamp}`;
+  for (let n = 1; existsSync(aside); n++) aside = `${file}.${why}-${stamp}-${n}`;
   try {
-    renameSync(path, aside);
+    renameSync(file, aside);
   } catch (e) {
     throw new ProgressError(`your progress file ${path} cannot be used (${detail}) and could not be moved aside: ${fsReason(e)}`);
   }
-  const notice =
-    why === 'damaged'
-      ? `Your progress file was damaged (${detail}). It was moved to ${aside} and a fresh progress file was started.`
-      : `Your progress file was written by a newer version of cloudlab (${detail}). It was moved to ${aside}, ` +
-        'so nothing in it is lost, and a fresh progress file was started. Upgrade cloudlab to use the old file again.';
+  const what = why === 'damaged' ? 'was damaged' : 'is far too large to be progress';
+  const notice = `Your progress file ${what} (${detail}). It was moved to ${aside} and a fresh progress file was started.`;
   return { progress: emptyProgress(), path, notice };
 }
 
-/** Writes the progress atomically: a temp file in the same folder, fsync, rename. */
+/** Writes the progress atomically (temp file, fsync, rename), through a symbolic link, under the lock. */
 export function saveProgress(progress: Progress, opts: ProgressOptions = {}): void {
   const path = opts.path ?? progressPath();
-  const dir = dirname(path);
-  const tmp = `${path}.${process.pid}.tmp`;
+  const file = writeTarget(path);
+  locked(path, () => write(path, file, progress));
+}
+
+function write(path: string, file: string, progress: Progress): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    removeStaleTemps(path);
-    const fd = openSync(tmp, 'w', 0o644);
-    try {
-      writeSync(fd, `${JSON.stringify(progress, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    writeAtomically(file, `${JSON.stringify(progress, null, 2)}\n`);
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written, or it was already renamed
-    }
     throw new ProgressError(`cannot save your progress to ${path}: ${fsReason(e)}`);
   }
-  syncDir(dir);
 }
 
-/** Temp files left by a process that was killed while saving (its pid is gone). */
-function removeStaleTemps(path: string): void {
-  const prefix = `${basename(path)}.`;
-  for (const name of readdirSync(dirname(path))) {
-    const m = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
-    try {
-      unlinkSync(join(dirname(path), name));
-    } catch {
-      // another process cleaned it up first
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
+/** Runs `fn` under the progress file's lock; a lock that cannot be taken is a ProgressError. */
+function locked<T>(path: string, fn: () => T): T {
   try {
-    process.kill(pid, 0);
-    return true;
+    return withFileLock(writeTarget(path), fn);
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (e instanceof ProgressError) throw e;
+    throw new ProgressError(`cannot save your progress to ${path}: ${fsReason(e)}`);
   }
 }
 
-/** So the rename itself survives a power cut; not every platform can fsync a folder. */
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // best effort
-  }
-}
-
-/** Loads, lets `change` edit the progress in place, saves. The notice of the load is passed on. */
+/**
+ * Loads, lets `change` edit the progress in place, saves: one step under the lock, so that
+ * two processes (two quizzes, a quiz and a check) never lose each other's answers. The
+ * notice of the load is passed on. A newer version's file is not saved to: ProgressError.
+ */
 export function updateProgress(change: (p: Progress) => void, opts: ProgressOptions = {}): LoadedProgress {
-  const loaded = loadProgress(opts);
-  change(loaded.progress);
-  saveProgress(loaded.progress, { ...opts, path: loaded.path });
-  return loaded;
+  const path = opts.path ?? progressPath();
+  return locked(path, () => {
+    const loaded = loadUnlocked(path, opts);
+    if (loaded.readOnly) {
+      throw new ProgressError(`your progress file ${path} is from a newer version of cloudlab and is left untouched; nothing is saved`);
+    }
+    change(loaded.progress);
+    write(path, writeTarget(path), loaded.progress);
+    return loaded;
+  });
+}
+
+/** loadProgress for a caller that already holds the lock. */
+function loadUnlocked(path: string, opts: ProgressOptions): LoadedProgress {
+  const file = writeTarget(path);
+  const read = readProgressFile(path, file);
+  return read.kind === 'loaded' ? read.loaded : setAside(path, file, read.why, read.detail, opts);
+}
+
+/** Erases the progress (the file a link points to, not the link); false when there was none. */
+export function eraseProgress(opts: ProgressOptions = {}): boolean {
+  const path = opts.path ?? progressPath();
+  return locked(path, () => {
+    try {
+      unlinkSync(writeTarget(path));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw new ProgressError(`cannot erase ${path}: ${fsReason(e)}`);
+    }
+  });
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
 }
 
 export function markLessonRead(p: Progress, lessonId: string, at: Date = new Date()): Progress {
@@ -285,11 +349,15 @@ function fsReason(e: unknown): string {
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     ENOTDIR: 'a part of the path is a file, not a folder',
+    // mkdir's answer when a part of the path is a file
+    EEXIST: 'a part of the path is a file, not a folder',
     EISDIR: 'it is a folder, not a file',
     ENOSPC: 'the disk is full',
     EROFS: 'the file system is read-only',
     EDQUOT: 'the disk quota is used up',
+    ELOOP: 'it is a symbolic link that points to itself',
   };
+  if (code === 'ELOCKED') return (e as Error).message;
   return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 

@@ -1,3 +1,5 @@
+import { printable } from './safe-text.js';
+
 /**
  * A problem found while loading a submission. Every diagnostic a student can cause names the
  * file, the line and column when known, the resource's logical id, and what would be valid.
@@ -21,7 +23,7 @@ export interface Diagnostic {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ` : '';
   const who = d.logicalId ? ` (${d.logicalId}${d.path ? ` ${d.path}` : ''})` : '';
-  return `${where}${d.severity} ${d.code}${who}: ${d.message}`;
+  return printable(`${where}${d.severity} ${d.code}${who}: ${d.message}`, { lines: true });
 }
 
 export function hasErrors(list: readonly Diagnostic[]): boolean {

@@ -1,11 +1,16 @@
 import { wrapText } from '../content/wrap-text.js';
 import type { CheckResult, GradeResult } from './result.js';
+import { printable } from '../formats/safe-text.js';
 
 /**
  * A graded submission as text for the student: each check passed or failed with the
  * message, what was found, the failing hop and the hint; then the score.
  */
 export function formatGrade(r: GradeResult, title: string, width = 80): string[] {
+  return gradeLines(r, title, width).map((l) => printable(l));
+}
+
+function gradeLines(r: GradeResult, title: string, width: number): string[] {
   const lines: string[] = [];
   lines.push(`${title}${r.student ? ` — student ${r.student}` : ''}`);
   lines.push(`Submission: ${r.submission}`);

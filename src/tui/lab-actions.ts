@@ -7,6 +7,7 @@ import { topologyText } from '../formats/describe/text.js';
 import { topologyView } from '../formats/describe/topology.js';
 import { formatDiagnostic } from '../formats/diagnostics.js';
 import { loadSubmissionPath } from '../formats/load-submission.js';
+import { printable } from '../formats/safe-text.js';
 import { formatGrade } from '../grading/format-check.js';
 import { gradePath } from '../grading/grade-path.js';
 import type { GradeResult } from '../grading/result.js';
@@ -83,7 +84,7 @@ export function checkTemplate(lab: Lab, path: string, student: string | undefine
   } catch (e) {
     return { message: `The lab's checks could not run: ${e instanceof Error ? e.message : String(e)}` };
   }
-  if (result.status !== 'graded') return { result, message: `Not graded: ${result.reason ?? 'the template does not load'}` };
+  if (result.status !== 'graded') return { result, message: printable(`Not graded: ${result.reason ?? 'the template does not load'}`) };
   const failed = result.checks.filter((c) => !c.passed).length;
   return {
     result,

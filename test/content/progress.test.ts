@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -89,15 +89,30 @@ describe('loadProgress and saveProgress', () => {
     }
   });
 
-  it('sets a file from a newer version aside as .future-…, keeping it whole', () => {
+  it('leaves a file from a newer version untouched, and will not save to it (issue 14 §10)', () => {
     const path = fresh();
     const text = JSON.stringify({ version: 2, somethingNew: true });
     writeFileSync(path, text);
-    const { progress, notice } = loadProgress({ path, now: () => T0 });
+    const { progress, notice, readOnly } = loadProgress({ path, now: () => T0 });
     expect(progress).toEqual(emptyProgress());
+    expect(readOnly).toBe(true);
     expect(notice).toContain('written by a newer version of cloudlab (format version 2)');
-    expect(notice).toContain(`moved to ${path}.future-20260201T120000Z`);
-    expect(readFileSync(`${path}.future-20260201T120000Z`, 'utf8')).toBe(text);
+    expect(notice).toContain('leaves it untouched');
+    expect(() => updateProgress((p) => markLessonRead(p, 'x'), { path })).toThrow(/newer version of cloudlab .*nothing is saved/);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    expect(readdirSync(dirname(path))).toEqual(['progress.json']);
+  });
+
+  it('shows what it understands of a newer file of the same shape, still without saving', () => {
+    const path = fresh();
+    const p = markLessonRead(emptyProgress(), 'cidr', T0);
+    const text = JSON.stringify({ ...p, version: 3 });
+    writeFileSync(path, text);
+    const loaded = loadProgress({ path });
+    expect(loaded.readOnly).toBe(true);
+    expect(loaded.progress.lessons.cidr.firstRead).toBe(T0.toISOString());
+    expect(loaded.notice).toContain('shows what it understands');
+    expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
   it('never overwrites an earlier file set aside', () => {

@@ -1,8 +1,8 @@
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { loadCourseWarning, openProgress } from '../../content/command-support.js';
 import { defaultWidth, detectMode, renderTable, seg, toAnsi, toPlain, type RenderMode, type Segment } from '../../content/markdown/index.js';
-import { progressPath } from '../../content/progress.js';
+import { eraseProgress, progressPath } from '../../content/progress.js';
 import { formatAccuracy, generatedStats, labSummaries, lessonSummaries, type QuizStats } from '../../content/progress-summary.js';
 import { UsageError } from '../exit-codes.js';
 import { err, out, outJson } from '../output.js';
@@ -136,9 +136,12 @@ async function reset(yes: boolean): Promise<number> {
     }
   }
   try {
-    unlinkSync(path);
+    if (!eraseProgress()) {
+      out(`Nothing to erase: there is no progress file at ${path}.`);
+      return 0;
+    }
   } catch (e) {
-    throw new UsageError(`cannot erase ${path}: ${(e as Error).message}`);
+    throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   out(`Erased all progress in ${path}.`);
   return 0;

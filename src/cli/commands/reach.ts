@@ -3,6 +3,7 @@ import { reachSummary } from '../../engine/reach/summary.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { out, outJson } from '../output.js';
 import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
+import { printable } from '../../formats/safe-text.js';
 import { table, wrap } from '../text.js';
 
 export async function run(path: string, opts: SubmissionOptions): Promise<number> {
@@ -36,7 +37,7 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
     });
     return EXIT_OK;
   }
-  const rows = summary.rows.map((r) => [r.from, r.to, ports(r.tcp), ports(r.udp), r.icmp ? 'ping' : '—']);
+  const rows = summary.rows.map((r) => [printable(r.from), printable(r.to), ports(r.tcp), ports(r.udp), r.icmp ? 'ping' : '—']);
   if (rows.length === 0) out('Nothing can reach anything: no flow gets both ways.');
   else out(table(['FROM', 'TO', 'TCP', 'UDP', 'ICMP'], rows).join('\n'));
   const notes = summary.rows.flatMap((r) =>
@@ -44,12 +45,12 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
   );
   if (notes.length) {
     out('');
-    for (const n of notes) out(wrap(n, 80, 2).join('\n'));
+    for (const n of notes) out(wrap(printable(n), 80, 2).join('\n'));
   }
   const grouped = summary.classes.filter((c) => c.members.length > 1);
   if (grouped.length) {
     out('');
-    for (const c of grouped) out(wrap(`${c.members[0]} (+${c.members.length - 1}) stands for ${c.members.join(', ')}: same subnet, security groups and addressing, so the same answers.`, 80, 2).join('\n'));
+    for (const c of grouped) out(wrap(printable(`${c.members[0]} (+${c.members.length - 1}) stands for ${c.members.join(', ')}: same subnet, security groups and addressing, so the same answers.`), 80, 2).join('\n'));
   }
   const n = loaded.cloud.instances.size;
   out('');

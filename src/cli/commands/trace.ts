@@ -7,6 +7,7 @@ import { out, outJson } from '../output.js';
 import { resolveStackEnd } from '../../formats/trace-ends.js';
 import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
 import { wrap } from '../text.js';
+import { printable } from '../../formats/safe-text.js';
 
 interface TraceOptions extends SubmissionOptions {
   from: string;
@@ -54,7 +55,7 @@ export function formatTrace(r: TraceReport, width = 80): string[] {
     // the advice says what would let it through rather than what to do.
     if (r.drop) lines.push(...wrap(`To let it through: ${r.drop.fix}`, width, 4, 2));
   }
-  return lines;
+  return lines.map((l) => printable(l));
 }
 
 export function traceJson(r: TraceReport): unknown {

@@ -1,4 +1,5 @@
 import { displayWidth } from './width.js';
+import { printable } from '../../formats/safe-text.js';
 
 /**
  * Rendered text as styled segments. The plain and ANSI outputs and the terminal app
@@ -88,7 +89,8 @@ export function toAnsi(l: RenderedLine): string {
       if (s.style.underline) codes.push(4);
       if (s.style.strikethrough) codes.push(9);
       if (s.style.color) codes.push(COLOUR_CODES[s.style.color]);
-      return codes.length === 0 ? s.text : `\u001b[${codes.join(';')}m${s.text}\u001b[0m`;
+      const text = printable(s.text);
+      return codes.length === 0 ? text : `\u001b[${codes.join(';')}m${text}\u001b[0m`;
     })
     .join('')
     .trimEnd();

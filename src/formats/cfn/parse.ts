@@ -1,5 +1,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { findExcessNesting } from './depth.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 import type { Loc, Template } from './model.js';
 import { readSections } from './sections.js';
 import { DiagnosticSink } from './sink.js';
@@ -52,6 +54,16 @@ function parseInto(raw: string, file: string, sink: DiagnosticSink): Template | 
   }
   if (text.trim() === '') {
     sink.error({ code: 'EmptyTemplate', message: 'the file holds only whitespace; a template needs at least a Resources section' });
+    return undefined;
+  }
+
+  const deep = findExcessNesting(text);
+  if (deep) {
+    sink.error({
+      code: 'TooDeep',
+      message: `the document nests mappings and lists more than ${deep.limit} levels deep here; a template never needs that (is a bracket left open, or the indentation shifted on every line?)`,
+      loc: locAt(text, deep.offset),
+    });
     return undefined;
   }
 
@@ -128,22 +140,19 @@ function locAt(text: string, offset: number): Loc {
 /**
  * JSON templates are held to JSON's rules (AWS refuses a trailing comma that YAML would
  * accept). JSON.parse only validates here; the values are read through yaml for positions.
+ * Its messages are not shown: they quote the file and vary between Node versions.
  */
 function checkJson(text: string, sink: DiagnosticSink): boolean {
   try {
     JSON.parse(text);
     return true;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(message);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const loc = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : m ? locAt(text, Number(m[1])) : undefined;
-    const reason = message
-      .replace(/, ".*" is not valid JSON$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)/, '')
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/^JSON\.parse: /, '');
-    sink.error({ code: 'JsonSyntax', message: `invalid JSON: ${lowerFirst(reason)}`, loc });
+  } catch {
+    const found = findJsonSyntaxError(text);
+    sink.error({
+      code: 'JsonSyntax',
+      message: `invalid JSON: ${found?.reason ?? 'the file is not valid JSON'}`,
+      loc: locAt(text, found?.offset ?? 0),
+    });
     return false;
   }
 }

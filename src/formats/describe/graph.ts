@@ -1,3 +1,4 @@
+import { printable } from '../safe-text.js';
 import type { TopologyView } from './topology.js';
 
 const safe = (s: string): string => s.replace(/[^A-Za-z0-9_]/g, '_');
@@ -43,7 +44,7 @@ export function topologyMermaid(view: TopologyView): string[] {
     const to = view.regions.flatMap((r) => r.vpcs).find((v) => v.name === p.to);
     if (from && to) lines.push(`  ${safe(from.id)} <-->|peering ${quote(p.name)}| ${safe(to.id)}`);
   }
-  return lines;
+  return lines.map((l) => printable(l));
 }
 
 /** Graphviz DOT: clusters for regions, VPCs and subnets. */
@@ -83,5 +84,5 @@ export function topologyDot(view: TopologyView): string[] {
     if (from && to && from.subnets[0] && to.subnets[0]) lines.push(`  "${from.subnets[0].id}" -> "${to.subnets[0].id}" [label="peering ${quote(p.name)}", dir=both, style=dashed, ltail="cluster_${from.id}", lhead="cluster_${to.id}"];`);
   }
   lines.push('}');
-  return lines;
+  return lines.map((l) => printable(l));
 }

@@ -1,4 +1,5 @@
 import type { TopologyView } from './topology.js';
+import { printable } from '../safe-text.js';
 
 /** The topology as an indented text tree that fits 80 columns. */
 export function topologyText(view: TopologyView, width = 80): string[] {
@@ -59,5 +60,5 @@ export function topologyText(view: TopologyView, width = 80): string[] {
       put(last ? '└─ ' : '├─ ', `peering ${p.name}: ${p.from} ↔ ${p.to}`, last ? '      ' : '│     ');
     });
   }
-  return lines;
+  return lines.map((l) => printable(l));
 }

@@ -1,3 +1,5 @@
+import { printable } from '../../formats/safe-text.js';
+
 /**
  * CSV as RFC 4180 describes it: fields quoted when they hold a comma, a quote or a line
  * break, quotes doubled inside. Lines end with LF.
@@ -15,7 +17,8 @@ function defuse(text: string): string {
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const text = defuse(value);
+  // A cell may hold a line break, but no control a terminal showing the file would act on.
+  const text = printable(defuse(value), { lines: true });
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

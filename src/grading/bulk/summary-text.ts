@@ -1,3 +1,4 @@
+import { printable } from '../../formats/safe-text.js';
 import type { BulkReport, GradeSummary, ZeroGroup } from './types.js';
 
 /**
@@ -16,7 +17,12 @@ const STATUS_WORDS: Record<ZeroGroup['status'], string> = {
   error: 'the grader failed',
 };
 
+/** The summary for the instructor's terminal; names and reasons from submissions made printable. */
 export function formatSummary(report: Pick<BulkReport, 'lab' | 'title' | 'shard'>, s: GradeSummary): string {
+  return printable(summaryText(report, s), { lines: true });
+}
+
+function summaryText(report: Pick<BulkReport, 'lab' | 'title' | 'shard'>, s: GradeSummary): string {
   const lines: string[] = [];
   const shard = report.shard ? ` (shard ${report.shard})` : '';
   if (s.count === 0) {

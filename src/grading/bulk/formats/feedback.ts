@@ -2,6 +2,7 @@ import type { BulkReport, BulkResult, OutputFile } from '../types.js';
 import { errorLines, explainCheck } from './explain.js';
 import { outputNames } from './names.js';
 import { percentOf } from '../summary.js';
+import { printable } from '../../../formats/safe-text.js';
 
 /**
  * One Markdown note per student (`<student>.md`): the score, then each check with ✓ or ✗,
@@ -13,6 +14,10 @@ export function feedbackFiles(report: BulkReport): OutputFile[] {
 }
 
 export function feedbackNote(report: Pick<BulkReport, 'title' | 'lab'>, r: BulkResult): string {
+  return printable(noteText(report, r), { lines: true });
+}
+
+function noteText(report: Pick<BulkReport, 'title' | 'lab'>, r: BulkResult): string {
   const lines = [`# ${md(report.title)}: feedback for ${md(r.student)}`, '', `Submission: \`${r.submission.replace(/`/g, "'")}\``, ''];
   if (r.status !== 'graded') {
     lines.push(`**Score: 0 / ${r.max}.** Your submission was not graded: ${md(r.reason ?? r.status).replace(/\.$/, '')}.`, '');
