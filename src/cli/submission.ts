@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Diagnostic, formatDiagnostic } from '../formats/diagnostics.js';
 import { type LoadedSubmission, loadSubmissionPath } from '../formats/load-submission.js';
+import { jsonErrorsOn, reportError } from './errors.js';
 import { UsageError } from './exit-codes.js';
 import { err } from './output.js';
 import { wrap } from './text.js';
@@ -35,10 +36,16 @@ export function printDiagnostics(list: readonly Diagnostic[], stream: (s: string
   }
 }
 
-/** For commands that need a valid topology: print the errors and say how to see them all. */
+/**
+ * For commands that need a valid topology: print the errors and say how to see them all.
+ * With --json, the same as one JSON error object on standard output.
+ */
 export function refuseInvalid(loaded: LoadedSubmission, path: string): number {
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  const message = `${path} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (cloudlab validate ${path} lists everything)`;
+  if (jsonErrorsOn()) {
+    return reportError({ code: 'invalid-template', message, details: { diagnostics: errors.map((d) => ({ ...d, text: formatDiagnostic(d) })) } });
+  }
   printDiagnostics(errors);
-  err(`cloudlab: ${path} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (cloudlab validate ${path} lists everything)`);
-  return 2;
+  return reportError({ code: 'invalid-template', message });
 }
