@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { type Diagnostic, formatDiagnostic } from '../formats/diagnostics.js';
 import { type LoadedSubmission, loadSubmissionPath } from '../formats/load-submission.js';
-import { jsonErrorsOn, reportError } from './errors.js';
+import { jsonErrorsOn, reportError, sentence } from './errors.js';
 import { UsageError } from './exit-codes.js';
 import { err } from './output.js';
+import { sourceExcerpt } from './source-excerpt.js';
 import { wrap } from './text.js';
 
 export interface SubmissionOptions {
@@ -28,11 +29,11 @@ export function loadForCommand(path: string, opts: SubmissionOptions): LoadedSub
   return loadSubmissionPath(path, { region: opts.region, params: parseParams(opts.param) });
 }
 
+/** Each diagnostic as a sentence, wrapped at 80 columns; an error in the text also shows its line with a caret. */
 export function printDiagnostics(list: readonly Diagnostic[], stream: (s: string) => void = err): void {
   for (const d of list) {
-    const [first, ...rest] = wrap(formatDiagnostic(d), 80, 4);
-    stream(first);
-    for (const r of rest) stream(r);
+    for (const l of wrap(sentence(formatDiagnostic(d)), 80, 4)) stream(l);
+    for (const l of sourceExcerpt(d)) stream(l);
   }
 }
 
