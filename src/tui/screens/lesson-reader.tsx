@@ -19,7 +19,7 @@ export interface LessonReaderProps {
   readonly height: number;
   readonly active?: boolean;
   readonly status?: string;
-  /** Called when a lesson is shown: marks it read. */
+  /** Called when the end of a lesson has been shown: marks it read. */
   readonly onRead: (lessonId: string) => void;
   readonly onQuiz: (lessonId: string) => void;
   readonly onLab: (lessonId: string) => void;
@@ -38,10 +38,6 @@ export function LessonReader(props: LessonReaderProps) {
   const [offset, setOffset] = useState(0);
   const index = Math.max(0, lessons.findIndex((l) => l.id === id));
   const lesson = lessons[index];
-  const { onRead } = props;
-  useEffect(() => {
-    if (lesson) onRead(lesson.id);
-  }, [lesson?.id]);
 
   const lines = useMemo(() => {
     if (!lesson) return [];
@@ -54,6 +50,12 @@ export function LessonReader(props: LessonReaderProps) {
   const hints = [KEYS.lesson.line, KEYS.lesson.page, KEYS.lesson.ends, KEYS.lesson.next, KEYS.lesson.quiz, ...(lesson?.lab ? [KEYS.lesson.lab] : []), KEYS.lesson.help, KEYS.lesson.back];
   const layout = frameLayout(width, height, hints, props.status, look);
   const top = clampOffset(offset, lines.length, layout.bodyHeight);
+  // A lesson counts as read once its last line has been on the screen, not when it opens.
+  const atEnd = top + layout.bodyHeight >= lines.length;
+  const { onRead } = props;
+  useEffect(() => {
+    if (lesson && atEnd) onRead(lesson.id);
+  }, [lesson?.id, atEnd]);
 
   const go = (to: number): void => {
     if (to < 0) return props.say('This is the first lesson.');
