@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { useState } from 'react';
@@ -103,6 +103,24 @@ describe('the lab screen', () => {
     expect(linesOf(lastFrame())[0]).toMatch(/brief · \d+%$/);
     await press(stdin, 'q');
     expect(s.onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks the template it wrote again each time it is saved, also when the editor saves by rename', async () => {
+    const cwd = tempDir();
+    const s = spies();
+    const { stdin, lastFrame } = renderWith(<Harness cwd={cwd} spies={s} student="s1" />);
+    await press(stdin, 'w', KEY.enter);
+    expect(textOf(lastFrame())).toContain('Wrote public-web/template.yaml');
+    const file = join(cwd, 'public-web/template.yaml');
+    const starter = readFileSync(file, 'utf8');
+    writeFileSync(file, 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n     Properties: {}\n');
+    await eventually(() => expect(textOf(lastFrame())).toContain('Saved, checked again. Not graded'), 10_000);
+    expect(s.onGraded).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'invalid' }));
+    // As vim and many editors save: write a new file, then rename it over the old one.
+    writeFileSync(`${file}.tmp`, starter);
+    renameSync(`${file}.tmp`, file);
+    await eventually(() => expect(textOf(lastFrame())).toMatch(/Saved, checked again\. Score \d+\/4/), 10_000);
+    expect(s.onGraded).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'graded', max: 4 }));
   });
 
   it('says so when the template is missing, and the path can be changed with e', async () => {

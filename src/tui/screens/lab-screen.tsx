@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { existsSync } from 'node:fs';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { instantiate, type Lab } from '../../content/labs.js';
 import { BLANK, line, renderMarkdown, seg, THEME, type RenderedLine } from '../../content/markdown/index.js';
 import type { GradeResult } from '../../grading/result.js';
@@ -7,7 +8,8 @@ import { useLook } from '../components/look-context.js';
 import { useKeys } from '../components/key-router.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
-import { checkTemplate, defaultFolder, diagramOf, gradeLines, templateOf, writeStarter } from '../lab-actions.js';
+import { watchSubmission } from '../../grading/watch.js';
+import { checkTemplate, defaultFolder, diagramOf, gradeLines, resolvePath, templateOf, writeStarter } from '../lab-actions.js';
 import { frameLayout, promptLine } from '../layout.js';
 import { editLine } from '../line-edit.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
@@ -54,6 +56,7 @@ export function LabScreen(props: LabScreenProps) {
   const [grade, setGrade] = useState<GradeResult | undefined>();
   const [diagram, setDiagram] = useState<RenderedLine[]>([]);
   const [busy, setBusy] = useState(false);
+  const [watched, setWatched] = useState<string | undefined>();
   const asking = props.student === null;
 
   const brief = useMemo(() => {
@@ -85,6 +88,7 @@ export function LabScreen(props: LabScreenProps) {
       if (written.ok) {
         setFolder(value);
         setPath(templateOf(value));
+        setWatched(templateOf(value));
       }
     } else if (value === '') say('The path is unchanged.');
     else {
@@ -93,21 +97,38 @@ export function LabScreen(props: LabScreenProps) {
     }
   };
 
-  const check = (): void => {
+  const check = (saved = false): void => {
     setBusy(true);
-    say(`Checking ${path} …`);
+    say(`${saved ? `${path} was saved. ` : ''}Checking ${path} …`);
     // Let the "Checking" line be drawn before the grading blocks for a moment.
     setTimeout(() => {
       const outcome = checkTemplate(lab, path, student || undefined, cwd);
       setBusy(false);
-      say(outcome.message);
+      say(`${saved ? 'Saved, checked again. ' : ''}${outcome.message}`);
       if (!outcome.result) return;
+      setWatched(path);
       setGrade(outcome.result);
       props.onGraded(outcome.result);
       setTop('results', 0);
       setView('results');
     }, 20);
   };
+
+  // The template this screen wrote or checked is checked again each time it is saved.
+  const latestCheck = useRef(check);
+  latestCheck.current = check;
+  useEffect(() => {
+    if (!watched) return undefined;
+    const abs = resolvePath(watched, cwd);
+    if (!existsSync(abs)) return undefined;
+    let w: { close(): void } | undefined;
+    try {
+      w = watchSubmission(abs, () => latestCheck.current(true));
+    } catch {
+      return undefined; // a folder that cannot be watched: c still checks
+    }
+    return () => w?.close();
+  }, [watched, cwd]);
 
   const showDiagram = (): void => {
     const d = diagramOf(lab, path, cwd, width, look.boxes);
