@@ -78,7 +78,7 @@ describe('the lesson reader', () => {
     // route-tables (to its end with G), security-groups and addresses (each fits on one
     // screen); route-tables again opened at its top is not read a second time.
     await eventually(() => expect(p.onRead).toHaveBeenCalledTimes(3));
-    expect(p.onRead.mock.calls.map((c) => c[0])).toEqual(['route-tables', 'security-groups', 'addresses']);
+    expect(vi.mocked(p.onRead).mock.calls.map((c) => c[0])).toEqual(['route-tables', 'security-groups', 'addresses']);
   });
 
   it("takes the quiz with t, starts the lesson's lab with s, helps with ?, goes back with q", async () => {

@@ -53,8 +53,8 @@ async function ask(questions: readonly Question[], record: boolean, title: strin
   const interactive = Boolean(process.stdin.isTTY);
   const reader = lineReader(interactive);
 
-  print([line([seg(title, { bold: true })])]);
-  if (interactive) out('Type your answer and press Enter. Ctrl-D stops the quiz; answers so far are kept.');
+  print(wrapSegments([seg(title, { bold: true })], width));
+  if (interactive) print(wrapSegments([seg('Type your answer and press Enter. Ctrl-D stops the quiz; answers so far are kept.')], width));
   let answered = 0;
   let correct = 0;
   let recording = record;

@@ -13,7 +13,7 @@ import { checkTemplate, defaultFolder, diagramOf, gradeLines, resolvePath, templ
 import { frameLayout, promptLine } from '../layout.js';
 import { editLine } from '../line-edit.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
-import { truncate, withoutRules, wrapText } from '../text.js';
+import { fitText, splitWide, withoutRules, wrapText } from '../text.js';
 
 export interface LabScreenProps {
   readonly lab: Lab;
@@ -61,18 +61,20 @@ export function LabScreen(props: LabScreenProps) {
 
   const brief = useMemo(() => {
     const rendered = renderMarkdown(instantiate(lab.brief, lab, student || undefined), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
-    return look.boxes ? rendered : withoutRules(rendered);
+    return look.boxes ? rendered : splitWide(withoutRules(rendered), Math.min(width, MAX_TEXT_WIDTH));
   }, [lab, student, width, look.mode, look.boxes]);
   const results = useMemo(() => (grade ? gradeLines(grade, `Lab ${lab.order}: ${lab.title}`, width) : []), [grade, lab, width]);
-  const lines = asking ? studentIntro(lab, width) : { brief, results, diagram }[view];
+  const lines = asking ? studentIntro(lab, width) : look.boxes ? { brief, results, diagram }[view] : splitWide({ brief, results, diagram }[view], width);
 
   const hints = prompt
     ? [KEYS.prompt.confirm, KEYS.prompt.clear, KEYS.prompt.cancel]
     : [KEYS.lab.scroll, KEYS.lab.page, KEYS.lab.write, KEYS.lab.check, KEYS.lab.diagram, KEYS.lab.edit, KEYS.lab.student, KEYS.lab.help, KEYS.lab.back];
   const status = prompt ? promptLine(LABELS[prompt.field], prompt.value, width) : props.status;
   const layout = frameLayout(width, height, hints, status, look);
-  // The first body line says who and what: the student and the template checked.
-  const viewHeight = Math.max(1, layout.bodyHeight - 1);
+  // The first body line (or lines, for a screen reader) says who and what: the student and the template checked.
+  const who = asking ? 'Student: not given yet' : `Student: ${student || 'none (default values)'}`;
+  const context = fitText(`${who} · Template: ${path}`, width, look.boxes, { dim: true });
+  const viewHeight = Math.max(1, layout.bodyHeight - context.length);
   const top = clampOffset(offsets[view], lines.length, viewHeight);
   const setTop = (v: View, n: number): void => setOffsets((o) => ({ ...o, [v]: n }));
 
@@ -167,10 +169,8 @@ export function LabScreen(props: LabScreenProps) {
     }
   }, { active, text: prompt !== undefined });
 
-  const who = asking ? 'Student: not given yet' : `Student: ${student || 'none (default values)'}`;
-  const context = line([seg(truncate(`${who} · Template: ${path}`, width), { dim: true })]);
   const info = asking ? 'student id' : view === 'results' && grade ? `check · ${grade.score}/${grade.max}` : `${view} · ${positionLabel(top, lines.length, viewHeight)}`;
-  return <Frame layout={layout} title={`Lab ${lab.order} · ${lab.title}`} info={info} body={[context, ...lines.slice(top, top + viewHeight)]} />;
+  return <Frame layout={layout} title={`Lab ${lab.order} · ${lab.title}`} info={info} body={[...context, ...lines.slice(top, top + viewHeight)]} />;
 }
 
 function studentIntro(lab: Lab, width: number): RenderedLine[] {

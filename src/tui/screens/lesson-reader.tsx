@@ -9,7 +9,7 @@ import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { frameLayout } from '../layout.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
-import { withoutRules } from '../text.js';
+import { splitWide, withoutRules } from '../text.js';
 
 export interface LessonReaderProps {
   /** Every lesson, in course order (for n and p). */
@@ -42,7 +42,7 @@ export function LessonReader(props: LessonReaderProps) {
   const lines = useMemo(() => {
     if (!lesson) return [];
     const rendered = renderMarkdown(lessonMarkdown(lesson), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
-    const text = look.boxes ? rendered : withoutRules(rendered);
+    const text = look.boxes ? rendered : splitWide(withoutRules(rendered), Math.min(width, MAX_TEXT_WIDTH));
     const next = [`t quiz`, ...(lesson.lab ? ['s lab'] : []), ...(index + 1 < lessons.length ? ['n next lesson'] : [])];
     return [...text, BLANK, line([seg(`End of lesson ${lesson.order}. Next: ${next.join(' · ')}`, THEME.url)])];
   }, [lesson, width, look.mode, look.boxes, index, lessons.length]);
