@@ -69,7 +69,7 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
   ],
   check: [
     ['cloudlab check public-web public-web/template.yaml --student s1234567', 'grade your template'],
-    ['cloudlab check public-web public-web/template.yaml --student s1234567 --watch', 'again on every save'],
+    ['cloudlab check public-web public-web/template.yaml --watch', 'check again on every save'],
     ['cloudlab check peering peering/ --json', 'a folder of <region>.yaml, as JSON'],
   ],
   grade: [
