@@ -45,8 +45,9 @@ export function sourceExcerpt(d: Diagnostic, width = 80, indent = 4): string[] {
   const room = Math.max(20, width - gutter.length);
   if (text.length > room) {
     // Long lines are shown as a window around the column, with "…" where text is left out.
-    const start = Math.max(0, Math.min(col - 1 - Math.floor(room / 2), text.length - room + 1));
-    const end = Math.min(text.length, start + room - (start > 0 ? 2 : 1));
+    const start = Math.max(0, Math.min(col - 1 - Math.floor(room / 2), text.length - (room - 1)));
+    let end = start + room - (start > 0 ? 1 : 0);
+    if (end < text.length) end -= 1; // room for the "…" at the end
     text = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
     col = col - start + (start > 0 ? 1 : 0);
   }

@@ -160,6 +160,15 @@ describe('the lab screen', () => {
     expect(s.onHelp).toHaveBeenCalledTimes(1);
   });
 
+  it('for screen readers: a long template path and wide brief lines are wrapped, never cut with "…"', async () => {
+    const cwd = tempDir();
+    const { stdin, lastFrame } = renderWith(<Harness cwd={cwd} spies={spies()} student="s1" />, SCREEN_READER);
+    await press(stdin, 'e', KEY.ctrlU, 'a/very/long/folder/name/that/goes/on/and/on/for/ever/template.yaml', KEY.enter);
+    const text = textOf(lastFrame());
+    expect(text).not.toContain('…');
+    expect(text.replace(/\n/g, '')).toMatch(/Template: ?a\/very\/long\/folder\/name\/that\/goes\/on\/and\/on\/for\/ever\/template\.yaml/);
+  });
+
   it('for screen readers: no tree lines in the diagram, no rules', async () => {
     const cwd = tempDir();
     const { stdin, lastFrame } = renderWith(<Harness cwd={cwd} spies={spies()} student="" />, SCREEN_READER);
