@@ -24,6 +24,8 @@ interface Row {
 function rows(text: string): Row[] {
   const out: Row[] = [];
   let blockScalarIndent = -1;
+  // Inside a flow collection ([ … ] or { … } over several lines) indentation means nothing.
+  let flow = 0;
   text.split(/\r?\n/).forEach((raw, i) => {
     const indent = raw.length - raw.replace(/^ +/, '').length;
     const body = raw.slice(indent);
@@ -31,10 +33,14 @@ function rows(text: string): Row[] {
     if (blockScalarIndent >= 0 && indent > blockScalarIndent) return;
     blockScalarIndent = -1;
     const content = body.replace(/\s+#.*$/, '').trimEnd();
+    const unquoted = content.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '');
+    const inFlow = flow > 0;
+    flow = Math.max(0, flow + (unquoted.match(/[[{]/g)?.length ?? 0) - (unquoted.match(/[\]}]/g)?.length ?? 0));
+    if (inFlow) return;
     const item = /^-(\s|$)/.test(body);
     const inner = item ? indent + 1 + (body.slice(1).length - body.slice(1).replace(/^ +/, '').length) : indent;
     if (/[|>][-+0-9]*$/.test(content)) blockScalarIndent = indent;
-    const opens = /:$/.test(content) || content === '-' || /[|>][-+0-9]*$/.test(content) || /[[{,]$/.test(content);
+    const opens = /:$/.test(content) || content === '-' || /[|>][-+0-9]*$/.test(content) || /[[{,]$/.test(content) || flow > 0;
     out.push({ n: i + 1, indent, item, inner, opens });
   });
   return out;

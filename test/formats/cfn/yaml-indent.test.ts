@@ -38,6 +38,13 @@ describe('YAML indentation mistakes, in words for a beginner', () => {
     expect(findIndentMistake(text, 1, 99)).toBeUndefined();
   });
 
+  it('an unclosed flow list is not taken for an indentation mistake', () => {
+    expect(findIndentMistake('Resources:\n  Vpc: [unclosed\n    Type: AWS::EC2::VPC\n', 1, 9)).toBeUndefined();
+    const errors = errorsOf('Resources:\n  Vpc: [unclosed\n    Type: AWS::EC2::VPC\n');
+    expect(errors[0].line).toBe(2);
+    expect(errors[0].message).not.toContain('bad indentation');
+  });
+
   it('other YAML errors keep the parser’s words', () => {
     const errors = errorsOf('Resources:\n  Vpc: [1, 2\n');
     expect(errors.length).toBeGreaterThan(0);
