@@ -123,7 +123,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
   program
     .command('quiz')
     .description('a self-study quiz (spaced repetition)')
-    .argument('[topic]', 'a lesson id, or "cidr" for generated subnetting questions')
+    .argument('[topic]', 'a lesson id or number, "cidr" for generated subnetting questions, or "trace" for generated "which hop drops this flow" questions')
     .option('--count <n>', 'number of questions', '10')
     .option('--seed <s>', 'seed for generated questions and order')
     .option('--cram', 'cram mode: every question of the topic, weakest first')

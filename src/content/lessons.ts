@@ -130,8 +130,8 @@ export function parseLesson(text: string, file: string, shown: string, problems:
   const title = typeof raw.title === 'string' ? raw.title.trim() : '';
   if (!title) at(line('title'), 'missing `title:`');
   const order = raw.order;
-  if (typeof order !== 'number' || !Number.isInteger(order) || order < 1) {
-    at(line('order'), `${order === undefined ? 'missing `order:`' : `order ${JSON.stringify(order)} is not valid`}; order is a whole number from 1, the lesson's place in the course`);
+  if (typeof order !== 'number' || !Number.isInteger(order) || order < 0) {
+    at(line('order'), `${order === undefined ? 'missing `order:`' : `order ${JSON.stringify(order)} is not valid`}; order is a whole number from 0 (lesson 0 is an optional primer), the lesson's place in the course`);
   }
   const objectives = raw.objectives;
   if (!Array.isArray(objectives) || objectives.length === 0 || !objectives.every((o) => typeof o === 'string' && o.trim() !== '')) {

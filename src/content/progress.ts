@@ -18,8 +18,11 @@ export interface LessonRead {
 export interface QuizAttempt {
   readonly at: string;
   readonly correct: boolean;
-  /** What the learner typed. */
+  /** The chosen choice's text (choices joined by "; "), or what the learner typed. Files
+   * written before choices were shuffled hold the letter typed. */
   readonly answer: string;
+  /** The bank's indexes of the chosen choices (choice questions, since shuffling). */
+  readonly chosen?: readonly number[];
 }
 
 export interface LabResult {
@@ -207,11 +210,16 @@ export function markLessonRead(p: Progress, lessonId: string, at: Date = new Dat
 export function recordQuizAnswer(
   p: Progress,
   questionId: string,
-  result: { readonly correct: boolean; readonly answer: string },
+  result: { readonly correct: boolean; readonly answer: string; readonly chosen?: readonly number[] },
   at: Date = new Date(),
 ): Progress {
   const history = Object.hasOwn(p.quiz.history, questionId) ? p.quiz.history[questionId] : [];
-  history.push({ at: at.toISOString(), correct: result.correct, answer: result.answer });
+  history.push({
+    at: at.toISOString(),
+    correct: result.correct,
+    answer: result.answer,
+    ...(result.chosen !== undefined ? { chosen: [...result.chosen] } : {}),
+  });
   p.quiz.history[questionId] = history;
   const key = cardKey(questionId);
   p.quiz.cards[key] = review(Object.hasOwn(p.quiz.cards, key) ? p.quiz.cards[key] : undefined, result.correct, at);
@@ -245,6 +253,9 @@ function shapeProblem(v: unknown): string | undefined {
     for (const a of list) {
       if (!isRecord(a) || !isTime(a.at) || typeof a.correct !== 'boolean' || typeof a.answer !== 'string') {
         return `the quiz history of "${id}" has an entry without at, correct and answer`;
+      }
+      if (a.chosen !== undefined && !(Array.isArray(a.chosen) && a.chosen.every((i) => Number.isInteger(i) && i >= 0))) {
+        return `the quiz history of "${id}" has an entry whose "chosen" is not a list of choice numbers`;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { checkAnswer } from '../content/quiz/check.js';
+import { answerProblem, checkAnswer, recordedAnswer } from '../content/quiz/check.js';
 import { choiceLetter, hasChoices, type Question } from '../content/quiz/types.js';
 import { isBack, isErase, type Keys } from './input.js';
 import { editLine } from './line-edit.js';
@@ -13,7 +13,10 @@ export type QuizPhase = 'asking' | 'feedback' | 'done';
 
 export interface Verdict {
   readonly questionId: string;
+  /** What the history keeps: the chosen choice's text, or what was typed. */
   readonly answer: string;
+  /** The bank's indexes of the chosen choices (choice questions). */
+  readonly chosen?: readonly number[];
   readonly correct: boolean;
   readonly feedback: string;
 }
@@ -103,6 +106,9 @@ function typedKey(s: QuizSession, q: Question, input: string, key: Keys): QuizSt
   const edit = editLine(s.typed, input, key);
   if (edit.action === 'submit') {
     if (s.typed.trim() === '') return { session: { ...s, notice: 'Type your answer, then Enter.' } };
+    // Text that is no answer at all ("ten" for a number) is asked again, as in `cloudlab quiz`.
+    const problem = answerProblem(q, s.typed);
+    if (problem !== undefined) return { session: { ...s, notice: problem } };
     return answer(s, q, s.typed.trim());
   }
   if (isErase(key) || edit.value !== s.typed) return { session: { ...s, typed: edit.value, notice: undefined } };
@@ -111,7 +117,7 @@ function typedKey(s: QuizSession, q: Question, input: string, key: Keys): QuizSt
 
 function answer(s: QuizSession, q: Question, text: string): QuizStep {
   const result = checkAnswer(q, text);
-  const verdict: Verdict = { questionId: q.id, answer: text, correct: result.correct, feedback: result.feedback };
+  const verdict: Verdict = { questionId: q.id, ...recordedAnswer(q, text), correct: result.correct, feedback: result.feedback };
   return { session: { ...s, phase: 'feedback', notice: undefined, verdicts: [...s.verdicts, verdict] }, answered: verdict };
 }
 

@@ -1,6 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCourse } from '../../src/content/lessons.js';
+import { emptyProgress } from '../../src/content/progress.js';
+import { planQuiz, resolveTopic } from '../../src/content/quiz/plan.js';
+import { choiceLetter, type Question } from '../../src/content/quiz/types.js';
 import { buildIfStale, ROOT } from '../content/support/build.js';
 import { cloudlab, isOneLineError, tempHome } from '../content/support/cli.js';
 
@@ -9,6 +13,14 @@ const run = (args: string[], home = tempHome()) => cloudlab(args, { home, env: {
 const progressOf = (home: string) => JSON.parse(readFileSync(join(home, 'progress.json'), 'utf8'));
 
 beforeAll(() => buildIfStale());
+
+function wrongAnswer(q: Question): string {
+  if (q.type === 'single') return choiceLetter(q.answer === 0 ? 1 : 0);
+  if (q.type === 'multiple') return q.answer.includes(0) ? choiceLetter(q.choices.findIndex((_, i) => !q.answer.includes(i))) : 'a';
+  if (q.type === 'numeric') return String(q.answer + 1000);
+  if (q.type === 'cidr') return q.answer === '192.0.2.0/24' ? '198.51.100.0/24' : '192.0.2.0/24';
+  return q.answer === '192.0.2.1' ? '192.0.2.2' : '192.0.2.1';
+}
 
 describe('cloudlab lessons', () => {
   it('lists every lesson with order, id, title, read, quiz accuracy and lab, within 80 columns', () => {
@@ -27,9 +39,11 @@ describe('cloudlab lessons', () => {
   it('shows a lesson read and its quiz accuracy', () => {
     const home = tempHome();
     expect(run(['lesson', 'addresses'], home).status).toBe(0);
+    // Two answers of the right form that are wrong (input that is no answer at all is asked again).
+    const planned = planQuiz(loadCourse(FIXTURE), emptyProgress(), resolveTopic(loadCourse(FIXTURE), 'addresses', emptyProgress()), { count: 2, seed: '1', now: new Date() });
     const quiz = cloudlab(['quiz', 'addresses', '--count', '2', '--seed', '1'], {
       home,
-      input: 'zzz\nzzz\n',
+      input: `${planned.map(wrongAnswer).join('\n')}\n`,
       env: { CLOUDLAB_LESSONS: FIXTURE },
     });
     expect(quiz.status).toBe(0);
@@ -61,7 +75,8 @@ describe('cloudlab lessons', () => {
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout);
     expect(list.length).toBeGreaterThan(0);
-    expect(list[0].order).toBe(1);
+    expect(list[0]).toMatchObject({ order: 0, id: 'networking-from-zero' });
+    expect(list[1].order).toBe(1);
   });
 });
 

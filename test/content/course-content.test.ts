@@ -11,9 +11,10 @@ describe('the course in lessons/', () => {
     expect(courseFailures(LESSONS)).toEqual([]);
   });
 
-  it('numbers its lessons 1, 2, 3 … with no gaps', () => {
-    const orders = loadCourse(LESSONS).lessons.map((l) => l.order);
-    expect(orders).toEqual(orders.map((_, i) => i + 1));
+  it('numbers its lessons 0, 1, 2 … with no gaps, starting with the primer', () => {
+    const lessons = loadCourse(LESSONS).lessons;
+    expect(lessons[0]).toMatchObject({ order: 0, id: 'networking-from-zero' });
+    expect(lessons.map((l) => l.order)).toEqual(lessons.map((_, i) => i));
   });
 
   it('has every question answerable: choice answers in range, blocks and addresses valid', () => {

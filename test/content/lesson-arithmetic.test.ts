@@ -50,6 +50,8 @@ import {
  *   reserved 10.0.1.0/24 = 10.0.1.0,10.0.1.1,10.0.1.2,10.0.1.3,10.0.1.255
  *   route 10.0.1.7 0.0.0.0/0,10.0.0.0/16 = 10.0.0.0/16   longest matching prefix, or none
  *   rate 80000*5/300 = 1333.33               + - * / ( ) ceil() floor(), to 2 decimals
+ *   asg-percent 4 +30 = 1                    instances a PercentChangeInCapacity step adds to a group
+ *                                            of 4 (AWS's rounding; see percentAdjustment below)
  */
 
 const LESSONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lessons');
@@ -199,6 +201,22 @@ function evaluateArithmetic(expr: string): number {
   return value;
 }
 
+/**
+ * The instances a PercentChangeInCapacity adjustment adds (or removes) from a group of
+ * `capacity`, rounded as EC2 Auto Scaling rounds it (shared/aws-semantics-services.md
+ * ASG-08; https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html):
+ * a result above 1 is rounded down, one between 0 and 1 becomes 1, one between -1 and 0
+ * becomes -1, and one below -1 is rounded up (towards zero).
+ */
+function percentAdjustment(capacity: number, percent: number): number {
+  const raw = tidy((capacity * percent) / 100);
+  if (raw > 1) return Math.floor(raw);
+  if (raw > 0) return 1;
+  if (raw === 0) return 0;
+  if (raw >= -1) return -1;
+  return Math.ceil(raw);
+}
+
 /** Rounds to hundredths, absorbing binary floating-point noise (16.424999… counts as 16.425). */
 function hundredths(n: number): number {
   return Math.round(n * 100 + (n >= 0 ? 1e-9 : -1e-9));
@@ -322,6 +340,16 @@ const VERBS: Record<string, (args: string[], value: string) => Verdict> = {
     const routes = args[1].split(',').map((r) => canonicalCidrArg(r.trim(), 'route'));
     const best = routes.filter((r) => cidrContainsIp(r, ip)).sort((a, b) => b.prefix - a.prefix)[0];
     return { expected: value === 'none' ? 'none' : cidrValue(value), actual: best ? formatCidr(best) : 'none' };
+  },
+  /** asg-percent CAPACITY PERCENT = CHANGE: what a percent step does to a group of CAPACITY instances. */
+  'asg-percent'(args, value) {
+    requireArgs('asg-percent', args, 2, 'a current capacity and a signed percentage, such as 4 +30');
+    const capacity = Number(integerValue(args[0]));
+    const m = /^([+-]?)(\d+(?:\.\d+)?)$/.exec(args[1]);
+    if (!m) throw new ClaimError(`"asg-percent" needs a percentage such as +30 or -25, got "${args[1]}"`);
+    const percent = Number(m[2]) * (m[1] === '-' ? -1 : 1);
+    if (!/^[+-]?\d+$/.test(value)) throw new ClaimError(`"asg-percent" values are a whole number of instances, such as +3 or -1, got "${value}"`);
+    return { expected: String(Number(value)), actual: String(percentAdjustment(capacity, percent)) };
   },
   rate(args, value) {
     if (args.length === 0) throw new ClaimError('"rate" needs an arithmetic expression');
@@ -468,6 +496,13 @@ describe('the claim checker', () => {
     'split 10.0.0.0/16 /24 = 256',
     'split-list 10.0.0.0/22 /24 = 10.0.0.0/24,10.0.1.0/24,10.0.2.0/24,10.0.3.0/24',
     'nth 10.0.1.0/24 /26 3 = 10.0.1.128/26',
+    'asg-percent 4 +30 = 1',
+    'asg-percent 10 +30 = 3',
+    'asg-percent 11 +30 = 3',
+    'asg-percent 2 +30 = 1',
+    'asg-percent 10 +10 = +1',
+    'asg-percent 3 -25 = -1',
+    'asg-percent 20 -33 = -6',
     'nth 10.20.0.0/16 /20 16 = 10.20.240.0/20',
     'contains 10.0.0.0/16 10.0.4.0/22 = true',
     'contains 10.0.0.0/16 10.1.0.7 = false',
@@ -518,6 +553,8 @@ describe('the claim checker', () => {
     ['router 10.0.5.0/24 = 10.0.5.254', '10.0.5.1'],
     ['dns 10.0.0.0/16 = 10.0.0.53', '10.0.0.2'],
     ['rate 80000*5/300 = 1333', '1333.33'],
+    ['asg-percent 11 +30 = 4', '3'],
+    ['asg-percent 4 +30 = 2', '1'],
   ])('rejects the deliberately wrong claim "%s" and gives the right value', (claim, shown) => {
     const problem = checkClaim(claim);
     expect(problem).toBeDefined();
@@ -538,6 +575,8 @@ describe('the claim checker', () => {
     ['rate sqrt(4) = 2', 'not arithmetic'],
     ['rate 1/0 = 0', 'divides by zero'],
     ['rate 1/3 = 0.333', 'two decimals'],
+    ['asg-percent 4 30% = 1', 'percentage such as +30'],
+    ['asg-percent 4 +30 = 1.2', 'whole number of instances'],
   ])('refuses the unreadable claim "%s"', (claim, message) => {
     expect(checkClaim(claim)).toContain(message);
   });

@@ -67,8 +67,22 @@ describe('loadCourse reports bad lessons by file, line and field', () => {
   it('gives the line of a bad field', () => {
     const dir = tempCourse({ '01-one.md': lessonFile('id: one\ntitle: One\norder: first\nobjectives: [x]') });
     expect(loadCourse(dir).problems).toEqual([
-      'lessons/01-one.md:4: order "first" is not valid; order is a whole number from 1, the lesson\'s place in the course',
+      'lessons/01-one.md:4: order "first" is not valid; order is a whole number from 0 (lesson 0 is an optional primer), the lesson\'s place in the course',
     ]);
+  });
+
+  it('accepts order 0, a primer before lesson 1, found as lesson "0"; refuses a negative order', () => {
+    const dir = tempCourse({
+      '00-zero.md': lessonFile('id: zero\ntitle: Zero\norder: 0\nobjectives: [x]'),
+      '01-one.md': GOOD_LESSON,
+    });
+    const course = loadCourse(dir);
+    expect(course.problems).toEqual([]);
+    expect(course.lessons.map((l) => l.order)).toEqual([0, 1]);
+    expect(findLesson(course, '0')?.id).toBe('zero');
+    expect(findLesson(course, '00')?.id).toBe('zero');
+    const negative = tempCourse({ '01-one.md': lessonFile('id: one\ntitle: One\norder: -1\nobjectives: [x]') });
+    expect(loadCourse(negative).problems[0]).toContain('order -1 is not valid');
   });
 
   it('rejects a lab that does not exist, listing the labs', () => {

@@ -47,7 +47,7 @@ describe('the quiz screen', () => {
     expect(text).toContain('✓ Correct.');
     expect(text).toContain('The local route covers the whole VPC range and is the most specific.');
     expect(text).toContain('Press Enter for the next question.');
-    expect(p.onAnswer).toHaveBeenCalledWith({ questionId: 'tui-local-route', answer: 'a', correct: true, feedback: 'Correct: a) Inside the VPC, by the local route.' });
+    expect(p.onAnswer).toHaveBeenCalledWith({ questionId: 'tui-local-route', answer: 'Inside the VPC, by the local route', chosen: [0], correct: true, feedback: 'Correct: a) Inside the VPC, by the local route.' });
 
     await press(stdin, KEY.enter);
     text = textOf(lastFrame());
@@ -66,7 +66,7 @@ describe('the quiz screen', () => {
     expect(text).toMatch(/✓ \[ \] b\)/);
     expect(text).toMatch(/✗ \[x\] c\)/);
     expect(text).toContain('Press Enter to see your score.');
-    expect(p.onAnswer).toHaveBeenLastCalledWith(expect.objectContaining({ questionId: 'tui-public-subnet', answer: 'a, c', correct: false }));
+    expect(p.onAnswer).toHaveBeenLastCalledWith(expect.objectContaining({ questionId: 'tui-public-subnet', chosen: [0, 2], correct: false }));
 
     await press(stdin, KEY.enter);
     text = textOf(lastFrame());

@@ -32,14 +32,14 @@ describe('the quiz as a state machine', () => {
   it('chooses with a letter and answers with Enter, checked like `cloudlab quiz`', () => {
     const steps = run(startQuiz([single]), ['c', 'b', '\r']);
     expect(steps[0].session.cursor).toBe(2);
-    expect(steps[2].answered).toEqual({ questionId: 'q-single', answer: 'b', correct: true, feedback: checkAnswer(single, 'b').feedback });
+    expect(steps[2].answered).toEqual({ questionId: 'q-single', answer: 'two', chosen: [1], correct: true, feedback: checkAnswer(single, 'b').feedback });
     expect(last(steps).phase).toBe('feedback');
     expect(steps.filter((s) => s.answered)).toHaveLength(1);
   });
 
   it('answers the highlighted choice when Enter comes without a letter', () => {
     const steps = run(startQuiz([single]), ['DOWN', 'DOWN', '\r']);
-    expect(steps[2].answered).toMatchObject({ answer: 'c', correct: false });
+    expect(steps[2].answered).toMatchObject({ answer: 'three', chosen: [2], correct: false });
     expect(steps[2].answered!.feedback).toContain('The answer is b) two');
   });
 
@@ -49,7 +49,7 @@ describe('the quiz as a state machine', () => {
     expect(none[0].session.notice).toMatch(/Tick every right choice/);
     const steps = run(startQuiz([multiple]), ['a', 'b', 'b', 'DOWN', 'DOWN', ' ', '\r']);
     expect(steps[5].session.picked).toEqual([0, 2]);
-    expect(steps[6].answered).toMatchObject({ answer: 'a, c', correct: true });
+    expect(steps[6].answered).toMatchObject({ answer: 'x; z', chosen: [0, 2], correct: true });
   });
 
   it('takes typed answers: letters are text, Backspace erases, a blank answer is not taken', () => {
@@ -65,6 +65,14 @@ describe('the quiz as a state machine', () => {
     expect(verdict.answer).toBe('10.0.3.7/24');
     expect(verdict.correct).toBe(false);
     expect(verdict.feedback).toContain('has host bits set');
+  });
+
+  it('asks again, with the message of the command, when the text is no answer at all', () => {
+    const steps = run(startQuiz([numeric]), ['lots', '\r', 'BS', 'BS', 'BS', 'BS', '65536', '\r']);
+    expect(steps[1].answered).toBeUndefined();
+    expect(steps[1].session.phase).toBe('asking');
+    expect(steps[1].session.notice).toBe('"lots" is not a number. Answer with digits, such as 4096 or 4,096.');
+    expect(steps[steps.length - 1].answered).toMatchObject({ correct: true, answer: '65536' });
   });
 
   it('accepts numbers as the command does (thousands separators)', () => {

@@ -68,7 +68,7 @@ describe('the app', () => {
     expect(textOf(lastFrame())).toMatch(/[✓✗] (Correct|Incorrect)\./);
     const ids = Object.keys(recorder.saved.quiz.history);
     expect(ids).toHaveLength(1);
-    expect(recorder.saved.quiz.history[ids[0]][0]).toMatchObject({ at: NOW.toISOString(), answer: 'a' });
+    expect(recorder.saved.quiz.history[ids[0]][0]).toMatchObject({ at: NOW.toISOString(), chosen: [expect.any(Number)] });
     expect(recorder.saved.quiz.cards[ids[0]].reps).toBe(1);
     await press(stdin, 'q');
     expect(title(lastFrame())).toMatch(/^Lesson 2 · Route tables/);

@@ -1,5 +1,5 @@
 import { AddressFormatError, formatCidr, formatIp, parseCidr, parseIp } from '../../engine/address.js';
-import { choiceLetter, type ChoiceQuestion, type Question } from './types.js';
+import { choiceLetter, hasChoices, type ChoiceQuestion, type Question } from './types.js';
 
 /** The verdict on one answer; `feedback` says what was wrong, and what is right. */
 export interface CheckResult {
@@ -28,6 +28,92 @@ export function checkAnswer(q: Question, input: string): CheckResult {
   }
 }
 
+/**
+ * Why the input is not an answer to the question at all, or undefined when it is one (right
+ * or wrong). A quiz asks again after such input instead of scoring it: a blank line, a letter
+ * past the last choice, "1,024" to an a-d question, words where a number or block is asked.
+ */
+export function answerProblem(q: Question, input: string): string | undefined {
+  const text = input.trim();
+  if (text === '') return `No answer given. ${howToAnswer(q)}`;
+  switch (q.type) {
+    case 'single':
+      return pickOne(q, text) === undefined ? `"${text}" is not one of the choices. ${howToAnswer(q)}` : undefined;
+    case 'multiple': {
+      const { picked, unknown } = pickMany(q, text);
+      if (unknown.length === 0) return picked.size > 0 ? undefined : `No choice given. ${howToAnswer(q)}`;
+      return `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a choice. ${howToAnswer(q)}`;
+    }
+    case 'numeric':
+      return parseNumber(text) === undefined ? `"${text}" is not a number. ${howToAnswer(q)}` : undefined;
+    case 'cidr':
+      try {
+        parseCidr(text);
+        return undefined;
+      } catch (e) {
+        return `${reason(e)}. ${howToAnswer(q)}`;
+      }
+    case 'address':
+      if (text.includes('/')) return `${text} is a block; the answer is one address, without a /prefix. ${howToAnswer(q)}`;
+      try {
+        parseIp(text);
+        return undefined;
+      } catch (e) {
+        return `${reason(e)}. ${howToAnswer(q)}`;
+      }
+  }
+}
+
+/** One sentence on the form of an answer, for a learner who typed something else. */
+function howToAnswer(q: Question): string {
+  switch (q.type) {
+    case 'single':
+      return `Answer with a letter from a to ${choiceLetter(q.choices.length - 1)}, or the text of a choice.`;
+    case 'multiple':
+      return `Name every right choice by its letter, from a to ${choiceLetter(q.choices.length - 1)}, such as "a, c".`;
+    case 'numeric':
+      return 'Answer with digits, such as 4096 or 4,096.';
+    case 'cidr':
+      return 'Answer with a block, such as 10.0.0.0/16.';
+    case 'address':
+      return 'Answer with one address, such as 10.0.1.5.';
+  }
+}
+
+/**
+ * The bank's indexes of the choices an answer names (through `choiceOrder` when the choices
+ * were shuffled), or undefined for a typed answer or input that names no choice.
+ */
+export function chosenChoices(q: Question, input: string): number[] | undefined {
+  if (q.type !== 'single' && q.type !== 'multiple') return undefined;
+  const text = input.trim();
+  let shown: number[];
+  if (q.type === 'single') {
+    const i = pickOne(q, text);
+    if (i === undefined) return undefined;
+    shown = [i];
+  } else {
+    const { picked, unknown } = pickMany(q, text);
+    if (unknown.length > 0 || picked.size === 0) return undefined;
+    shown = [...picked];
+  }
+  const order = q.choiceOrder;
+  return shown.map((i) => (order ? order[i] : i)).sort((a, b) => a - b);
+}
+
+/**
+ * What to keep in the learner's history for an answer: for a choice question, the chosen
+ * choices themselves (their text, and their indexes in the bank), never a letter, since the
+ * letters change with every shuffle; for the others, what was typed.
+ */
+export function recordedAnswer(q: Question, input: string): { answer: string; chosen?: number[] } {
+  const chosen = chosenChoices(q, input);
+  if (!chosen || !hasChoices(q)) return { answer: input.trim() };
+  const order = q.choiceOrder;
+  const textOf = (bankIndex: number): string => q.choices[order ? order.indexOf(bankIndex) : bankIndex];
+  return { answer: chosen.map(textOf).join('; '), chosen };
+}
+
 /** The right answer as a learner would type it: "b", "a, c", "4,096", "10.0.0.0/16". */
 export function answerText(q: Question): string {
   switch (q.type) {
@@ -53,13 +139,21 @@ function checkSingle(q: Extract<Question, { type: 'single' }>, text: string): Ch
   return { correct: false, feedback: `You chose ${choiceLetter(picked)}) ${q.choices[picked]}. ${right}` };
 }
 
-/** A letter, a number from 1, or the exact text of a choice. */
+/**
+ * A letter, the exact text of a choice (a number compared as a number: "1,024" is the choice
+ * "1024"), or a number from 1 counting the choices as shown.
+ */
 function pickOne(q: ChoiceQuestion, text: string): number | undefined {
   const lower = text.toLowerCase().replace(/[).]$/, '');
   const byLetter = q.choices.findIndex((_, i) => choiceLetter(i) === lower);
   if (byLetter >= 0) return byLetter;
   const byText = q.choices.findIndex((c) => normalise(c) === normalise(text));
   if (byText >= 0) return byText;
+  const value = parseNumber(text);
+  if (value !== undefined) {
+    const byValue = q.choices.findIndex((c) => parseNumber(c) === value);
+    if (byValue >= 0) return byValue;
+  }
   if (/^\d+$/.test(lower) && Number(lower) >= 1 && Number(lower) <= q.choices.length) return Number(lower) - 1;
   return undefined;
 }

@@ -151,10 +151,12 @@ const MAKERS: Record<GeneratedKind, (rng: Rng) => Made> = {
     const a = randomBlock(rng, rng.int(16, 26));
     const bPrefix = rng.int(16, 28);
     const shared = Math.min(a.prefix, bPrefix);
-    const b =
+    let b =
       rng.next() < 0.5
         ? randomBlockIn(rng, { network: (a.network & maskOf(shared)) >>> 0, prefix: shared }, bPrefix)
         : neighbourBlock(rng, a, bPrefix);
+    // Never a block and itself: a block of the same length inside a is a; take a half of it.
+    if (b.network === a.network && b.prefix === a.prefix) b = randomBlockIn(rng, a, a.prefix + 1);
     const yes = cidrOverlaps(a, b);
     const [first, second] = rng.next() < 0.5 ? [a, b] : [b, a];
     return {

@@ -4,12 +4,15 @@ import { lastCorrectByKey } from '../progress-summary.js';
 import type { Progress } from '../progress.js';
 import { GENERATED_KINDS, GENERATED_TOPIC, generateQuestions } from './generate.js';
 import { orderForReview } from './select.js';
+import { shuffleChoices } from './shuffle.js';
+import { TRACE_TOPIC, traceQuestions } from './trace-quiz.js';
 import type { Question } from './types.js';
 
 /** What a quiz is about: one lesson, generated subnetting practice, or a review of lessons read. */
 export type QuizTopic =
   | { readonly kind: 'lesson'; readonly lesson: Lesson }
   | { readonly kind: 'generated' }
+  | { readonly kind: 'trace' }
   | { readonly kind: 'review'; readonly lessons: readonly Lesson[] };
 
 /** A topic that does not exist or has no questions; the message lists what does. */
@@ -34,13 +37,14 @@ export function resolveTopic(course: Course, input: string | undefined, progress
   }
   const key = input.trim().toLowerCase();
   if (key === GENERATED_TOPIC) return { kind: 'generated' };
+  if (key === TRACE_TOPIC) return { kind: 'trace' };
   const lesson = findLesson(course, key);
   if (!lesson) {
-    const valid = [...course.lessons.map((l) => `${l.order} ${l.id}`), GENERATED_TOPIC];
-    const guess = nearest(key, [...course.lessons.map((l) => l.id), GENERATED_TOPIC]);
+    const valid = [...course.lessons.map((l) => `${l.order} ${l.id}`), GENERATED_TOPIC, TRACE_TOPIC];
+    const guess = nearest(key, [...course.lessons.map((l) => l.id), GENERATED_TOPIC, TRACE_TOPIC]);
     throw new TopicError(
       `unknown quiz topic "${input}"${guess ? `; did you mean "${guess}"?` : ''} ` +
-        `Choose a lesson id or number, or ${GENERATED_TOPIC} for generated subnetting questions: ${valid.join(', ')}`,
+        `Choose a lesson id or number, ${GENERATED_TOPIC} for generated subnetting questions, or ${TRACE_TOPIC} for generated "which hop drops it" questions: ${valid.join(', ')}`,
     );
   }
   if ((course.banks.get(lesson.id) ?? []).length === 0) {
@@ -57,7 +61,7 @@ export interface PlanOptions {
 }
 
 /**
- * The questions to ask, in order. Bank questions: due first, then new, then the rest, at most
+ * The questions to ask, in order, each with its choices shuffled by the seed. Bank questions: due first, then new, then the rest, at most
  * `count` (cram: all of them, weakest first). Generated: `count` questions, the kinds most
  * in need of review first.
  */
@@ -69,18 +73,21 @@ export function planQuiz(course: Course, progress: Progress, topic: QuizTopic, o
     cards: progress.quiz.cards,
     lastCorrect: ((last) => (key: string) => last.get(key))(lastCorrectByKey(progress)),
   };
+  const shuffled = (qs: Question[]): Question[] => qs.map((q) => shuffleChoices(q, opts.seed));
   if (topic.kind === 'generated') {
     const kinds = orderForReview(GENERATED_KINDS, (k) => `gen-${k}`, order);
-    return generateQuestions(opts.seed, opts.count, kinds);
+    return shuffled(generateQuestions(opts.seed, opts.count, kinds));
   }
+  if (topic.kind === 'trace') return traceQuestions(opts.seed, opts.count);
   const lessons = topic.kind === 'lesson' ? [topic.lesson] : topic.lessons;
   const pool = lessons.flatMap((l) => course.banks.get(l.id) ?? []);
   const ordered = orderForReview(pool, (q) => q.id, order);
-  return opts.cram ? ordered : ordered.slice(0, opts.count);
+  return shuffled(opts.cram ? ordered : ordered.slice(0, opts.count));
 }
 
 export function topicLabel(topic: QuizTopic): string {
   if (topic.kind === 'generated') return `${GENERATED_TOPIC} (generated subnetting questions)`;
+  if (topic.kind === 'trace') return `${TRACE_TOPIC} (generated: which hop drops the flow)`;
   if (topic.kind === 'lesson') return `${topic.lesson.id} (lesson ${topic.lesson.order})`;
   return `review of ${topic.lessons.length} lesson${topic.lessons.length === 1 ? '' : 's'} read`;
 }

@@ -28,6 +28,7 @@ export interface StoredCard {
  * their kind carries the card: missing "network of a block" questions brings that kind back.
  */
 export function cardKey(questionId: string): string {
+  if (questionId.startsWith('gen-trace-')) return 'gen-trace';
   const kind = kindOf(questionId);
   return kind ? `gen-${kind}` : questionId;
 }

@@ -11,17 +11,26 @@ interface QuestionBase {
   readonly explanation: string;
 }
 
-/** One right choice; `answer` counts from 0. */
-export interface SingleQuestion extends QuestionBase {
-  readonly type: 'single';
+interface ChoiceBase extends QuestionBase {
   readonly choices: readonly string[];
+  /**
+   * Set when the choices are shown shuffled: the bank's index of each choice as shown
+   * (`choices[i]` is the bank's choice `choiceOrder[i]`). `answer` counts the shown order.
+   */
+  readonly choiceOrder?: readonly number[];
+  /** The choices have a meaning in their order (the hops of a path): never shuffled. */
+  readonly ordered?: boolean;
+}
+
+/** One right choice; `answer` counts from 0. */
+export interface SingleQuestion extends ChoiceBase {
+  readonly type: 'single';
   readonly answer: number;
 }
 
 /** Several right choices; `answer` lists them, counting from 0. */
-export interface MultipleQuestion extends QuestionBase {
+export interface MultipleQuestion extends ChoiceBase {
   readonly type: 'multiple';
-  readonly choices: readonly string[];
   readonly answer: readonly number[];
 }
 

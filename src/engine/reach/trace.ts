@@ -2,7 +2,8 @@ import { formatIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import { type ResolvedEndpoint } from './endpoints.js';
-import type { Drop, Hop } from './hops.js';
+import { renderDrop } from './drop-text.js';
+import type { Drop, DropCause, Hop } from './hops.js';
 import { type Addr, type FlowProtocol, ICMP_REPLY, type Packet, type Port, constAddr, constPort, sameAddr, samePort } from './packet.js';
 import { FlowSet } from './space.js';
 import { type Branch, type Outcome, Walker } from './walker.js';
@@ -155,15 +156,13 @@ function attempt(walker: Walker, q: FlowQuestion, clientPorts: IntervalSet, src:
   const consider = (hops: Hop[], drop: Drop | undefined, progress: number): void => {
     if (!result.best || progress > result.best.progress) result.best = { hops, drop, progress };
   };
+  const because = (hop: Hop, cause: DropCause): Drop => ({ hop, cause, ...renderDrop(cause, walker.names) });
 
   if (note === 'no-public') {
     const to = q.to as Extract<ResolvedEndpoint, { kind: 'interface' }>;
-    const hop: Hop = { direction: 'request', component: 'internet', id: 'internet', action: 'drop', detail: `${to.name} has no public address` };
-    consider([hop], {
-      hop,
-      reason: `${to.name} has no public IPv4 address, so nothing on the internet can address it; the internet reaches an instance only through a public or elastic IP and an internet gateway.`,
-      fix: 'Give it a public address (MapPublicIpOnLaunch on a public subnet, AssociatePublicIpAddress, or an elastic IP) — or keep it private on purpose and reach it through a bastion or a load balancer.',
-    }, 0);
+    const cause: DropCause = { code: 'DestinationHasNoPublicAddress', networkInterface: to.eni.id, name: to.name };
+    const hop: Hop = { direction: 'request', component: 'internet', id: 'internet', action: 'drop', detail: `${to.name} has no public address`, cause };
+    consider([hop], because(hop, cause), 0);
     result.outcomes = 1;
     return result;
   }
@@ -186,7 +185,7 @@ function attempt(walker: Walker, q: FlowQuestion, clientPorts: IntervalSet, src:
     const arrivedRight = q.to.kind === 'internet' ? r.at.kind === 'internet' : r.at.kind === 'interface' && r.at.eni.id === q.to.eni.id;
     if (!arrivedRight) {
       const last = r.branch.hops[r.branch.hops.length - 1];
-      consider(r.branch.hops, { hop: last, reason: `The request arrives at ${last.logicalId ?? last.id} instead of ${q.to.name}.`, fix: 'Check the destination address and the routes.' }, r.branch.hops.length);
+      consider(r.branch.hops, because(last, { code: 'ArrivesElsewhere', at: last.logicalId ?? last.id, expected: q.to.name }), r.branch.hops.length);
       continue;
     }
     const reqPacket = r.branch.packet;
@@ -224,14 +223,11 @@ function attempt(walker: Walker, q: FlowQuestion, clientPorts: IntervalSet, src:
       const fromCalled = sameAddr(rr.branch.packet.src, dst) && (replyType !== undefined || samePort(rr.branch.packet.srcPort, packet.dstPort));
       if (!home || !fromCalled) {
         const last = rr.branch.hops[rr.branch.hops.length - 1];
-        const seen = rr.branch.packet.src.kind === 'const' ? formatIp(rr.branch.packet.src.ip) : 'another address';
-        consider(rr.branch.hops, {
-          hop: last,
-          reason: home
-            ? `The reply comes back from ${seen}, not from ${dst.kind === 'const' ? formatIp(dst.ip) : 'the address'} the client called, so the client drops it (asymmetric routing: the reply takes another way out than the request came in).`
-            : `The reply is routed to ${last.logicalId ?? last.id} instead of back to ${src.name}.`,
-          fix: "Make the server's subnet route the reply back the way the request came.",
-        }, 100 + rr.branch.hops.length);
+        const seen = rr.branch.packet.src.kind === 'const' ? formatIp(rr.branch.packet.src.ip) : undefined;
+        const cause: DropCause = home
+          ? { code: 'ReplyFromOtherAddress', ...(seen ? { seen } : {}), ...(dst.kind === 'const' ? { called: formatIp(dst.ip) } : {}) }
+          : { code: 'ReplyRoutedElsewhere', at: last.logicalId ?? last.id, expected: src.name };
+        consider(rr.branch.hops, because(last, cause), 100 + rr.branch.hops.length);
         continue;
       }
       result.success = result.success.union(rr.branch.flows);

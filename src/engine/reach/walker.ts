@@ -1,10 +1,12 @@
-import { type Cidr, formatCidr, formatIp } from '../address.js';
+import { type Cidr, formatCidr, formatIp, parseIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
+import { routeTargetName } from '../ec2/route-targets.js';
 import type { NatGateway, NetworkAcl, NetworkInterface, Route, RouteTable, Subnet } from '../model.js';
 import { IntervalSet } from '../intervals.js';
 import { describeNaclEntry, evaluateNetworkAcl, evaluateSecurityGroups, cidrSet, groupMembers } from './filters.js';
 import { describeRule } from '../cloud.js';
-import type { Drop, Hop } from './hops.js';
+import { type DropNames, renderDrop } from './drop-text.js';
+import type { Drop, DropCause, Hop } from './hops.js';
 import { type Addr, type Packet, type Port, constAddr, matchAddr, showAddr } from './packet.js';
 import { type Dim, FlowSet } from './space.js';
 import { describeAddresses, describePorts } from './describe-sets.js';
@@ -56,9 +58,20 @@ export class Walker {
   /** Every internet address of this topology (endpoints.ts), computed once. */
   readonly internet: IntervalSet;
 
+  /** How the drop sentences name addresses and interfaces (drop-text.ts). */
+  readonly names: DropNames;
+
   /** `brief`: the verdicts only, without the "only from …" notes on each hop (for summaries). */
   constructor(readonly cloud: Cloud, private readonly opts: { brief?: boolean } = {}) {
     this.internet = internetAddresses(cloud);
+    this.names = {
+      cloud,
+      address: (ip) => this.named(parseIp(ip)),
+      owner: (id) => {
+        const e = cloud.interfaces.get(id);
+        return e ? this.ownerLabel(e) : id;
+      },
+    };
     for (const e of cloud.interfaces.values()) {
       const vpcId = cloud.subnets.get(e.subnetId)?.vpcId;
       if (!vpcId) continue;
@@ -89,9 +102,27 @@ export class Walker {
     return { ...b, hops: [...b.hops], flows, packet };
   }
 
-  private dropped(b: Branch, h: Omit<Hop, 'direction' | 'action'>, reason: string, fix: string): Outcome {
-    const hop = this.hop(b, { ...h, action: 'drop' });
-    return { kind: 'dropped', branch: b, drop: { hop, reason, fix } };
+  private dropped(b: Branch, h: Omit<Hop, 'direction' | 'action' | 'cause'>, cause: DropCause): Outcome {
+    const hop = this.hop(b, { ...h, action: 'drop', cause });
+    return { kind: 'dropped', branch: b, drop: { hop, cause, ...renderDrop(cause, this.names) } };
+  }
+
+  /** The address of a drop's cause: the constant one, or a sample of the dropped flows (many when they are several). */
+  private peerOf(a: Addr, flows: FlowSet): { peer?: string; many?: boolean } {
+    if (a.kind === 'const') return { peer: formatIp(a.ip) };
+    const s = flows.sample();
+    if (!s) return {};
+    return flows.project('x').size > 1 ? { peer: formatIp(s.x), many: true } : { peer: formatIp(s.x) };
+  }
+
+  /** The destination port (or icmp type) of the dropped flows, as text. */
+  private portOf(flows: FlowSet, packet: Packet): string {
+    if (packet.dstPort.kind === 'var') return describePorts(flows.project(packet.dstPort.dim));
+    return `${packet.dstPort.port}`;
+  }
+
+  private protocolOf(packet: Packet): string {
+    return String(packet.protocol);
   }
 
   /** "only for 198.51.100.25/32" when a filter passes part of the flows. */
@@ -129,36 +160,25 @@ export class Walker {
     return eni ? `${formatIp(ip)} (${this.ownerLabel(eni)})` : formatIp(ip);
   }
 
-  private what(packet: Packet, port: string): string {
-    if (packet.protocol === 'all') return 'the traffic';
-    if (packet.protocol === 'icmp') return `icmp type ${port}`;
-    return `${packet.protocol} port ${port}`;
-  }
-
   // ------------------------------------------------------------------ filters
 
   private securityGroups(b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
     const verdict = evaluateSecurityGroups(this.cloud, eni.securityGroupIds, direction, b.packet, b.flows, this.membersOf);
     const groups = eni.securityGroupIds.map((g) => this.cloud.securityGroups.get(g)).filter((g) => g !== undefined);
-    const names = groups.map((g) => label(g!)).join(', ');
-    const owner = this.ownerLabel(eni);
     if (verdict.allowed.isEmpty) {
-      const t = this.sampleText(b.flows, b.packet);
-      const peer = direction === 'ingress' ? t.src : t.dst;
-      const what = this.what(b.packet, t.portRange);
-      const reason =
-        direction === 'ingress'
-          ? `No inbound rule of ${owner}'s security group${groups.length > 1 ? 's' : ''} ${names} allows ${what} from ${peer}, so the request is dropped on arrival; security groups allow only what a rule names.`
-          : `No outbound rule of ${owner}'s security group${groups.length > 1 ? 's' : ''} ${names} allows ${what} to ${peer}, so the request never leaves the instance.`;
-      const fix =
-        direction === 'ingress'
-          ? `Add an inbound rule to ${groups[0]?.logicalId ?? groups[0]?.id} for ${what} from the source (its block, or better its security group).`
-          : `Add an outbound rule to ${groups[0]?.logicalId ?? groups[0]?.id} for ${what} to the destination (a new group allows all outbound until you give outbound rules).`;
+      const { peer, many } = this.peerOf(direction === 'ingress' ? b.packet.src : b.packet.dst, b.flows);
       return this.dropped(
         b,
         { component: 'security-group', id: groups.map((g) => g!.id).join(','), logicalId: groups.map((g) => g!.logicalId ?? g!.id).join(','), detail: `no ${direction === 'ingress' ? 'inbound' : 'outbound'} rule matches` },
-        reason,
-        fix,
+        {
+          code: direction === 'ingress' ? 'SecurityGroupNoInboundRule' : 'SecurityGroupNoOutboundRule',
+          groups: groups.map((g) => g!.id),
+          networkInterface: eni.id,
+          protocol: this.protocolOf(b.packet),
+          port: this.portOf(b.flows, b.packet),
+          peer,
+          ...(many ? { many } : {}),
+        },
       );
     }
     const first = verdict.matched[0];
@@ -179,21 +199,25 @@ export class Walker {
     const verdict = evaluateNetworkAcl(acl, egress, b.packet, b.flows);
     const dir = egress ? 'outbound' : 'inbound';
     if (verdict.allowed.isEmpty) {
-      const t = this.sampleText(b.flows, b.packet);
       const s = b.flows.sample();
       const decider = verdict.decided.find((d) => s && d.flows.project('x').has(s.x) && (b.packet.dstPort.kind === 'const' || d.flows.project(b.packet.dstPort.dim).has(s[b.packet.dstPort.dim])));
-      const peer = egress ? t.dst : t.src;
-      const what = this.what(b.packet, t.portRange);
-      const isReply = b.mode === 'reply';
-      const stateless = isReply ? ' Network ACLs are stateless: the reply needs its own rule, on the client\'s ephemeral ports.' : '';
-      const ruleText = decider
-        ? `its ${describeNaclEntry(decider.entry)}, which comes first`
-        : `it has no ${dir} rule that allows ${what} ${egress ? 'to' : 'from'} ${peer}, so the final rule (*) denies it`;
-      const reason = `Network ACL ${label(acl)} of subnet ${label(subnet)} drops the ${isReply ? 'reply' : 'request'} ${egress ? 'leaving' : 'entering'} the subnet: ${ruleText}.${stateless}`;
-      const fix = decider
-        ? `Add an ${dir} allow rule for ${what} ${egress ? 'to' : 'from'} ${peer} with a number lower than ${decider.entry.ruleNumber}, or narrow rule ${decider.entry.ruleNumber}.`
-        : `Add an ${dir} rule to ${acl.logicalId ?? acl.id} allowing ${what} ${egress ? 'to' : 'from'} ${peer}${isReply ? ' (the ephemeral ports 1024-65535)' : ''}.`;
-      return this.dropped(b, { component: 'network-acl', id: acl.id, logicalId: acl.logicalId, detail: `${dir}: ${decider ? describeNaclEntry(decider.entry) : 'no rule allows it (* denies)'}` }, reason, fix);
+      const { peer, many } = this.peerOf(egress ? b.packet.dst : b.packet.src, b.flows);
+      return this.dropped(
+        b,
+        { component: 'network-acl', id: acl.id, logicalId: acl.logicalId, detail: `${dir}: ${decider ? describeNaclEntry(decider.entry) : 'no rule allows it (* denies)'}` },
+        {
+          code: 'NetworkAclDenies',
+          networkAcl: acl.id,
+          subnet: subnet.id,
+          egress,
+          leg: b.mode,
+          ...(decider ? { ruleNumber: decider.entry.ruleNumber } : {}),
+          protocol: this.protocolOf(b.packet),
+          port: this.portOf(b.flows, b.packet),
+          peer,
+          ...(many ? { many } : {}),
+        },
+      );
     }
     const allowRule = verdict.decided.find((d) => d.entry.action === 'allow');
     this.hop(b, {
@@ -250,7 +274,7 @@ export class Walker {
   /** Route lookup in a subnet's route table, longest prefix first; splits a free destination by route. */
   route(b: Branch, subnet: Subnet): Outcome[] {
     if (b.ttl-- <= 0) {
-      return [this.dropped(b, { component: 'route-table', id: subnet.id, detail: 'routing loop' }, `The flow loops between route tables and never arrives (a routing loop through ${subnet.logicalId ?? subnet.id}).`, 'Check routes that point to forwarding instances.')];
+      return [this.dropped(b, { component: 'route-table', id: subnet.id, detail: 'routing loop' }, { code: 'RoutingLoop', subnet: subnet.id })];
     }
     const table = this.cloud.routeTableOf(subnet.id);
     const routes = [...table.routes].sort((a, b2) => b2.destination.prefix - a.destination.prefix);
@@ -278,13 +302,11 @@ export class Walker {
   private noRoute(b: Branch, table: RouteTable, subnet: Subnet): Outcome {
     const t = this.sampleText(b.flows, b.packet);
     const isInternet = b.packet.dst.kind === 'x' || !this.isPrivateDestination(b.packet.dst);
+    const { peer, many } = this.peerOf(b.packet.dst, b.flows);
     return this.dropped(
       b,
       { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: `no route to ${t.dst}` },
-      `Route table ${label(table)} of subnet ${label(subnet)} has no route that matches ${t.dst}, so the ${b.mode} is dropped${b.mode === 'reply' ? ' on its way back' : ''}.`,
-      isInternet
-        ? `Add a route for 0.0.0.0/0 to an internet gateway (a public subnet) or to a NAT gateway (a private subnet that needs outbound access).`
-        : `Add a route for the destination's block (through the peering connection that reaches it).`,
+      { code: 'NoRoute', routeTable: table.id, subnet: subnet.id, leg: b.mode, destination: peer, ...(many ? { many } : {}), towardsInternet: isInternet },
     );
   }
 
@@ -294,33 +316,14 @@ export class Walker {
     return false;
   }
 
-  private targetName(r: Route): string {
-    const t = r.target;
-    if (t.kind === 'local') return 'local';
-    const named =
-      t.kind === 'internet-gateway'
-        ? this.cloud.internetGateways.get(t.id)
-        : t.kind === 'nat-gateway'
-          ? this.cloud.natGateways.get(t.id)
-          : t.kind === 'peering'
-            ? this.cloud.peerings.get(t.id)
-            : t.kind === 'instance'
-              ? this.cloud.instances.get(t.id)
-              : t.kind === 'network-interface'
-                ? this.cloud.interfaces.get(t.id)
-                : undefined;
-    return named?.logicalId ? `${named.logicalId} (${t.id})` : t.id;
-  }
-
   private follow(b: Branch, table: RouteTable, subnet: Subnet, r: Route): Outcome[] {
-    const routeText = `${formatCidr(r.destination)} → ${this.targetName(r)}`;
+    const routeText = `${formatCidr(r.destination)} → ${routeTargetName(this.cloud, r.target)}`;
     if (this.cloud.isBlackhole(r.target)) {
       return [
         this.dropped(
           b,
           { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: `${routeText} (blackhole)` },
-          `Route ${routeText} in ${label(table)} is a blackhole: its target no longer exists (or is not active), so the ${b.mode} is dropped there.`,
-          `Point the route at a target that exists, or delete it.`,
+          { code: 'RouteBlackhole', routeTable: table.id, destination: formatCidr(r.destination), target: r.target, leg: b.mode },
         ),
       ];
     }
@@ -348,8 +351,7 @@ export class Walker {
           this.dropped(
             b,
             { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: routeText },
-            `Route ${routeText} points to ${r.target.id} (${r.target.property}), a kind of target the virtual cloud does not model, so the flow is not followed further.`,
-            'Use an internet gateway, NAT gateway, peering connection or network interface as the target.',
+            { code: 'RouteTargetNotModelled', routeTable: table.id, destination: formatCidr(r.destination), target: r.target },
           ),
         ];
     }
@@ -361,11 +363,11 @@ export class Walker {
     const eni = dst.kind === 'const' ? this.interfaceAt(vpcId, dst.ip) : undefined;
     if (!eni) {
       const t = this.sampleText(b.flows, b.packet);
+      const { peer, many } = this.peerOf(dst, b.flows);
       return this.dropped(
         b,
         { component: 'route-table', id: vpcId, detail: `no interface has ${t.dst}` },
-        `No network interface in ${vpcId} has the address ${t.dst}, so nothing receives the ${b.mode}.`,
-        'Send to the private address of an instance that exists.',
+        { code: 'NoInterfaceWithAddress', vpc: vpcId, leg: b.mode, destination: peer, ...(many ? { many } : {}) },
       );
     }
     const to = this.cloud.subnets.get(eni.subnetId)!;
@@ -380,8 +382,7 @@ export class Walker {
       return this.dropped(
         b,
         { component: 'nat-gateway', id: eni.owner.id, logicalId: this.cloud.natGateways.get(eni.owner.id)?.logicalId, detail: 'not a destination' },
-        `The ${b.mode} is addressed to NAT gateway ${this.ownerLabel(eni)} itself; a NAT gateway only forwards traffic routed through it.`,
-        'Address an instance, and route through the NAT gateway with a route table entry.',
+        { code: 'NatGatewayIsNotADestination', natGateway: eni.owner.id, networkInterface: eni.id, leg: b.mode },
       );
     }
     if (b.mode === 'request') {
@@ -401,24 +402,24 @@ export class Walker {
         this.dropped(
           b,
           { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, detail: 'not attached to this VPC' },
-          `Internet gateway ${label(igw)} is not attached to ${subnet.vpcId}, so it passes no traffic.`,
-          'Attach it with an AWS::EC2::VPCGatewayAttachment.',
+          { code: 'InternetGatewayNotAttached', internetGateway: igw.id, vpc: subnet.vpcId },
         ),
       ];
     }
     const src = b.packet.src;
     const eni = src.kind === 'const' ? this.interfaceAt(subnet.vpcId, src.ip) : undefined;
     if (!eni || eni.publicIp === undefined) {
-      const who = eni ? this.ownerLabel(eni) : showAddr(src);
-      const isReply = b.mode === 'reply';
       return [
         this.dropped(
           b,
           { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, detail: `${showAddr(src)} has no public IPv4 address` },
-          `${who} has no public IPv4 address, so internet gateway ${label(igw)} cannot translate its ${isReply ? 'reply' : 'traffic'}; the internet cannot answer a private address.`,
-          eni?.owner.kind === 'instance'
-            ? 'Give the instance a public address: MapPublicIpOnLaunch on its subnet, AssociatePublicIpAddress on its interface, or an elastic IP — or route it through a NAT gateway if it only needs outbound access.'
-            : 'Only resources with a public address can use the internet gateway.',
+          {
+            code: 'NoPublicAddress',
+            internetGateway: igw.id,
+            ...(src.kind === 'const' ? { source: formatIp(src.ip) } : {}),
+            ...(eni ? { networkInterface: eni.id } : {}),
+            leg: b.mode,
+          },
         ),
       ];
     }
@@ -439,8 +440,7 @@ export class Walker {
           this.dropped(
             b,
             { component: 'internet', id: 'internet', detail: `${formatIp(dst.ip)} is not an internet address` },
-            `The ${b.mode} leaves through the internet gateway towards ${formatIp(dst.ip)}, a private address; the internet does not route private addresses, so it never arrives.`,
-            'Reach another VPC through a peering connection with routes on both sides, not through the internet.',
+            { code: 'PrivateAddressOnInternet', destination: formatIp(dst.ip), leg: b.mode },
           ),
         ];
       }
@@ -457,8 +457,7 @@ export class Walker {
       return this.dropped(
         b,
         { component: 'internet', id: 'internet', detail: `nothing has ${showAddr(dst)}` },
-        `No resource of this topology has the public address ${showAddr(dst)}.`,
-        'Address a public IP or elastic IP of an instance.',
+        { code: 'NoResourceWithPublicAddress', ...(dst.kind === 'const' ? { destination: formatIp(dst.ip) } : {}) },
       );
     }
     const subnet = this.cloud.subnets.get(eni.subnetId)!;
@@ -467,8 +466,7 @@ export class Walker {
       return this.dropped(
         b,
         { component: 'internet-gateway', id: subnet.vpcId, detail: 'no internet gateway attached' },
-        `${subnet.vpcId} has no internet gateway attached, so nothing from the internet enters it, whatever the addresses.`,
-        'Create an internet gateway and attach it to the VPC.',
+        { code: 'NoInternetGatewayAttached', vpc: subnet.vpcId },
       );
     }
     this.hop(b, { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, action: 'translate', detail: `destination ${formatIp(eni.publicIp!)} → ${formatIp(eni.privateIp)}` });
@@ -481,8 +479,7 @@ export class Walker {
         return this.dropped(
           b,
           { component: 'nat-gateway', id: nat.id, logicalId: nat.logicalId, detail: 'no connection to translate back' },
-          `NAT gateway ${label(nat)} drops it: a NAT gateway only lets in replies to connections its instances started; nothing from the internet can start a connection through it.`,
-          'To accept connections from the internet, put the server in a public subnet with a public address (or behind a load balancer).',
+          { code: 'NatGatewayUnsolicited', natGateway: nat.id },
         );
       }
       return this.natReturn(b, nat, subnet);
@@ -498,8 +495,7 @@ export class Walker {
         this.dropped(
           b,
           { component: 'nat-gateway', id: nat.id, logicalId: nat.logicalId, detail: 'reply routed into a NAT gateway' },
-          `The reply is routed to NAT gateway ${label(nat)}, which would rewrite its source to ${eni.publicIp !== undefined ? formatIp(eni.publicIp) : 'its own address'}; the client expects the answer from the address it called, so the connection fails (asymmetric routing).`,
-          `Give the server's subnet a route back the way the request came (for internet clients: 0.0.0.0/0 to the internet gateway).`,
+          { code: 'ReplyRoutedIntoNatGateway', natGateway: nat.id, ...(eni.publicIp !== undefined ? { publicIp: formatIp(eni.publicIp) } : {}) },
         ),
       ];
     }
@@ -510,8 +506,7 @@ export class Walker {
         this.dropped(
           b,
           { component: 'nat-gateway', id: nat.id, logicalId: nat.logicalId, detail: 'its own subnet routes back to it' },
-          `NAT gateway ${label(nat)} sits in subnet ${label(natSubnet)}, whose route table sends the traffic back to the NAT gateway itself instead of to an internet gateway; a NAT gateway gives internet access only if its own subnet routes to an internet gateway.`,
-          'Put the NAT gateway in a public subnet (one whose route table sends 0.0.0.0/0 to the internet gateway), and route the private subnets to it.',
+          { code: 'NatGatewaySubnetRoutesBack', natGateway: nat.id, subnet: natSubnet.id },
         ),
       ];
     }
@@ -520,8 +515,7 @@ export class Walker {
         this.dropped(
           b,
           { component: 'nat-gateway', id: nat.id, logicalId: nat.logicalId, detail: 'already translated' },
-          `The flow reaches NAT gateway ${label(nat)} after another NAT gateway; chained NAT gateways are not followed.`,
-          'Route private subnets to one NAT gateway, and the NAT gateway\'s subnet to the internet gateway.',
+          { code: 'ChainedNatGateways', natGateway: nat.id },
         ),
       ];
     }
@@ -559,11 +553,11 @@ export class Walker {
     const part = m === true ? b.flows : m === false ? FlowSet.EMPTY : b.flows.restrict(m);
     if (part.isEmpty) {
       const t = this.sampleText(b.flows, b.packet);
+      const d = this.peerOf(b.packet.dst, b.flows);
       return this.dropped(
         b,
         { component: 'peering', id: pcx.id, logicalId: pcx.logicalId, detail: `${t.dst} is not in ${peer.logicalId ?? peer.id}` },
-        `Peering connection ${label(pcx)} only delivers to addresses of ${label(peer)} (${peer.cidrs.map(formatCidr).join(', ')}); ${t.dst} is not one of them, and peering is not transitive: traffic cannot pass through the peer VPC to a third network, its gateways or its NAT.`,
-        'Peer the two VPCs that must talk directly, and route each side\'s block to that peering connection.',
+        { code: 'PeeringNotTransitive', peering: pcx.id, peerVpc: peer.id, destination: d.peer, ...(d.many ? { many: true } : {}) },
       );
     }
     b.flows = part;
@@ -574,8 +568,7 @@ export class Walker {
       return this.dropped(
         b,
         { component: 'nat-gateway', id: eni.owner.id, detail: 'not usable across peering' },
-        'A NAT gateway is not used across a peering connection.',
-        'Give each VPC its own NAT gateway.',
+        { code: 'NatGatewayAcrossPeering', natGateway: eni.owner.id },
       );
     }
     return this.deliverLocal(b, from, peer.id, true);
@@ -590,8 +583,7 @@ export class Walker {
         this.dropped(
           b,
           { ...this.ownerHop(eni), detail: 'source/destination check is on' },
-          `The route sends the ${b.mode} to ${this.ownerLabel(eni)}, whose source/destination check is on: it drops traffic not addressed to itself.`,
-          'Set SourceDestCheck: false on an instance that forwards traffic (a NAT instance or firewall), or route to a NAT gateway.',
+          { code: 'SourceDestCheck', networkInterface: eni.id, leg: b.mode },
         ),
       ];
     }

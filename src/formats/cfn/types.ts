@@ -1,8 +1,11 @@
-import { MODELLED_TYPES, type ModelledType } from './ec2-types.js';
+import { MODELLED_TYPES, type ResourceType } from './resources/index.js';
 import { nearest } from './suggest.js';
 import { UNMODELLED_TYPES } from './unmodelled-types.js';
 
-export { MODELLED_TYPES, type ModelledType } from './ec2-types.js';
+export { MODELLED_TYPES } from './resources/index.js';
+
+/** What the loader needs of a modelled type: its property schema and its attributes. */
+export type ModelledType = Pick<ResourceType, 'schema' | 'attributes'>;
 export { UNMODELLED_TYPES } from './unmodelled-types.js';
 
 export type TypeClass =

@@ -1,6 +1,7 @@
 import { formatCidr, formatIp } from '../../engine/address.js';
 import type { Cloud } from '../../engine/cloud.js';
 import { describeRule } from '../../engine/cloud.js';
+import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
 import type { RouteTarget } from '../../engine/model.js';
 
 /**
@@ -46,22 +47,8 @@ export interface SubnetView {
 const nameOf = (r: { id: string; logicalId?: string } | undefined, fallback = '?'): string => (r ? r.logicalId ?? r.id : fallback);
 
 export function targetName(cloud: Cloud, t: RouteTarget): string {
-  switch (t.kind) {
-    case 'local':
-      return 'local';
-    case 'internet-gateway':
-      return nameOf(cloud.internetGateways.get(t.id), t.id);
-    case 'nat-gateway':
-      return nameOf(cloud.natGateways.get(t.id), t.id);
-    case 'peering':
-      return nameOf(cloud.peerings.get(t.id), t.id);
-    case 'instance':
-      return nameOf(cloud.instances.get(t.id), t.id);
-    case 'network-interface':
-      return nameOf(cloud.interfaces.get(t.id), t.id);
-    case 'unmodelled':
-      return t.id;
-  }
+  if (t.kind === 'local') return 'local';
+  return nameOf(ROUTE_TARGETS[t.kind].find(cloud, t.id), t.id);
 }
 
 export function topologyView(cloud: Cloud): TopologyView {

@@ -118,7 +118,7 @@ export function Root(props: RootProps) {
   };
   const answered = (v: Verdict): void => {
     const at = now();
-    record((p) => recordQuizAnswer(p, v.questionId, { correct: v.correct, answer: v.answer }, at), '; answers are not recorded this session');
+    record((p) => recordQuizAnswer(p, v.questionId, { correct: v.correct, answer: v.answer, chosen: v.chosen }, at), '; answers are not recorded this session');
   };
   const quizDone = (r: QuizResult): void => {
     const pct = r.answered === 0 ? 0 : Math.round((100 * r.correct) / r.answered);

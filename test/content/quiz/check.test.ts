@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerText, checkAnswer, parseNumber } from '../../../src/content/quiz/check.js';
+import { answerProblem, answerText, checkAnswer, parseNumber, recordedAnswer } from '../../../src/content/quiz/check.js';
 import type { Question } from '../../../src/content/quiz/types.js';
 
 const base = { id: 'q', topic: 't', prompt: 'p', explanation: 'e' };
@@ -129,5 +129,45 @@ describe('answerText', () => {
     expect(answerText(multiple)).toBe('a) 10/8; b) 172.16/12; d) 192.168/16');
     expect(answerText({ ...base, type: 'numeric', answer: 65536, tolerance: 2 })).toBe('65,536 (± 2)');
     expect(answerText(cidr)).toBe('10.0.0.0/16');
+  });
+});
+
+describe('input that is not an answer at all', () => {
+  const fiveAt: Question = { ...base, type: 'single', choices: ['2', '3', '5', '1,024'], answer: 2 };
+
+  it('is named, so the quiz asks again instead of scoring it', () => {
+    expect(answerProblem(single, 'e')).toBe('"e" is not one of the choices. Answer with a letter from a to d, or the text of a choice.');
+    expect(answerProblem(words, '1,024')).toMatch(/^"1,024" is not one of the choices/);
+    expect(answerProblem(words, '   ')).toMatch(/^No answer given\./);
+    expect(answerProblem(multiple, 'a, z')).toMatch(/^"z" is not a choice/);
+    expect(answerProblem(multiple, ',')).toMatch(/^No choice given/);
+    expect(answerProblem(numeric, 'lots')).toBe('"lots" is not a number. Answer with digits, such as 4096 or 4,096.');
+    expect(answerProblem(cidr, '10.0.0.0/33')).toMatch(/Answer with a block, such as 10\.0\.0\.0\/16\.$/);
+    expect(answerProblem(address, '10.0.1.0/24')).toMatch(/is a block/);
+    expect(answerProblem(address, 'ten')).toMatch(/Answer with one address/);
+  });
+
+  it('leaves real answers, right or wrong, to be scored', () => {
+    for (const input of ['a', 'd', '4', '256']) expect(answerProblem(single, input), input).toBeUndefined();
+    expect(answerProblem(numeric, '4,000')).toBeUndefined();
+    expect(answerProblem(cidr, '10.0.0.1/16')).toBeUndefined();
+    expect(answerProblem(address, '10.0.1.6')).toBeUndefined();
+  });
+
+  it('takes a number as the choice with that value: 5 is "c) 5", 1024 is "d) 1,024"', () => {
+    expect(checkAnswer(fiveAt, '5').correct).toBe(true);
+    expect(recordedAnswer(fiveAt, '1024')).toEqual({ answer: '1,024', chosen: [3] });
+    expect(answerProblem(fiveAt, '5')).toBeUndefined();
+  });
+});
+
+describe('what the history keeps', () => {
+  it('keeps the chosen choice and its index in the bank, whatever letter it was shown under', () => {
+    const shuffled: Question = { ...base, type: 'single', choices: ['NAT gateway', 'Peering', 'Internet gateway'], answer: 0, choiceOrder: [1, 2, 0] };
+    expect(recordedAnswer(shuffled, 'a')).toEqual({ answer: 'NAT gateway', chosen: [1] });
+    expect(recordedAnswer(shuffled, 'internet gateway')).toEqual({ answer: 'Internet gateway', chosen: [0] });
+    const many: Question = { ...multiple, choices: ['192.168/16', '10/8', '8.8.8.0/24', '172.16/12'], answer: [0, 1, 3], choiceOrder: [3, 0, 2, 1] };
+    expect(recordedAnswer(many, 'd, a')).toEqual({ answer: '172.16/12; 192.168/16', chosen: [1, 3] });
+    expect(recordedAnswer(numeric, ' 4,096 ')).toEqual({ answer: '4,096' });
   });
 });

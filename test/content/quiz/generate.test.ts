@@ -118,6 +118,15 @@ describe('generated questions', () => {
     }
   });
 
+  it('never ask about a block and itself', () => {
+    for (const kind of ['contains', 'overlap'] as const) {
+      for (let n = 0; n < 3000; n++) {
+        const [a, b] = blocks(generateQuestion(kind, 'self', n).prompt);
+        expect(a, `${kind} ${n}`).not.toBe(b);
+      }
+    }
+  });
+
   it('keep smallest-subnet questions inside what AWS allows (/16 to /28)', () => {
     for (const seed of SEEDS) {
       const q = generateQuestion('smallest', seed, 0);

@@ -29,8 +29,9 @@ describe('resolveTopic', () => {
   it('refuses an unknown topic, suggesting the nearest and listing all', () => {
     expect(() => resolveTopic(course, 'rotues', emptyProgress())).toThrow(TopicError);
     expect(() => resolveTopic(course, 'rotues', emptyProgress())).toThrow(
-      'unknown quiz topic "rotues"; did you mean "routes"? Choose a lesson id or number, or cidr for generated subnetting questions: 1 addresses, 2 routes, cidr',
+      'unknown quiz topic "rotues"; did you mean "routes"? Choose a lesson id or number, cidr for generated subnetting questions, or trace for generated "which hop drops it" questions: 1 addresses, 2 routes, cidr, trace',
     );
+    expect(resolveTopic(course, 'trace', emptyProgress())).toEqual({ kind: 'trace' });
     expect(() => resolveTopic(course, '9', emptyProgress())).toThrow(/unknown quiz topic "9"/);
   });
 });

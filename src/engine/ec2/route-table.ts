@@ -1,0 +1,143 @@
+import { type Cidr, cidrContains, formatCidr } from '../address.js';
+import type { Cloud } from '../cloud.js';
+import { CloudError } from '../errors.js';
+import { requireBlock } from '../params.js';
+import { named, type Named, type Origin } from '../store.js';
+import { EC2 } from './kinds.js';
+import { ROUTE_TARGETS, type RouteTarget, type RouteTargetParams } from './route-targets.js';
+
+/** Route tables, their routes, and their associations with subnets. */
+
+export interface Route {
+  destination: Cidr;
+  target: RouteTarget;
+  logicalId?: string;
+}
+
+export interface RouteTable extends Named {
+  vpcId: string;
+  main: boolean;
+  routes: Route[];
+}
+
+export interface RouteSpec extends RouteTargetParams {
+  routeTableId: string;
+  destinationCidrBlock: unknown;
+  /** A target of a kind the virtual cloud does not model (TransitGatewayId, …): kept, and flows stop there. */
+  unmodelledTarget?: { property: string; id: string };
+}
+
+/** CreateRouteTable: a table starts with the local route of each of the VPC's blocks. */
+export function createRouteTable(cloud: Cloud, spec: { vpcId: string }, origin?: Origin, main = false): RouteTable {
+  const vpc = cloud.vpc(spec.vpcId);
+  const id = cloud.newId('rtb', vpc.region, origin, 'rtb');
+  const table: RouteTable = {
+    ...named(id, vpc.region, origin),
+    vpcId: vpc.id,
+    main,
+    routes: vpc.cidrs.map((c) => ({ destination: c, target: { kind: 'local' } as RouteTarget })),
+  };
+  cloud.table(EC2.routeTable).set(id, table);
+  return table;
+}
+
+/**
+ * A GatewayId that names no internet gateway but a virtual private gateway (vgw-…) or a
+ * resource the virtual cloud does not model is a target of a kind that is not modelled.
+ */
+function unmodelledGateway(cloud: Cloud, id: string | undefined): boolean {
+  if (!id || cloud.internetGateways.has(id)) return false;
+  return id.startsWith('vgw-') || cloud.unmodelled.has(id);
+}
+
+/** The target of a route request that is of a kind the virtual cloud does not model, if any. */
+export function unmodelledTargetOf(cloud: Cloud, spec: RouteSpec): { property: string; id: string } | undefined {
+  if (unmodelledGateway(cloud, spec.gatewayId)) return { property: 'GatewayId', id: spec.gatewayId! };
+  return spec.unmodelledTarget;
+}
+
+/** CreateRoute: exactly one target, one route per destination, nothing more specific than the local route but to an interface. */
+export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Route {
+  const table = cloud.routeTable(spec.routeTableId);
+  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route');
+  const params: RouteSpec = { ...spec, unmodelledTarget: unmodelledTargetOf(cloud, spec) };
+  if (params.unmodelledTarget?.property === 'GatewayId') params.gatewayId = undefined;
+  const given: [string, RouteTarget][] = [];
+  for (const [kind, info] of Object.entries(ROUTE_TARGETS)) {
+    const id = info.param ? params[info.param] : undefined;
+    if (id) given.push([info.property!, { kind, id } as RouteTarget]);
+  }
+  if (params.unmodelledTarget) given.push([params.unmodelledTarget.property, { kind: 'unmodelled', ...params.unmodelledTarget }]);
+  if (given.length === 0) {
+    throw new CloudError(
+      'MissingParameter',
+      'a route needs exactly one target: GatewayId (internet gateway), NatGatewayId, VpcPeeringConnectionId, InstanceId or NetworkInterfaceId',
+    );
+  }
+  if (given.length > 1) {
+    throw new CloudError(
+      'InvalidParameterCombination',
+      `a route has exactly one target, but this one names ${given.map(([p]) => p).join(' and ')}`,
+      given[1][0],
+    );
+  }
+  const [field, target] = given[0];
+  const vpc = cloud.vpc(table.vpcId);
+  for (const r of table.routes) {
+    if (r.destination.network === destination.network && r.destination.prefix === destination.prefix) {
+      throw new CloudError(
+        'RouteAlreadyExists',
+        r.target.kind === 'local'
+          ? `${formatCidr(destination)} is the VPC's own block: its local route already covers it and cannot be replaced by a route to another target`
+          : `${table.logicalId ?? table.id} already has a route to ${formatCidr(destination)}; a table holds one route per destination`,
+        'DestinationCidrBlock',
+      );
+    }
+  }
+  if (!ROUTE_TARGETS[target.kind].insideVpc) {
+    const inside = vpc.cidrs.find((b) => cidrContains(b, destination));
+    if (inside) {
+      throw new CloudError(
+        'InvalidParameterValue',
+        `${formatCidr(destination)} lies inside the VPC's block ${formatCidr(inside)}; a route more specific than the local route may only point to a network interface or instance`,
+        'DestinationCidrBlock',
+      );
+    }
+  }
+  if (target.kind !== 'local') ROUTE_TARGETS[target.kind].check(cloud, target.id, vpc, field);
+  const route: Route = { destination, target, logicalId: origin?.logicalId };
+  table.routes.push(route);
+  return route;
+}
+
+/** AssociateRouteTable: a subnet has exactly one table of its own VPC. */
+export function associateRouteTable(cloud: Cloud, spec: { subnetId: string; routeTableId: string }): string {
+  const subnet = cloud.subnet(spec.subnetId);
+  const table = cloud.routeTable(spec.routeTableId);
+  if (subnet.vpcId !== table.vpcId) {
+    throw new CloudError(
+      'InvalidParameterValue',
+      `route table ${table.logicalId ?? table.id} and subnet ${subnet.logicalId ?? subnet.id} belong to different VPCs`,
+      'RouteTableId',
+    );
+  }
+  const existing = cloud.subnetRouteTable.get(subnet.id);
+  if (existing) {
+    const other = cloud.routeTables.get(existing);
+    throw new CloudError(
+      'Resource.AlreadyAssociated',
+      `subnet ${subnet.logicalId ?? subnet.id} is already associated with route table ${other?.logicalId ?? existing}; a subnet has exactly one route table`,
+      'SubnetId',
+    );
+  }
+  cloud.subnetRouteTable.set(subnet.id, table.id);
+  return cloud.ids.make('rtbassoc', `${subnet.id}/${table.id}`);
+}
+
+/** The route table a subnet uses: its explicit association, else its VPC's main table. */
+export function routeTableOf(cloud: Cloud, subnetId: string): RouteTable {
+  const explicit = cloud.subnetRouteTable.get(subnetId);
+  if (explicit && cloud.routeTables.has(explicit)) return cloud.routeTables.get(explicit)!;
+  const vpc = cloud.vpc(cloud.subnet(subnetId).vpcId);
+  return cloud.routeTables.get(vpc.mainRouteTableId)!;
+}

@@ -1,0 +1,222 @@
+import { type Cidr, formatCidr, parseCidr } from '../address.js';
+import type { Cloud } from '../cloud.js';
+import { CloudError } from '../errors.js';
+import { type Protocol, parseIcmp, parsePort, parseProtocol, requireBlock } from '../params.js';
+import { type Field, named, type Named, type Origin } from '../store.js';
+import { EC2, QUOTAS } from './kinds.js';
+
+/** Security groups and their rules (inbound and outbound, by block, group or prefix list). */
+
+export interface SecurityGroupRule {
+  protocol: Protocol;
+  /** Port range for tcp/udp; for icmp, fromPort is the type and toPort the code (-1 = any). */
+  fromPort: number;
+  toPort: number;
+  cidr?: Cidr;
+  groupId?: string;
+  prefixListId?: string;
+  description?: string;
+  logicalId?: string;
+}
+
+export interface SecurityGroup extends Named {
+  vpcId: string;
+  name: string;
+  description: string;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+  isDefault: boolean;
+}
+
+export interface RuleSpec {
+  ipProtocol: unknown;
+  fromPort?: unknown;
+  toPort?: unknown;
+  cidrIp?: unknown;
+  cidrIpv6?: unknown;
+  groupId?: string;
+  /** SourceSecurityGroupName: group names work only in a default VPC. */
+  groupName?: string;
+  prefixListId?: string;
+  description?: string;
+  /** Where the rule sits in the request (SecurityGroupIngress.0), for the messages' parameter paths. */
+  field?: Field;
+}
+
+/** CreateSecurityGroup: in a VPC (the virtual cloud has no default VPC), with a description and a name unique in the VPC. */
+export function createSecurityGroup(
+  cloud: Cloud,
+  spec: { vpcId?: string; groupName?: string; description?: string },
+  origin?: Origin,
+  isDefault = false,
+): SecurityGroup {
+  if (!spec.vpcId) {
+    throw new CloudError('MissingParameter', 'the security group has no VpcId: the virtual cloud has no default VPC, so give VpcId', 'VpcId');
+  }
+  const vpc = cloud.vpc(spec.vpcId);
+  if (!isDefault && (!spec.description || spec.description.trim() === '')) {
+    throw new CloudError('MissingParameter', 'a security group needs a GroupDescription', 'GroupDescription');
+  }
+  const id = cloud.newId('sg', vpc.region, origin, 'sg');
+  const name = spec.groupName ?? origin?.logicalId ?? id;
+  if (!isDefault && name === 'default') {
+    throw new CloudError('InvalidParameterValue', 'the name "default" is taken by the VPC\'s default security group', 'GroupName');
+  }
+  for (const g of cloud.securityGroups.values()) {
+    if (g.vpcId === vpc.id && g.name === name) {
+      throw new CloudError('InvalidGroup.Duplicate', `${vpc.logicalId ?? vpc.id} already has a security group named "${name}"`, 'GroupName');
+    }
+  }
+  const group: SecurityGroup = {
+    ...named(id, vpc.region, origin),
+    vpcId: vpc.id,
+    name,
+    description: spec.description ?? '',
+    ingress: isDefault ? [{ protocol: 'all', fromPort: -1, toPort: -1, groupId: id }] : [],
+    egress: [{ protocol: 'all', fromPort: -1, toPort: -1, cidr: parseCidr('0.0.0.0/0') }],
+    isDefault,
+  };
+  cloud.table(EC2.securityGroup).set(id, group);
+  return group;
+}
+
+/** Removes the allow-all egress rule every new group starts with (CloudFormation does this when SecurityGroupEgress is given). */
+export function clearEgress(cloud: Cloud, groupId: string): void {
+  cloud.securityGroup(groupId).egress = [];
+}
+
+/**
+ * AuthorizeSecurityGroupIngress / Egress. `spec.groupName` (SourceSecurityGroupName) and a
+ * rule addressed by group name rather than GroupId are refused: names work only in a
+ * default VPC, which the virtual cloud does not have. Returns undefined for an IPv6 rule,
+ * which is not modelled yet.
+ */
+export function addSecurityGroupRule(
+  cloud: Cloud,
+  groupId: string | undefined,
+  direction: 'ingress' | 'egress',
+  spec: RuleSpec,
+  origin?: Origin,
+  target: { groupName?: string } = {},
+): SecurityGroupRule | undefined {
+  if (target.groupName !== undefined && !groupId) {
+    throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
+  }
+  if (!groupId) throw new CloudError('MissingParameter', 'give GroupId: the security group this rule belongs to', 'GroupId');
+  if (direction === 'ingress' && spec.groupName !== undefined) {
+    throw new CloudError(
+      'InvalidParameterCombination',
+      'SourceSecurityGroupName only works in a default VPC; in your own VPC give SourceSecurityGroupId',
+      spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName',
+    );
+  }
+  // IPv6 rules are not modelled yet: the caller keeps the rule and says so.
+  if (isIpv6Only(spec)) return undefined;
+  const group = cloud.securityGroup(groupId);
+  const rule = normaliseRule(cloud, group, direction, spec);
+  rule.logicalId = origin?.logicalId;
+  const list = direction === 'ingress' ? group.ingress : group.egress;
+  if (list.some((r) => sameRule(r, rule))) {
+    throw new CloudError(
+      'InvalidPermission.Duplicate',
+      `${group.logicalId ?? group.id} already has this ${direction === 'ingress' ? 'inbound' : 'outbound'} rule (${describeRule(rule, direction)})`,
+      spec.field,
+    );
+  }
+  if (list.length >= QUOTAS.rulesPerSecurityGroupPerDirection) {
+    throw new CloudError(
+      'RulesPerSecurityGroupLimitExceeded',
+      `${group.logicalId ?? group.id} already has ${list.length} ${direction === 'ingress' ? 'inbound' : 'outbound'} rules; the quota is ${QUOTAS.rulesPerSecurityGroupPerDirection} per direction`,
+      spec.field,
+    );
+  }
+  list.push(rule);
+  if (rule.groupId) cloud.ruleFields.set(rule, groupField(spec, direction));
+  return rule;
+}
+
+/** A rule whose only peer is an IPv6 block. */
+export function isIpv6Only(spec: RuleSpec): boolean {
+  return spec.cidrIpv6 !== undefined && spec.cidrIp === undefined && spec.groupId === undefined;
+}
+
+const peerGroupParam = (direction: 'ingress' | 'egress'): string => (direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId');
+
+function groupField(spec: RuleSpec, direction: 'ingress' | 'egress'): Field {
+  return spec.field ? [...([] as (string | number)[]).concat(spec.field), peerGroupParam(direction)] : peerGroupParam(direction);
+}
+
+function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' | 'egress', spec: RuleSpec): SecurityGroupRule {
+  const f = (name: string): Field => (spec.field ? [...([] as (string | number)[]).concat(spec.field), name] : name);
+  const protocol = parseProtocol(spec.ipProtocol, f('IpProtocol'));
+  let fromPort = -1;
+  let toPort = -1;
+  if (protocol === 'tcp' || protocol === 'udp') {
+    if (spec.fromPort === undefined || spec.toPort === undefined) {
+      throw new CloudError(
+        'InvalidParameterValue',
+        `a ${protocol} rule needs FromPort and ToPort (the destination port range, e.g. 443 and 443)`,
+        f(spec.fromPort === undefined ? 'FromPort' : 'ToPort'),
+      );
+    }
+    fromPort = parsePort(spec.fromPort, f('FromPort'));
+    toPort = parsePort(spec.toPort, f('ToPort'));
+    if (fromPort === -1 && toPort === -1) {
+      fromPort = 0;
+      toPort = 65535;
+    }
+    if (fromPort < 0 || toPort < 0 || fromPort > toPort) {
+      throw new CloudError('InvalidParameterValue', `invalid port range ${spec.fromPort}-${spec.toPort}: ports run from 0 to 65535 and FromPort must not exceed ToPort`, f('FromPort'));
+    }
+  } else if (protocol === 'icmp') {
+    fromPort = spec.fromPort === undefined ? -1 : parseIcmp(spec.fromPort, f('FromPort'), 'type');
+    toPort = spec.toPort === undefined ? -1 : parseIcmp(spec.toPort, f('ToPort'), 'code');
+  }
+  const sources = [spec.cidrIp !== undefined, spec.groupId !== undefined, spec.prefixListId !== undefined].filter(Boolean).length;
+  const peer = direction === 'ingress' ? 'source' : 'destination';
+  if (sources === 0 && spec.cidrIpv6 === undefined) {
+    throw new CloudError(
+      'MissingParameter',
+      `a rule needs a ${peer}: ${direction === 'ingress' ? 'CidrIp or SourceSecurityGroupId' : 'CidrIp or DestinationSecurityGroupId'}`,
+      f('CidrIp'),
+    );
+  }
+  if (sources > 1) {
+    throw new CloudError('InvalidParameterCombination', `a rule has one ${peer}: a CIDR block or a security group, not both`, f('CidrIp'));
+  }
+  const rule: SecurityGroupRule = { protocol, fromPort, toPort, description: spec.description };
+  if (spec.cidrIp !== undefined) {
+    rule.cidr = requireBlock(spec.cidrIp, 'CidrIp', 'a rule');
+  } else if (spec.groupId !== undefined) {
+    // A group of another VPC is allowed only when the VPCs are peered: checked once everything is in (topology-checks.ts).
+    rule.groupId = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction))).id;
+  } else if (spec.prefixListId !== undefined) {
+    rule.prefixListId = spec.prefixListId;
+  }
+  return rule;
+}
+
+function sameRule(a: SecurityGroupRule, b: SecurityGroupRule): boolean {
+  return (
+    a.protocol === b.protocol &&
+    a.fromPort === b.fromPort &&
+    a.toPort === b.toPort &&
+    a.groupId === b.groupId &&
+    a.prefixListId === b.prefixListId &&
+    (a.cidr?.network ?? -1) === (b.cidr?.network ?? -1) &&
+    (a.cidr?.prefix ?? -1) === (b.cidr?.prefix ?? -1)
+  );
+}
+
+export function describeProtocolPorts(protocol: Protocol, from: number, to: number): string {
+  if (protocol === 'all') return 'all traffic';
+  if (protocol === 'icmp') return from === -1 ? 'all icmp' : `icmp type ${from}${to !== -1 ? ` code ${to}` : ''}`;
+  if (typeof protocol === 'number') return `protocol ${protocol}`;
+  if (from === 0 && to === 65535) return `all ${protocol}`;
+  return from === to ? `${protocol} ${from}` : `${protocol} ${from}-${to}`;
+}
+
+export function describeRule(r: SecurityGroupRule, direction: 'ingress' | 'egress'): string {
+  const peer = r.cidr ? formatCidr(r.cidr) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
+  return `${describeProtocolPorts(r.protocol, r.fromPort, r.toPort)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
+}

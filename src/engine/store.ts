@@ -1,0 +1,92 @@
+import { CloudError } from './errors.js';
+import { IdMaker } from './ids.js';
+
+/**
+ * The store of the virtual cloud: one map per kind of resource, a lookup that refuses an
+ * unknown id with AWS's NotFound code for that kind, and ids drawn from a seed. A service
+ * declares its kinds (see ec2/kinds.ts) and the store makes their maps on first use, so a new
+ * service adds kinds without touching this file.
+ */
+
+/** Where a property sits in a request: `CidrBlock`, or a path such as `['SecurityGroupIngress', 0, 'FromPort']`. */
+export type Field = string | (string | number)[];
+
+export interface Named {
+  readonly id: string;
+  readonly logicalId?: string;
+  readonly region: string;
+  tags: Record<string, string>;
+}
+
+/** What a front door knows of a resource it asks for: its logical id in a template, its tags. */
+export interface Origin {
+  logicalId?: string;
+  tags?: Record<string, string>;
+}
+
+/** A kind of resource: how AWS names it in a NotFound error and which parameter carries its id. */
+export interface Kind<T> {
+  /** "the VPC", "the subnet": how a message names one. */
+  readonly noun: string;
+  /** AWS's error code for an id that does not exist (InvalidVpcID.NotFound). */
+  readonly notFound: string;
+  /** The request parameter that usually carries the id (VpcId). */
+  readonly field: string;
+  /** Only to carry the resource type. */
+  readonly _type?: T;
+}
+
+export function kind<T>(k: Omit<Kind<T>, '_type'>): Kind<T> {
+  return k;
+}
+
+export class Store {
+  private readonly tables = new Map<Kind<unknown>, Map<string, unknown>>();
+  /** Ids of the store: same seed and same names, same ids. */
+  readonly ids: IdMaker;
+  /** Resources created without a logical id (through the API) are named by creation order. */
+  private anonymous = 0;
+
+  constructor(readonly seed = 'cloudlab') {
+    this.ids = new IdMaker(seed);
+  }
+
+  /** The map of one kind, made on first use. */
+  table<T>(k: Kind<T>): Map<string, T> {
+    let t = this.tables.get(k as Kind<unknown>);
+    if (!t) this.tables.set(k as Kind<unknown>, (t = new Map()));
+    return t as Map<string, T>;
+  }
+
+  /** The resource with that id, or AWS's NotFound error for its kind. */
+  get<T>(k: Kind<T>, id: string, field: Field = k.field): T {
+    const r = this.table(k).get(id);
+    if (r === undefined) throw new CloudError(k.notFound, `${k.noun} "${id}" does not exist`, field);
+    return r;
+  }
+
+  /** The resource with that id, whatever its kind (for naming it in sentences). */
+  find(id: string): Named | undefined {
+    for (const t of this.tables.values()) {
+      const r = t.get(id);
+      if (r !== undefined) return r as Named;
+    }
+    return undefined;
+  }
+
+  /** A fresh id: from the region and logical id when there is one, else from the creation order. */
+  newId(prefix: string, region: string, origin: Origin | undefined, kindName: string): string {
+    const name = origin?.logicalId ? `${region}/${origin.logicalId}` : `${region}/${kindName}/${this.anonymous++}`;
+    return this.ids.make(prefix, name);
+  }
+
+  /** The next number of the creation order, for resources named by it. */
+  nextAnonymous(): number {
+    return this.anonymous++;
+  }
+}
+
+/** The common fields of a new resource. */
+export function named(id: string, region: string, origin?: Origin): Named {
+  return { id, logicalId: origin?.logicalId, region, tags: { ...(origin?.tags ?? {}) } };
+}

@@ -1,0 +1,37 @@
+import { CloudError } from '../../engine/errors.js';
+
+/**
+ * What the CloudFormation door adds to an engine error: the engine speaks of resources and
+ * AWS parameters; a template author also wants to see how to write the fix. Keyed by the
+ * error code and the parameter it names (`code@Parameter`), or by the code alone.
+ */
+const HINTS: Readonly<Record<string, string>> = {
+  'MissingParameter@VpcId': '(for example !Ref Vpc)',
+  'MissingParameter@SubnetId': '(for example !Ref PublicSubnetA)',
+  'MissingParameter@AllocationId': '(for example !GetAtt MyEip.AllocationId)',
+  'InvalidParameterCombination@SecurityGroups': '(for example !Ref WebSecurityGroup)',
+  'InvalidParameterCombination@GroupName': '(for example !Ref WebSecurityGroup)',
+  'InvalidParameterCombination@SourceSecurityGroupName': '(for example !Ref AppSecurityGroup)',
+  'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
+  // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
+  'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
+};
+
+/** The parameter an error names: the last name of its path. */
+function parameterOf(field: CloudError['field']): string | undefined {
+  if (field === undefined) return undefined;
+  if (!Array.isArray(field)) return field;
+  for (let i = field.length - 1; i >= 0; i--) if (typeof field[i] === 'string') return field[i] as string;
+  return undefined;
+}
+
+export function templateHint(e: CloudError): string | undefined {
+  const param = parameterOf(e.field);
+  return (param !== undefined ? HINTS[`${e.code}@${param}`] : undefined) ?? HINTS[e.code];
+}
+
+/** The engine's message with the template hint for its code, when there is one. */
+export function withTemplateHint(e: CloudError): string {
+  const hint = templateHint(e);
+  return hint ? `${e.message} ${hint}` : e.message;
+}

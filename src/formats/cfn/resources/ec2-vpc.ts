@@ -1,0 +1,30 @@
+import { B, I, S, TAGS } from '../schema.js';
+import { cidrText, originOf } from './props.js';
+import { type ResourceType, schema } from './resource-type.js';
+
+/** AWS::EC2::VPC → CreateVpc. */
+export const vpc: ResourceType = {
+  schema: schema(
+    { CidrBlock: S, EnableDnsHostnames: B, EnableDnsSupport: B, InstanceTenancy: S, Ipv4IpamPoolId: S, Ipv4NetmaskLength: I, Tags: TAGS },
+    {
+      oneOf: [['CidrBlock', 'Ipv4IpamPoolId']],
+      readOnly: ['CidrBlockAssociations', 'DefaultNetworkAcl', 'DefaultSecurityGroup', 'Ipv6CidrBlocks', 'VpcId'],
+    },
+  ),
+  attributes: ['CidrBlock', 'CidrBlockAssociations', 'DefaultNetworkAcl', 'DefaultSecurityGroup', 'Ipv6CidrBlocks', 'VpcId'],
+  create({ cloud, region }, r) {
+    const p = r.properties;
+    const v = cloud.createVpc(region, { cidrBlock: p.CidrBlock, ipv4IpamPoolId: p.Ipv4IpamPoolId }, originOf(r));
+    return {
+      ref: v.id,
+      attributes: {
+        VpcId: v.id,
+        CidrBlock: cidrText(v.cidrs[0]),
+        CidrBlockAssociations: [v.id.replace('vpc-', 'vpc-cidr-assoc-')],
+        DefaultNetworkAcl: v.defaultNetworkAclId,
+        DefaultSecurityGroup: v.defaultSecurityGroupId,
+        Ipv6CidrBlocks: [],
+      },
+    };
+  },
+};

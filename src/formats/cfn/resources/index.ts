@@ -1,0 +1,48 @@
+import { eip } from './ec2-eip.js';
+import { eipAssociation } from './ec2-eip-association.js';
+import { instance } from './ec2-instance.js';
+import { internetGateway } from './ec2-internet-gateway.js';
+import { natGateway } from './ec2-nat-gateway.js';
+import { networkAcl, networkAclEntry, subnetNetworkAclAssociation } from './ec2-network-acl.js';
+import { networkInterface, networkInterfaceAttachment } from './ec2-network-interface.js';
+import { route } from './ec2-route.js';
+import { routeTable } from './ec2-route-table.js';
+import { securityGroup } from './ec2-security-group.js';
+import { securityGroupEgress, securityGroupIngress } from './ec2-security-group-rule.js';
+import { subnet } from './ec2-subnet.js';
+import { subnetRouteTableAssociation } from './ec2-subnet-route-table-association.js';
+import { vpc } from './ec2-vpc.js';
+import { vpcCidrBlock } from './ec2-vpc-cidr-block.js';
+import { vpcGatewayAttachment } from './ec2-vpc-gateway-attachment.js';
+import { vpcPeeringConnection } from './ec2-vpc-peering-connection.js';
+import type { ResourceType } from './resource-type.js';
+
+export type { BuildContext, BuildResource, BuildWarning, Built, ResourceType } from './resource-type.js';
+
+/**
+ * The registry: every CloudFormation resource type the virtual cloud models, by name. A new
+ * service adds its files next to these and one line each here.
+ */
+export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
+  'AWS::EC2::VPC': vpc,
+  'AWS::EC2::VPCCidrBlock': vpcCidrBlock,
+  'AWS::EC2::Subnet': subnet,
+  'AWS::EC2::RouteTable': routeTable,
+  'AWS::EC2::Route': route,
+  'AWS::EC2::SubnetRouteTableAssociation': subnetRouteTableAssociation,
+  'AWS::EC2::InternetGateway': internetGateway,
+  'AWS::EC2::VPCGatewayAttachment': vpcGatewayAttachment,
+  'AWS::EC2::EIP': eip,
+  'AWS::EC2::EIPAssociation': eipAssociation,
+  'AWS::EC2::NatGateway': natGateway,
+  'AWS::EC2::SecurityGroup': securityGroup,
+  'AWS::EC2::SecurityGroupIngress': securityGroupIngress,
+  'AWS::EC2::SecurityGroupEgress': securityGroupEgress,
+  'AWS::EC2::NetworkAcl': networkAcl,
+  'AWS::EC2::NetworkAclEntry': networkAclEntry,
+  'AWS::EC2::SubnetNetworkAclAssociation': subnetNetworkAclAssociation,
+  'AWS::EC2::VPCPeeringConnection': vpcPeeringConnection,
+  'AWS::EC2::Instance': instance,
+  'AWS::EC2::NetworkInterface': networkInterface,
+  'AWS::EC2::NetworkInterfaceAttachment': networkInterfaceAttachment,
+};
