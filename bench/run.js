@@ -2,8 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runNetworkBench } from './network.mjs';
+import { runStartBench } from './start.mjs';
 
 for (const line of await runNetworkBench()) console.log(line);
+for (const line of runStartBench()) console.log(line);
 const grade = spawnSync(process.execPath, [join(import.meta.dirname, 'grade.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(grade.stdout.split('\n').filter(Boolean).map((l) => `grade: ${l}\n`).join(''));
 if (grade.status !== 0) process.exitCode = 1;

@@ -19,3 +19,23 @@ export function labsOrUsageError(): Lab[] {
     throw e;
   }
 }
+
+export interface NextLab {
+  readonly id: string | null;
+  readonly command: string | null;
+  readonly text: string;
+}
+
+/** What to do after full marks: the next lab in course order and how to start it. */
+export function nextLab(lab: Lab, student: string | undefined): NextLab {
+  let labs: Lab[];
+  try {
+    labs = listLabs();
+  } catch {
+    labs = [];
+  }
+  const after = labs.filter((l) => l.order > lab.order).sort((a, b) => a.order - b.order)[0];
+  if (!after) return { id: null, command: null, text: `That was the last lab of the course. Well done.` };
+  const command = `cloudlab lab start ${after.id} --student ${student ?? '<your id>'}`;
+  return { id: after.id, command, text: `Next: lab ${after.order}, ${after.title}. Start it with:\n  ${command}` };
+}

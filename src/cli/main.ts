@@ -1,7 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { editDistance } from '../engine/suggest.js';
+import { SHELLS } from './completion.js';
+import { fromCommander, reportError, setJsonErrors } from './errors.js';
+import { examplesText } from './examples.js';
 import { EXIT_INVALID, UsageError } from './exit-codes.js';
-import { err } from './output.js';
+import { quietOnClosedPipes } from './pipes.js';
 
 /**
  * The `cloudlab` command line. Each command's code is imported only when that command runs,
@@ -23,6 +26,15 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 export function buildProgram(setCode: (code: number) => void): Command {
   const program = new Command();
+  // Set before the commands are added: subcommands inherit both.
+  program.exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+    outputError: (s) => {
+      lastCommanderMessage = s;
+    },
+  });
   const action =
     (name: string) =>
     async (...args: unknown[]): Promise<void> => {
@@ -35,8 +47,9 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description(
       'A cloud networking course in the terminal: lessons, quizzes and labs that run against an embedded virtual cloud (offline, no account, no bill). Run with no command to open the course.',
     )
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
     .showSuggestionAfterError(true)
+    .helpCommand(false)
     .configureHelp({ sortSubcommands: false, helpWidth: 80 })
     .action(action('app'));
 
@@ -135,14 +148,14 @@ export function buildProgram(setCode: (code: number) => void): Command {
   lab
     .command('brief')
     .description("print a lab's brief, with the student's own parameters")
-    .argument('<id>')
+    .argument('<id>', 'the lab, e.g. public-web (cloudlab labs lists them)')
     .option('--student <id>', 'student id (seeds your parameters)')
     .option('--json', 'print JSON')
     .action(action('lab-brief'));
   lab
     .command('start')
     .description("write a lab's starter files into a folder")
-    .argument('<id>')
+    .argument('<id>', 'the lab, e.g. public-web (cloudlab labs lists them)')
     .option('--student <id>', 'student id (seeds your parameters)')
     .option('--dir <dir>', 'folder to write into (default: ./<lab-id>)')
     .option('--force', 'overwrite files that exist')
@@ -152,17 +165,18 @@ export function buildProgram(setCode: (code: number) => void): Command {
   program
     .command('check')
     .description('grade one submission, with reasons and hints')
-    .argument('<lab-id>')
+    .argument('<lab-id>', 'the lab, e.g. public-web (cloudlab labs lists them)')
     .argument('<path>', 'your template, or a folder of <region>.yaml templates')
     .option('--student <id>', 'student id (the parameters you were given)')
+    .option('--watch', 'check again each time the template is saved (on a terminal; Ctrl-C stops)')
     .option('--json', 'print JSON')
     .action(action('check'));
 
   const grade = program
     .command('grade')
     .description('grade a folder of submissions (instructors)')
-    .argument('<lab-id>')
-    .argument('<folder>')
+    .argument('<lab-id>', 'the lab, e.g. public-web (cloudlab labs lists them)')
+    .argument('<folder>', 'one file or sub-folder per submission, named after the student')
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['csv', 'json', 'gradescope', 'exercism', 'junit'])
@@ -181,40 +195,65 @@ export function buildProgram(setCode: (code: number) => void): Command {
   grade
     .command('merge')
     .description('merge the JSON outputs of sharded grade runs into one')
-    .argument('<files...>')
+    .argument('<files...>', 'the JSON outputs of `cloudlab grade --shard i/n --json`')
     .addOption(
       new Option('--format <format>', 'output format').choices(['csv', 'json', 'junit']).default('csv'),
     )
     .option('--out <file>', 'write here instead of standard output')
     .action(action('grade-merge'));
 
+  program
+    .command('completion')
+    .description('print a completion script for your shell (commands, options, their values)')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .action(action('completion'));
+
+  program
+    .command('help')
+    .description('show the help of a command')
+    .argument('[command...]', 'a command, e.g. trace or lab start');
+
+  forEachCommand(program, (c, path) => {
+    const text = examplesText(path);
+    if (text) c.addHelpText('after', text);
+    c.exitOverride((e) => {
+      failedCommand = path;
+      throw e;
+    });
+  });
   return program;
 }
+
+/** Every command with its path ("" for cloudlab itself, "lab start"). */
+export function forEachCommand(cmd: Command, visit: (c: Command, path: string) => void, path = ''): void {
+  visit(cmd, path);
+  for (const c of cmd.commands) forEachCommand(c, visit, path ? `${path} ${c.name()}` : c.name());
+}
+
+let lastCommanderMessage = '';
+let failedCommand = '';
 
 /** Kept equal to package.json's version by test/cli/network-commands.test.ts (reading the file would cost start-up time). */
 export const VERSION = '0.1.0';
 
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipes();
+  setJsonErrors(argv.includes('--json'));
+  // `cloudlab help lab start` is `cloudlab lab start --help`.
+  if (argv[0] === 'help') argv = [...argv.slice(1).filter((a) => !a.startsWith('-')), '--help'];
   let code = 0;
   const program = buildProgram((c) => {
     code = c;
   });
-  program.exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s),
-    writeOut: (s) => process.stdout.write(s),
-  });
-  for (const c of program.commands) {
-    c.exitOverride();
-    for (const s of c.commands) s.exitOverride();
-  }
   const first = argv[0];
   if (first !== undefined && !first.startsWith('-')) {
     const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
     if (!names.includes(first)) {
       const close = names.filter((n) => editDistance(n, first) <= 2);
-      err(`cloudlab: unknown command "${first}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See cloudlab --help.`);
-      return EXIT_INVALID;
+      return reportError({
+        code: 'unknown-command',
+        message: `unknown command "${first}".${close.length ? ` Did you mean ${close.join(' or ')}?` : ''} See cloudlab --help`,
+      });
     }
   }
   try {
@@ -223,16 +262,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return EXIT_INVALID;
+      return reportError(fromCommander(lastCommanderMessage || e.message, e.code, `cloudlab${failedCommand ? ` ${failedCommand}` : ''}`));
     }
-    if (e instanceof UsageError) {
-      err(`cloudlab: ${e.message}`);
-      return e.exitCode;
-    }
-    if (isModuleMissing(e)) {
-      err('cloudlab: this command is not built yet in this version of cloudlab.');
-      return EXIT_INVALID;
-    }
+    if (e instanceof UsageError) return reportError({ code: e.code, message: e.message, exitCode: e.exitCode, details: e.details });
+    if (isModuleMissing(e)) return reportError({ code: 'not-built', message: 'this command is not built yet in this version of cloudlab' });
     throw e;
   }
 }

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { type Diagnostic, formatDiagnostic } from '../formats/diagnostics.js';
 import { type LoadedSubmission, loadSubmissionPath } from '../formats/load-submission.js';
+import { jsonErrorsOn, reportError, sentence } from './errors.js';
 import { UsageError } from './exit-codes.js';
 import { err } from './output.js';
+import { sourceExcerpt } from './source-excerpt.js';
 import { wrap } from './text.js';
 
 export interface SubmissionOptions {
@@ -27,18 +29,24 @@ export function loadForCommand(path: string, opts: SubmissionOptions): LoadedSub
   return loadSubmissionPath(path, { region: opts.region, params: parseParams(opts.param) });
 }
 
+/** Each diagnostic as a sentence, wrapped at 80 columns; an error in the text also shows its line with a caret. */
 export function printDiagnostics(list: readonly Diagnostic[], stream: (s: string) => void = err): void {
   for (const d of list) {
-    const [first, ...rest] = wrap(formatDiagnostic(d), 80, 4);
-    stream(first);
-    for (const r of rest) stream(r);
+    for (const l of wrap(sentence(formatDiagnostic(d)), 80, 4)) stream(l);
+    for (const l of sourceExcerpt(d)) stream(l);
   }
 }
 
-/** For commands that need a valid topology: print the errors and say how to see them all. */
+/**
+ * For commands that need a valid topology: print the errors and say how to see them all.
+ * With --json, the same as one JSON error object on standard output.
+ */
 export function refuseInvalid(loaded: LoadedSubmission, path: string): number {
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  const message = `${path} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (cloudlab validate ${path} lists everything)`;
+  if (jsonErrorsOn()) {
+    return reportError({ code: 'invalid-template', message, details: { diagnostics: errors.map((d) => ({ ...d, text: formatDiagnostic(d) })) } });
+  }
   printDiagnostics(errors);
-  err(`cloudlab: ${path} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first (cloudlab validate ${path} lists everything)`);
-  return 2;
+  return reportError({ code: 'invalid-template', message });
 }

@@ -224,7 +224,9 @@ export function studentParameters(lab: Lab, student?: string): Record<string, st
 /** Fills `{{param}}` and `{{student}}` in a brief or a template. */
 export function instantiate(text: string, lab: Lab, student?: string): string {
   const values: Record<string, string | number> = { ...studentParameters(lab, student), student: student?.trim() || 'anonymous', lab: lab.id };
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const filled = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  // Briefs show commands with "--student <your id>"; with the id known, they show the student's own.
+  return student?.trim() ? filled.replace(/<your id>/g, student.trim()) : filled;
 }
 
 /** A check's arguments with `${param}` replaced by the student's values. */

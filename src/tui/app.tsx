@@ -1,4 +1,4 @@
-import { render } from 'ink';
+import { render, useApp, useInput } from 'ink';
 import { LookContext } from './components/look-context.js';
 import { loadAppData, type AppData } from './load.js';
 import { detectLook } from './look.js';
@@ -27,6 +27,7 @@ export async function startApp(options: AppOptions = {}): Promise<number> {
     left = true;
     stdout.write(LEAVE_ALT_SCREEN);
   };
+  let interrupted = false;
   stdout.write(ENTER_ALT_SCREEN);
   // Also on a crash or a signal, so the shell never stays on the alternate screen.
   process.once('exit', leave);
@@ -43,8 +44,13 @@ export async function startApp(options: AppOptions = {}): Promise<number> {
           cwd={options.cwd ?? process.cwd()}
           notice={startNotice(data)}
         />
+        <CtrlC
+          onInterrupt={() => {
+            interrupted = true;
+          }}
+        />
       </LookContext.Provider>,
-      { exitOnCtrlC: true, patchConsole: true },
+      { exitOnCtrlC: false, patchConsole: true },
     );
     await instance.waitUntilExit();
   } finally {
@@ -52,7 +58,23 @@ export async function startApp(options: AppOptions = {}): Promise<number> {
     process.removeListener('exit', leave);
   }
   for (const line of laterNotices(data)) process.stderr.write(`cloudlab: ${line}\n`);
-  return 0;
+  // Every answer and every lesson read was saved when it happened; Ctrl-C only ends the session.
+  return interrupted ? EXIT_INTERRUPTED : 0;
+}
+
+/** The shell's code for a program ended by Ctrl-C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+/** Ctrl-C from any screen: leave the app, with exit code 130. */
+export function CtrlC({ onInterrupt }: { onInterrupt: () => void }) {
+  const app = useApp();
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      onInterrupt();
+      app.exit();
+    }
+  });
+  return null;
 }
 
 /** One line for the home screen; the details are printed when the app ends. */

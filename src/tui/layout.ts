@@ -21,7 +21,7 @@ export const MIN_SIZE = { width: 50, height: 14 } as const;
 
 export function frameLayout(width: number, height: number, hints: readonly KeyBinding[], status: RenderedLine[] | string | undefined, look: Look): FrameLayout {
   const footer = footerLines(hints, width, look);
-  const statusLines = typeof status === 'string' || status === undefined ? statusText(status ?? '', width) : status.slice(0, 2);
+  const statusLines = typeof status === 'string' || status === undefined ? statusText(status ?? '', width, look.boxes) : status.slice(0, 2);
   const rules = look.boxes ? 2 : 0;
   const bodyHeight = Math.max(1, height - 1 - rules - Math.max(1, statusLines.length) - footer.length);
   return { width, height, bodyHeight, footer, status: statusLines };
@@ -58,11 +58,11 @@ export function footerLines(hints: readonly KeyBinding[], width: number, look: L
   return lines.map((l) => fitLine(line(l), width));
 }
 
-/** A message in at most two lines; the second is cut when it is longer. */
-export function statusText(message: string, width: number): RenderedLine[] {
+/** A message in at most two lines; the second is cut when it is longer (for a screen reader, never cut). */
+export function statusText(message: string, width: number, cut = true): RenderedLine[] {
   if (message.trim() === '') return [line([])];
   const lines = wrapText(message, width);
-  if (lines.length <= 2) return lines;
+  if (lines.length <= 2 || !cut) return lines;
   const rest = lines.slice(1).map((l) => l.segments.map((s) => s.text).join('')).join(' ');
   return [lines[0], line([seg(truncate(rest, width))])];
 }

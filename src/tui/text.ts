@@ -77,3 +77,45 @@ export { displayWidth, padTo };
 export function withoutRules(lines: readonly RenderedLine[]): RenderedLine[] {
   return lines.filter((l) => !/^[═─━]+$/.test(l.segments.map((s) => s.text).join('').trim()));
 }
+
+/**
+ * For screen readers nothing is cut with "…": a line wider than `width` (a code line, a
+ * long path) goes on over as many lines as it needs, at grapheme boundaries, styles kept.
+ */
+export function splitWide(lines: readonly RenderedLine[], width: number): RenderedLine[] {
+  const out: RenderedLine[] = [];
+  for (const l of lines) {
+    let total = 0;
+    for (const s of l.segments) total += displayWidth(s.text);
+    if (total <= width || width <= 0) {
+      out.push(l);
+      continue;
+    }
+    let current: Segment[] = [];
+    let used = 0;
+    for (const s of l.segments) {
+      let part = '';
+      for (const g of graphemes(s.text)) {
+        const w = displayWidth(g);
+        if (used + w > width) {
+          if (part) current.push(seg(part, s.style));
+          out.push(line(current, l.preformatted));
+          current = [];
+          part = '';
+          used = 0;
+        }
+        part += g;
+        used += w;
+      }
+      if (part) current.push(seg(part, s.style));
+    }
+    if (current.length > 0) out.push(line(current, l.preformatted));
+  }
+  return out;
+}
+
+/** One line of text: cut with "…" to fit, or for screen readers wrapped over several lines. */
+export function fitText(text: string, width: number, boxes: boolean, style: TextStyle = {}): RenderedLine[] {
+  if (boxes) return [line([seg(truncate(text, width), style)])];
+  return wrapSegments([seg(text, style)], width);
+}

@@ -128,7 +128,7 @@ describe('cloudlab cidr', () => {
     [['cidr', '10.0.0.0/16', '--split', '8'], /cannot split 10\.0\.0\.0\/16 into \/8 blocks/],
     [['cidr', '10.0.0.0/8', '--split', '28'], /1,048,576 subnets.*\/20 or less/],
     [['cidr', '10.0.0.0/16', '--hosts', 'many'], /"many" is not a number of instances/],
-    [['cidr', '10.0.0.0/16', '--hosts', '0', '--json'], /"0" is not a number of instances/],
+    [['cidr', '10.0.0.0/16', '--hosts', '0'], /"0" is not a number of instances/],
   ])('refuses %j with one line and exit 2', (args, message) => {
     const r = cloudlab(...args);
     expectOneLineError(r);

@@ -180,7 +180,10 @@ describe('cloudlab grade', () => {
     expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--shard', '4/3']), '--shard 4/3: shards are numbered from 1 to 3');
     expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--jobs', 'lots']), '--jobs lots: give a whole number');
     expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--format', 'gradescope']), 'give the folder with --out DIR');
-    expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--lms', 'moodle', '--json']), '--lms makes a CSV gradebook');
+    // With --json the error is a JSON object on standard output.
+    const lms = cloudlab(['grade', 'web-tier', mixed, '--lms', 'moodle', '--json']);
+    expect(lms.status).toBe(2);
+    expect(JSON.parse(lms.stdout).error.message).toContain('--lms makes a CSV gradebook');
     writeFileSync(join(root, 'bad-roster.csv'), 'name,id\nx,y\n');
     expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--roster', join(root, 'bad-roster.csv')]), /bad-roster\.csv:1: the header row has no "submission" column/);
     expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--out', mixed]), 'is a folder; give a file name');

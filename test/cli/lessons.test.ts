@@ -121,7 +121,7 @@ describe('cloudlab lesson', () => {
   it('suggests the nearest id for an unknown lesson', () => {
     const r = run(['lesson', 'adresses']);
     expect(isOneLineError(r)).toBe(true);
-    expect(r.stderr).toBe('cloudlab: unknown lesson "adresses"; did you mean "addresses"? (cloudlab lessons lists them all)\n');
+    expect(r.stderr).toBe('cloudlab: unknown lesson "adresses"; did you mean "addresses"? (cloudlab lessons lists them all).\n');
     expect(r.stdout).toBe('');
   });
 

@@ -79,7 +79,7 @@ describe('cloudlab validate', () => {
   it('a missing file is exit 2 with one line', () => {
     const r = cloudlab(['validate', join(tmp, 'nope.yaml')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^cloudlab: .*nope\.yaml: no such file or folder\n$/);
+    expect(r.stderr).toMatch(/^cloudlab: .*nope\.yaml: no such file or folder\.\n$/);
   });
   it('loads a folder of <region>.yaml templates as one submission', () => {
     const dir = join(tmp, 'multi');

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+// The same rule as `npm start` and `npm test` (scripts/build-if-stale.js): one idea of "stale".
+import { buildIfStale as build, staleReason } from '../../scripts/build-if-stale.js';
 
 /** The package root. */
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -11,21 +12,8 @@ export const ROOT = join(import.meta.dirname, '..', '..');
  * file run on its own after an edit rebuilds a stale build. Test files run in parallel, so
  * a lock in the temp folder makes one build while the others wait for it.
  */
-function sources(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? walk(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
-    );
-  return [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'graders'))];
-}
-
-function stale(): string[] {
-  const built = (src: string): string => join(ROOT, 'dist', relative(ROOT, src).replace(/\.tsx?$/, '.js'));
-  return sources().filter((src) => !existsSync(built(src)) || statSync(built(src)).mtimeMs < statSync(src).mtimeMs);
-}
-
 export function buildIfStale(): void {
-  if (stale().length === 0) return;
+  if (staleReason() === undefined) return;
   const lock = join(tmpdir(), `cloudlab-build-${ROOT.replace(/[^A-Za-z0-9]/g, '_')}`);
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -39,10 +27,10 @@ export function buildIfStale(): void {
     }
   }
   try {
-    if (stale().length === 0) return;
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, encoding: 'utf8' });
-    const missing = stale();
-    if (missing.length > 0) throw new Error(`the build did not refresh ${missing.slice(0, 5).map((m) => relative(ROOT, m)).join(', ')}:\n${r.stdout}${r.stderr}`);
+    if (staleReason() === undefined) return;
+    const status = build({ quiet: true });
+    const why = staleReason();
+    if (status !== 0 || why !== undefined) throw new Error(`the build failed (tsc exit ${status})${why ? `: ${why}` : ''}`);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -27,7 +27,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-const screen = (): string[] => tmux('capture-pane', '-p', '-t', SESSION).split('\n');
+const screen = (session = SESSION): string[] => tmux('capture-pane', '-p', '-t', session).split('\n');
 
 /** Polls the pane until it shows every expected text; fails with the last screen. */
 async function waitFor(...expected: (string | RegExp)[]): Promise<string[]> {
@@ -89,6 +89,9 @@ describe('the terminal app, end to end', () => {
       expectWholeFrame(lines, /^Lesson 2 · Route tables +2\/3 · 0%$/, /q back$/);
       keys('Space');
       await waitFor(/^Lesson 2 · Route tables +2\/3 · \d+%$/m);
+      // Read means its end was on the screen.
+      keys('G');
+      await waitFor(/^Lesson 2 · Route tables +2\/3 · 100%$/m);
 
       keys('t');
       lines = await waitFor('Question 1 of 2');
@@ -137,4 +140,32 @@ describe('the terminal app, end to end', () => {
     },
     120_000,
   );
+
+  it.skipIf(!hasTmux)('Ctrl-C in a quiz ends the app with exit code 130 and keeps the answers given', async () => {
+    const home2 = tempDir('cloudlab-e2e-home-');
+    const session = 'cloudlab-ctrl-c';
+    const command = `node ${JSON.stringify(join(ROOT, 'bin/cloudlab.js'))}; echo ${EXITED}$?; sleep 600`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', work, '-e', `CLOUDLAB_HOME=${home2}`, '-e', `CLOUDLAB_LESSONS=${LESSONS_DIR}`, '-e', `CLOUDLAB_LABS=${LABS_DIR}`, command);
+    const waitIn = async (text: string | RegExp): Promise<string> => {
+      const end = Date.now() + 20_000;
+      for (;;) {
+        const shown = screen(session).join('\n');
+        if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+        if (Date.now() > end) throw new Error(`the screen never showed ${String(text)}; it shows:\n${shown}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    await waitIn('cloudlab · Cloud networking course');
+    tmux('send-keys', '-t', session, 'j', 'Enter');
+    await waitIn('Lesson 2 · Route tables');
+    tmux('send-keys', '-t', session, 't');
+    await waitIn('Question 1 of 2');
+    tmux('send-keys', '-t', session, 'a', 'Enter');
+    await waitIn(/[✓✗] (Correct|Incorrect)\./);
+    tmux('send-keys', '-t', session, 'C-c');
+    await waitIn(`${EXITED}130`);
+    const progress = JSON.parse(readFileSync(join(home2, 'progress.json'), 'utf8'));
+    expect(Object.values(progress.quiz.history).flat()).toHaveLength(1);
+    tmux('kill-session', '-t', session);
+  }, 60_000);
 });

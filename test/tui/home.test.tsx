@@ -118,6 +118,14 @@ describe('the home screen', () => {
     expect(frameSize(lastFrame()).lines).toBe(23);
   });
 
+  it('for screen readers: a row too long for the width is wrapped, never cut with "…"', () => {
+    const { lastFrame } = renderWith(<Home {...props({ width: 40 })} />, SCREEN_READER);
+    const text = textOf(lastFrame());
+    expect(text).not.toContain('…');
+    expect(text).toMatch(/› 1\. Addresses and blocks: not read,\n {2}quiz not tried, no lab yet/);
+    expect(frameSize(lastFrame()).lines).toBe(23);
+  });
+
   it('has an empty state', () => {
     const text = textOf(renderWith(<Home {...props({ course: { lessons: [], banks: new Map(), problems: [] } })} />).lastFrame());
     expect(text).toContain('Next › there are no lessons yet');

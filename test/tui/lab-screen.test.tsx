@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { useState } from 'react';
@@ -105,6 +105,24 @@ describe('the lab screen', () => {
     expect(s.onBack).toHaveBeenCalledTimes(1);
   });
 
+  it('checks the template it wrote again each time it is saved, also when the editor saves by rename', async () => {
+    const cwd = tempDir();
+    const s = spies();
+    const { stdin, lastFrame } = renderWith(<Harness cwd={cwd} spies={s} student="s1" />);
+    await press(stdin, 'w', KEY.enter);
+    expect(textOf(lastFrame())).toContain('Wrote public-web/template.yaml');
+    const file = join(cwd, 'public-web/template.yaml');
+    const starter = readFileSync(file, 'utf8');
+    writeFileSync(file, 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n     Properties: {}\n');
+    await eventually(() => expect(textOf(lastFrame())).toContain('Saved, checked again. Not graded'), 10_000);
+    expect(s.onGraded).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'invalid' }));
+    // As vim and many editors save: write a new file, then rename it over the old one.
+    writeFileSync(`${file}.tmp`, starter);
+    renameSync(`${file}.tmp`, file);
+    await eventually(() => expect(textOf(lastFrame())).toMatch(/Saved, checked again\. Score \d+\/4/), 10_000);
+    expect(s.onGraded).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'graded', max: 4 }));
+  });
+
   it('says so when the template is missing, and the path can be changed with e', async () => {
     const cwd = tempDir();
     const s = spies();
@@ -140,6 +158,15 @@ describe('the lab screen', () => {
     await press(stdin, KEY.backspace, '2', KEY.enter, '?');
     expect(textOf(lastFrame())).toContain('Student: s2');
     expect(s.onHelp).toHaveBeenCalledTimes(1);
+  });
+
+  it('for screen readers: a long template path and wide brief lines are wrapped, never cut with "…"', async () => {
+    const cwd = tempDir();
+    const { stdin, lastFrame } = renderWith(<Harness cwd={cwd} spies={spies()} student="s1" />, SCREEN_READER);
+    await press(stdin, 'e', KEY.ctrlU, 'a/very/long/folder/name/that/goes/on/and/on/for/ever/template.yaml', KEY.enter);
+    const text = textOf(lastFrame());
+    expect(text).not.toContain('…');
+    expect(text.replace(/\n/g, '')).toMatch(/Template: ?a\/very\/long\/folder\/name\/that\/goes\/on\/and\/on\/for\/ever\/template\.yaml/);
   });
 
   it('for screen readers: no tree lines in the diagram, no rules', async () => {

@@ -24,15 +24,20 @@ function props(overrides: Partial<LessonReaderProps> = {}): LessonReaderProps {
 afterEach(cleanup);
 
 describe('the lesson reader', () => {
-  it('shows the lesson with its title and position, and marks it read', async () => {
+  it('shows the lesson with its title and position, and marks it read once its end was shown', async () => {
     const p = props();
-    const { lastFrame } = renderWith(<LessonReader {...p} />);
+    const { stdin, lastFrame } = renderWith(<LessonReader {...p} />);
     const lines = linesOf(lastFrame());
     expect(lines[0]).toMatch(/^Lesson 2 · Route tables +2\/3 · 0%$/);
     expect(lines[2]).toBe('Lesson 2 · Route tables');
     expect(textOf(lastFrame())).toContain('You will be able to:');
     expect(lines[lines.length - 1]).toBe('↑↓ scroll  Space/b page  g/G ends  n/p lesson  t quiz  s lab  ? help  q back');
     expect(frameSize(lastFrame())).toEqual({ lines: 23, widest: 80 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(p.onRead).not.toHaveBeenCalled();
+    await press(stdin, ' ');
+    expect(p.onRead).not.toHaveBeenCalled();
+    await press(stdin, 'G');
     await eventually(() => expect(p.onRead).toHaveBeenCalledWith('route-tables'));
   });
 
@@ -58,7 +63,7 @@ describe('the lesson reader', () => {
     expect(frameSize(lastFrame()).lines).toBe(23);
   });
 
-  it('goes to the next and previous lesson with n and p, marking each read', async () => {
+  it('goes to the next and previous lesson with n and p, marking read each one shown to its end', async () => {
     const p = props();
     const { stdin, lastFrame } = renderWith(<LessonReader {...p} />);
     await press(stdin, 'G', 'n');
@@ -70,7 +75,10 @@ describe('the lesson reader', () => {
     expect(linesOf(lastFrame())[0]).toMatch(/^Lesson 1 · Addresses and blocks/);
     await press(stdin, 'p');
     expect(p.say).toHaveBeenLastCalledWith('This is the first lesson.');
-    await eventually(() => expect(p.onRead).toHaveBeenCalledTimes(4));
+    // route-tables (to its end with G), security-groups and addresses (each fits on one
+    // screen); route-tables again opened at its top is not read a second time.
+    await eventually(() => expect(p.onRead).toHaveBeenCalledTimes(3));
+    expect(vi.mocked(p.onRead).mock.calls.map((c) => c[0])).toEqual(['route-tables', 'security-groups', 'addresses']);
   });
 
   it("takes the quiz with t, starts the lesson's lab with s, helps with ?, goes back with q", async () => {

@@ -2,6 +2,7 @@ import { instantiate, studentParameters } from '../../content/labs.js';
 import { labOrUsageError } from '../lab.js';
 import { defaultWidth, detectMode, renderMarkdown, toAnsi, toPlain } from '../../content/markdown/index.js';
 import { out, outJson } from '../output.js';
+import { wrap } from '../text.js';
 
 export async function run(id: string, opts: { student?: string; json?: boolean }): Promise<number> {
   const lab = labOrUsageError(id);
@@ -20,6 +21,6 @@ export async function run(id: string, opts: { student?: string; json?: boolean }
   const mode = detectMode(process.stdout);
   const lines = renderMarkdown(brief, { width: defaultWidth(process.stdout), mode }).map(mode === 'ansi' ? toAnsi : toPlain);
   out(lines.join('\n'));
-  if (!opts.student) out('\n(No --student given: these are the default values. Give your student id to get your own.)');
+  if (!opts.student) out(['', ...wrap('(No --student given: these are the default values. Give your student id to get your own.)', defaultWidth(process.stdout))].join('\n'));
   return 0;
 }

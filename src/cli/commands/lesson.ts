@@ -6,13 +6,14 @@ import { lessonsDir } from '../../content/paths.js';
 import { markLessonRead } from '../../content/progress.js';
 import { UsageError } from '../exit-codes.js';
 import { err, out, outJson } from '../output.js';
+import { flushed } from '../pipes.js';
 
 interface Options {
   width?: string;
   json?: boolean;
 }
 
-/** `cloudlab lesson <id|order>`: the lesson rendered for the terminal; marks it read. */
+/** `cloudlab lesson <id|order>`: the lesson rendered for the terminal; marks it read once all of it was written. */
 export async function run(key: string, options: Options): Promise<number> {
   const warn = (m: string): void => err(`cloudlab: ${m}`);
   const course = loadCourseWarning(warn);
@@ -28,6 +29,8 @@ export async function run(key: string, options: Options): Promise<number> {
   const mode = detectMode(process.stdout);
   const lines = renderMarkdown(lessonMarkdown(lesson), { width, mode });
   out([...lines.map(mode === 'ansi' ? toAnsi : toPlain), '', ...nextSteps(lesson, width)].join('\n'));
+  // Read means the whole lesson reached the reader: a closed pipe ends the command before this.
+  await flushed();
   saveChange((p) => markLessonRead(p, lesson.id), warn, '; the lesson is not marked read');
   return 0;
 }

@@ -35,17 +35,25 @@ export async function run(options: Options): Promise<number> {
     return 0;
   }
   const mode = detectMode(process.stdout);
+  const width = Math.min(defaultWidth(process.stdout), 100);
   const cell = (text: string): Segment[] => [seg(text)];
+  const status = (r: (typeof rows)[number]): string[] => [r.read ? '✓' : '', formatAccuracy(r.quiz), r.lesson.lab ?? '–'];
+  // Ids are what people type, so they are never broken. When the titles do not fit beside
+  // them at this width, each title goes on the line under its id instead.
+  const longest = (texts: string[]): number => Math.max(0, ...texts.map((t) => t.length));
+  const side =
+    2 + longest(rows.map((r) => r.lesson.id)) + longest(rows.map((r) => r.lesson.title)) + 4 + 4 + Math.max(3, longest(rows.map((r) => r.lesson.lab ?? '–'))) + 2 * 5;
+  const together = side <= width;
   const table = renderTable({
-    rows: [
-      ['#', 'Lesson', 'Title', 'Read', 'Quiz', 'Lab'].map(cell),
-      ...rows.map((r) =>
-        [String(r.lesson.order), r.lesson.id, r.lesson.title, r.read ? '✓' : '', formatAccuracy(r.quiz), r.lesson.lab ?? '–'].map(cell),
-      ),
-    ],
+    rows: together
+      ? [['#', 'Lesson', 'Title', 'Read', 'Quiz', 'Lab'].map(cell), ...rows.map((r) => [String(r.lesson.order), r.lesson.id, r.lesson.title, ...status(r)].map(cell))]
+      : [
+          ['#', 'Lesson', 'Read', 'Quiz', 'Lab'].map(cell),
+          ...rows.map((r) => [[seg(String(r.lesson.order))], [seg(r.lesson.id), seg(`\n${r.lesson.title}`, { dim: true })], ...status(r).map(cell)]),
+        ],
     headerRows: 1,
-    align: ['right', 'left', 'left', 'center', 'right', 'left'],
-    width: Math.min(defaultWidth(process.stdout), 100),
+    align: together ? ['right', 'left', 'left', 'center', 'right', 'left'] : ['right', 'left', 'center', 'right', 'left'],
+    width,
     mode,
     frame: 'none',
   });

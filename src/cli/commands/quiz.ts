@@ -58,7 +58,7 @@ async function ask(questions: readonly Question[], record: boolean, title: strin
   const interactive = Boolean(process.stdin.isTTY);
   const reader = lineReader(interactive);
 
-  print([line([seg(title, { bold: true })])]);
+  print(wrapSegments([seg(title, { bold: true })], width));
   if (interactive) print(wrapSegments([seg('Type your answer and press Enter. Ctrl-D or Ctrl-C stops the quiz; the answers so far are kept.')], width));
   let answered = 0;
   let correct = 0;

@@ -3,7 +3,7 @@ import type { FlowProtocol } from '../../engine/reach/packet.js';
 import { describePorts } from '../../engine/reach/describe-sets.js';
 import { parsePortRange, QuestionError, trace, type TraceReport } from '../../engine/reach/question.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
-import { out, outJson } from '../output.js';
+import { out, outJson, paintMarks } from '../output.js';
 import { resolveStackEnd } from '../../formats/trace-ends.js';
 import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
 import { wrap } from '../text.js';
@@ -105,6 +105,6 @@ export async function run(path: string, opts: TraceOptions): Promise<number> {
     report = { ...report, from: report.from === id ? given : report.from, to: report.to === id ? given : report.to, explanation: report.explanation.split(id).join(given) };
   }
   if (opts.json) outJson(traceJson(report));
-  else out(formatTrace(report).join('\n'));
+  else out(paintMarks(formatTrace(report).join('\n')));
   return report.reachable ? EXIT_OK : EXIT_FAILED;
 }

@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../../formats/diagnostics.js';
 import { EXIT_INVALID, EXIT_OK } from '../exit-codes.js';
-import { out, outJson } from '../output.js';
+import { out, outJson, paintMarks } from '../output.js';
 import { loadForCommand, printDiagnostics, type SubmissionOptions } from '../submission.js';
 
 export async function run(path: string, opts: SubmissionOptions): Promise<number> {
@@ -21,9 +21,9 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
   printDiagnostics(loaded.diagnostics, out);
   const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   if (loaded.ok) {
-    out(`✓ ${path} is valid: ${plural(loaded.resourceCount, 'resource')} in ${loaded.regions.join(', ')}${warnings.length ? ` (${plural(warnings.length, 'warning')})` : ''}`);
+    out(paintMarks(`✓ ${path} is valid: ${plural(loaded.resourceCount, 'resource')} in ${loaded.regions.join(', ')}${warnings.length ? ` (${plural(warnings.length, 'warning')})` : ''}`));
     return EXIT_OK;
   }
-  out(`✗ ${path}: ${plural(errors.length, 'error')}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`);
+  out(paintMarks(`✗ ${path}: ${plural(errors.length, 'error')}${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}`));
   return EXIT_INVALID;
 }

@@ -6,6 +6,7 @@ import type { Loc, Template } from './model.js';
 import { readSections } from './sections.js';
 import { DiagnosticSink } from './sink.js';
 import { describeNode } from './values.js';
+import { findIndentMistake } from './yaml-indent.js';
 import { toTree } from './yaml-tree.js';
 
 export interface ParseResult {
@@ -79,12 +80,22 @@ function parseInto(raw: string, file: string, sink: DiagnosticSink): Template | 
     return undefined;
   }
   if (doc.errors.length > 0) {
+    const at = doc.errors.slice(0, 5).map((err) => lines.linePos(err.pos[0]).line);
+    const indent = isJson ? undefined : findIndentMistake(text, Math.min(...at) - 1, Math.max(...at) + 1);
+    let explained = false;
     for (const err of doc.errors.slice(0, 5)) {
       const p = lines.linePos(err.pos[0]);
       const reason =
         (err.code === 'MULTIPLE_TAGS' ? twoTags(text.split('\n')[p.line - 1] ?? '') : undefined) ??
         YAML_HINTS[err.code] ??
         lowerFirst(err.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, ''));
+      if (indent && Math.abs(p.line - indent.line) <= 1) {
+        // One error for the misindented line, in words; yaml's reasons for it and its neighbours follow from it.
+        if (explained) continue;
+        explained = true;
+        sink.error({ code: 'YamlSyntax', message: `invalid YAML: bad indentation: ${indent.words} (the parser says: ${reason})`, loc: { line: indent.line, column: indent.column } });
+        continue;
+      }
       sink.error({
         code: isJson ? 'JsonSyntax' : 'YamlSyntax',
         message: `${isJson ? 'invalid JSON' : 'invalid YAML'}: ${reason}`,

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RenderedLine } from '../../content/markdown/index.js';
 import type { FrameLayout } from '../layout.js';
-import { spread } from '../text.js';
+import { splitWide, spread, wrapText } from '../text.js';
 import { useLook } from './look-context.js';
 import { StyledLine } from './styled-line.js';
 
@@ -21,14 +21,19 @@ export function Frame({ layout, title, info = '', body, highlight }: FrameProps)
   const look = useLook();
   const { width } = layout;
   const rule = look.boxes ? <Text color={look.colour ? 'gray' : undefined}>{'─'.repeat(width)}</Text> : null;
-  const rows = body.slice(0, layout.bodyHeight);
-  const padding = layout.bodyHeight - rows.length;
-  const heading = look.boxes ? spread(title, info, width) : spread(info ? `${title}. ${info}` : title, '', width);
+  // A screen reader gets every line whole: a heading or line wider than the screen wraps
+  // onto the next line instead of ending in "…".
+  const headings = look.boxes ? [spread(title, info, width)] : wrapText(info ? `${title}. ${info}` : title, width).map((l) => l.segments.map((s) => s.text).join(''));
+  const room = Math.max(1, layout.bodyHeight - (headings.length - 1));
+  const rows = (look.boxes ? body : splitWide(body, width)).slice(0, room);
+  const padding = room - rows.length;
   return (
     <Box flexDirection="column" width={width} height={layout.height}>
-      <Text bold wrap="truncate-end">
-        {heading}
-      </Text>
+      {headings.map((h, i) => (
+        <Text key={`title-${i}`} bold wrap="truncate-end">
+          {h}
+        </Text>
+      ))}
       {rule}
       {rows.map((l, i) => (
         <StyledLine key={i} line={l} width={width} inverse={i === highlight} />

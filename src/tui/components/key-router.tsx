@@ -29,7 +29,8 @@ export function KeyRouter({ children }: { children: ReactNode }) {
   const target = useRef<Target | undefined>(undefined);
   const route = useCallback((input: string, key: Keys) => {
     const t = target.current;
-    if (!t) return;
+    // Ctrl-C ends the app (app.tsx); no screen sees it as the letter c.
+    if (!t || (key.ctrl && input === 'c')) return;
     const chars = Array.from(input);
     // Typed text read at once with control keys in it ("alice⏎", two erases): the runs of
     // text whole, each Enter and erase as its own key, in order.

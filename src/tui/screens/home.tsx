@@ -12,7 +12,7 @@ import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { frameLayout } from '../layout.js';
 import { revealOffset } from '../scroll.js';
-import { padTo, truncate } from '../text.js';
+import { hangingWrap, padTo, truncate } from '../text.js';
 
 export interface HomeProps {
   readonly course: Course;
@@ -50,7 +50,8 @@ export function Home(props: HomeProps) {
   const [cursor, setCursor] = useState(() => Math.max(0, path.rows.findIndex((r) => r.lesson.id === nextId)));
   const [offset, setOffset] = useState(0);
   const layout = frameLayout(width, height, HINTS, props.status || summary(path), look);
-  const listHeight = Math.max(1, layout.bodyHeight - HEAD);
+  // A screen reader's row is a sentence that may take two lines (it is wrapped, never cut).
+  const listHeight = Math.max(1, Math.floor((layout.bodyHeight - HEAD) / (look.boxes ? 1 : 2)));
   const top = revealOffset(offset, cursor, path.rows.length, listHeight);
 
   const move = (to: number): void => {
@@ -85,8 +86,9 @@ export function Home(props: HomeProps) {
   const shown = path.rows.slice(top, top + listHeight);
   shown.forEach((r, i) => {
     const at = top + i === cursor;
-    const text = look.boxes ? tableRow(r, at, r.lesson.id === nextId, widths) : linearRow(r, at, width);
-    body.push(line([seg(text, { bold: at || r.lesson.id === nextId, color: r.lesson.id === nextId ? 'cyan' : undefined })]));
+    const style = { bold: at || r.lesson.id === nextId, color: r.lesson.id === nextId ? 'cyan' : undefined } as const;
+    if (look.boxes) body.push(line([seg(tableRow(r, at, r.lesson.id === nextId, widths), style)]));
+    else body.push(...hangingWrap([seg(at ? '› ' : '  ', style)], linearRow(r), width, style));
   });
   if (path.rows.length === 0) body.push(line([seg('No lessons are installed. Set CLOUDLAB_LESSONS to a folder of lessons.')]));
   const highlight = path.rows.length > 0 ? HEAD + cursor - top : undefined;
@@ -117,12 +119,12 @@ function tableRow(r: LessonRow, at: boolean, next: boolean, c: Columns): string 
 }
 
 /** For screen readers: one sentence per lesson, no columns (the next step is said above). */
-function linearRow(r: LessonRow, at: boolean, width: number): string {
+function linearRow(r: LessonRow): string {
   const parts = [r.read ? 'read' : 'not read'];
   if (r.questions > 0) parts.push(`quiz ${r.quiz.attempts === 0 ? 'not tried' : formatAccuracy(r.quiz)}`);
   const lab = labCell(r);
   if (lab) parts.push(lab === '–' ? 'lab not tried' : lab === 'n/a' ? 'no lab yet' : `lab ${lab}`);
-  return truncate(`${at ? '›' : ' '} ${r.lesson.order}. ${r.lesson.title}: ${parts.join(', ')}`, width);
+  return `${r.lesson.order}. ${r.lesson.title}: ${parts.join(', ')}`;
 }
 
 function summary(path: CoursePath): string {

@@ -10,7 +10,7 @@ import { KEYS } from '../keys.js';
 import { bestText, labRows, type LabRow } from '../lab-rows.js';
 import { frameLayout } from '../layout.js';
 import { revealOffset } from '../scroll.js';
-import { padTo, truncate, wrapText } from '../text.js';
+import { hangingWrap, padTo, truncate, wrapText } from '../text.js';
 
 export interface LabListProps {
   readonly labs: readonly Lab[];
@@ -39,13 +39,21 @@ export function LabList(props: LabListProps) {
   const [offset, setOffset] = useState(0);
   const layout = frameLayout(width, height, rows.length > 0 ? HINTS : [KEYS.labs.help, KEYS.labs.back], props.status, look);
 
-  const body: RenderedLine[] = rows.map((r, i) => line([seg(rowText(r, i === cursor, width, look.boxes), { bold: i === cursor })]));
+  // For a screen reader a row is a sentence, wrapped (never cut); the cursor is its last line.
+  const body: RenderedLine[] = [];
+  let cursorLine = 0;
+  rows.forEach((r, i) => {
+    const style = { bold: i === cursor };
+    if (look.boxes) body.push(line([seg(rowText(r, i === cursor, width, true), style)]));
+    else body.push(...hangingWrap([seg(i === cursor ? '› ' : '  ', style)], rowText(r, i === cursor, width, false), width, style));
+    if (i === cursor) cursorLine = body.length - 1;
+  });
   if (rows.length === 0) body.push(...emptyState(props.labsDir, width));
   if (props.problems.length > 0) {
     body.push(BLANK, line([seg('Some labs could not be loaded:', { bold: true })]));
     for (const p of props.problems) body.push(...wrapText(`✗ ${p}`, width));
   }
-  const top = revealOffset(offset, cursor, body.length, layout.bodyHeight);
+  const top = revealOffset(offset, cursorLine, body.length, layout.bodyHeight);
 
   useKeys((input: string, key: Keys) => {
     const move = (to: number): void => {
@@ -69,7 +77,7 @@ export function LabList(props: LabListProps) {
       title="Labs"
       info={`${rows.length} lab${rows.length === 1 ? '' : 's'}`}
       body={body.slice(top, top + layout.bodyHeight)}
-      highlight={rows.length > 0 ? cursor - top : undefined}
+      highlight={rows.length > 0 ? cursorLine - top : undefined}
     />
   );
 }
@@ -78,7 +86,7 @@ export function LabList(props: LabListProps) {
 function rowText(r: LabRow, at: boolean, width: number, boxes: boolean): string {
   const best = bestText(r);
   const points = `${r.lab.maxScore} point${r.lab.maxScore === 1 ? '' : 's'}`;
-  if (!boxes) return truncate(`${at ? '›' : ' '} Lab ${r.lab.order}: ${r.lab.title}, ${points}, ${best}`, width);
+  if (!boxes) return `Lab ${r.lab.order}: ${r.lab.title}, ${points}, ${best}`;
   const head = `${at ? '›' : ' '} ${r.complete ? '✓' : ' '} ${String(r.lab.order).padStart(2)}  `;
   const tail = `  ${padTo(points, 10)} ${best}`;
   const room = Math.max(10, width - head.length - tail.length);

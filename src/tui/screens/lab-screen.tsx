@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { existsSync } from 'node:fs';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { instantiate, type Lab } from '../../content/labs.js';
 import { BLANK, line, renderMarkdown, seg, THEME, type RenderedLine } from '../../content/markdown/index.js';
 import type { GradeResult } from '../../grading/result.js';
@@ -7,11 +8,12 @@ import { useLook } from '../components/look-context.js';
 import { useKeys } from '../components/key-router.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
-import { checkTemplate, defaultFolder, diagramOf, gradeLines, templateOf, writeStarter } from '../lab-actions.js';
+import { watchSubmission } from '../../grading/watch.js';
+import { checkTemplate, defaultFolder, diagramOf, gradeLines, resolvePath, templateOf, writeStarter } from '../lab-actions.js';
 import { frameLayout, promptLine } from '../layout.js';
 import { editLine } from '../line-edit.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
-import { truncate, withoutRules, wrapText } from '../text.js';
+import { fitText, splitWide, withoutRules, wrapText } from '../text.js';
 
 export interface LabScreenProps {
   readonly lab: Lab;
@@ -54,22 +56,25 @@ export function LabScreen(props: LabScreenProps) {
   const [grade, setGrade] = useState<GradeResult | undefined>();
   const [diagram, setDiagram] = useState<RenderedLine[]>([]);
   const [busy, setBusy] = useState(false);
+  const [watched, setWatched] = useState<string | undefined>();
   const asking = props.student === null;
 
   const brief = useMemo(() => {
     const rendered = renderMarkdown(instantiate(lab.brief, lab, student || undefined), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
-    return look.boxes ? rendered : withoutRules(rendered);
+    return look.boxes ? rendered : splitWide(withoutRules(rendered), Math.min(width, MAX_TEXT_WIDTH));
   }, [lab, student, width, look.mode, look.boxes]);
   const results = useMemo(() => (grade ? gradeLines(grade, `Lab ${lab.order}: ${lab.title}`, width) : []), [grade, lab, width]);
-  const lines = asking ? studentIntro(lab, width) : { brief, results, diagram }[view];
+  const lines = asking ? studentIntro(lab, width) : look.boxes ? { brief, results, diagram }[view] : splitWide({ brief, results, diagram }[view], width);
 
   const hints = prompt
     ? [KEYS.prompt.confirm, KEYS.prompt.clear, KEYS.prompt.cancel]
     : [KEYS.lab.scroll, KEYS.lab.page, KEYS.lab.write, KEYS.lab.check, KEYS.lab.diagram, KEYS.lab.edit, KEYS.lab.student, KEYS.lab.help, KEYS.lab.back];
   const status = prompt ? promptLine(LABELS[prompt.field], prompt.value, width) : props.status;
   const layout = frameLayout(width, height, hints, status, look);
-  // The first body line says who and what: the student and the template checked.
-  const viewHeight = Math.max(1, layout.bodyHeight - 1);
+  // The first body line (or lines, for a screen reader) says who and what: the student and the template checked.
+  const who = asking ? 'Student: not given yet' : `Student: ${student || 'none (default values)'}`;
+  const context = fitText(`${who} · Template: ${path}`, width, look.boxes, { dim: true });
+  const viewHeight = Math.max(1, layout.bodyHeight - context.length);
   const top = clampOffset(offsets[view], lines.length, viewHeight);
   const setTop = (v: View, n: number): void => setOffsets((o) => ({ ...o, [v]: n }));
 
@@ -85,6 +90,7 @@ export function LabScreen(props: LabScreenProps) {
       if (written.ok) {
         setFolder(value);
         setPath(templateOf(value));
+        setWatched(templateOf(value));
       }
     } else if (value === '') say('The path is unchanged.');
     else {
@@ -93,21 +99,38 @@ export function LabScreen(props: LabScreenProps) {
     }
   };
 
-  const check = (): void => {
+  const check = (saved = false): void => {
     setBusy(true);
-    say(`Checking ${path} …`);
+    say(`${saved ? `${path} was saved. ` : ''}Checking ${path} …`);
     // Let the "Checking" line be drawn before the grading blocks for a moment.
     setTimeout(() => {
       const outcome = checkTemplate(lab, path, student || undefined, cwd);
       setBusy(false);
-      say(outcome.message);
+      say(`${saved ? 'Saved, checked again. ' : ''}${outcome.message}`);
       if (!outcome.result) return;
+      setWatched(path);
       setGrade(outcome.result);
       props.onGraded(outcome.result);
       setTop('results', 0);
       setView('results');
     }, 20);
   };
+
+  // The template this screen wrote or checked is checked again each time it is saved.
+  const latestCheck = useRef(check);
+  latestCheck.current = check;
+  useEffect(() => {
+    if (!watched) return undefined;
+    const abs = resolvePath(watched, cwd);
+    if (!existsSync(abs)) return undefined;
+    let w: { close(): void } | undefined;
+    try {
+      w = watchSubmission(abs, () => latestCheck.current(true));
+    } catch {
+      return undefined; // a folder that cannot be watched: c still checks
+    }
+    return () => w?.close();
+  }, [watched, cwd]);
 
   const showDiagram = (): void => {
     const d = diagramOf(lab, path, cwd, width, look.boxes);
@@ -146,10 +169,8 @@ export function LabScreen(props: LabScreenProps) {
     }
   }, { active, text: prompt !== undefined });
 
-  const who = asking ? 'Student: not given yet' : `Student: ${student || 'none (default values)'}`;
-  const context = line([seg(truncate(`${who} · Template: ${path}`, width), { dim: true })]);
   const info = asking ? 'student id' : view === 'results' && grade ? `check · ${grade.score}/${grade.max}` : `${view} · ${positionLabel(top, lines.length, viewHeight)}`;
-  return <Frame layout={layout} title={`Lab ${lab.order} · ${lab.title}`} info={info} body={[context, ...lines.slice(top, top + viewHeight)]} />;
+  return <Frame layout={layout} title={`Lab ${lab.order} · ${lab.title}`} info={info} body={[...context, ...lines.slice(top, top + viewHeight)]} />;
 }
 
 function studentIntro(lab: Lab, width: number): RenderedLine[] {

@@ -9,7 +9,7 @@ import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { frameLayout } from '../layout.js';
 import { applyScroll, clampOffset, positionLabel, scrollMove } from '../scroll.js';
-import { withoutRules } from '../text.js';
+import { splitWide, withoutRules } from '../text.js';
 
 export interface LessonReaderProps {
   /** Every lesson, in course order (for n and p). */
@@ -19,7 +19,7 @@ export interface LessonReaderProps {
   readonly height: number;
   readonly active?: boolean;
   readonly status?: string;
-  /** Called when a lesson is shown: marks it read. */
+  /** Called when the end of a lesson has been shown: marks it read. */
   readonly onRead: (lessonId: string) => void;
   readonly onQuiz: (lessonId: string) => void;
   readonly onLab: (lessonId: string) => void;
@@ -38,15 +38,11 @@ export function LessonReader(props: LessonReaderProps) {
   const [offset, setOffset] = useState(0);
   const index = Math.max(0, lessons.findIndex((l) => l.id === id));
   const lesson = lessons[index];
-  const { onRead } = props;
-  useEffect(() => {
-    if (lesson) onRead(lesson.id);
-  }, [lesson?.id]);
 
   const lines = useMemo(() => {
     if (!lesson) return [];
     const rendered = renderMarkdown(lessonMarkdown(lesson), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
-    const text = look.boxes ? rendered : withoutRules(rendered);
+    const text = look.boxes ? rendered : splitWide(withoutRules(rendered), Math.min(width, MAX_TEXT_WIDTH));
     const next = [`t quiz`, ...(lesson.lab ? ['s lab'] : []), ...(index + 1 < lessons.length ? ['n next lesson'] : [])];
     return [...text, BLANK, line([seg(`End of lesson ${lesson.order}. Next: ${next.join(' · ')}`, THEME.url)])];
   }, [lesson, width, look.mode, look.boxes, index, lessons.length]);
@@ -54,6 +50,12 @@ export function LessonReader(props: LessonReaderProps) {
   const hints = [KEYS.lesson.line, KEYS.lesson.page, KEYS.lesson.ends, KEYS.lesson.next, KEYS.lesson.quiz, ...(lesson?.lab ? [KEYS.lesson.lab] : []), KEYS.lesson.help, KEYS.lesson.back];
   const layout = frameLayout(width, height, hints, props.status, look);
   const top = clampOffset(offset, lines.length, layout.bodyHeight);
+  // A lesson counts as read once its last line has been on the screen, not when it opens.
+  const atEnd = top + layout.bodyHeight >= lines.length;
+  const { onRead } = props;
+  useEffect(() => {
+    if (lesson && atEnd) onRead(lesson.id);
+  }, [lesson?.id, atEnd]);
 
   const go = (to: number): void => {
     if (to < 0) return props.say('This is the first lesson.');
