@@ -2,7 +2,18 @@ import { Cloud } from '../engine/cloud.js';
 import { CloudError } from '../engine/errors.js';
 import { availabilityZones, isRegion, REGIONS } from '../engine/regions.js';
 import { makeBuilder, type BuildWarning } from './build-cloud.js';
-import { type CreatedResource, loadStackSet, parseTemplate, type PendingResource, ResourceError, type StackResult, type Template } from './cfn/index.js';
+import {
+  type CreatedResource,
+  loadStackSet,
+  parseTemplate,
+  type PendingResource,
+  ResourceError,
+  stackLabel,
+  type StackResult,
+  type StackSetFile,
+  type Template,
+} from './cfn/index.js';
+import { resourceParameterResolver } from './resource-parameters.js';
 import { type Diagnostic, hasErrors } from './diagnostics.js';
 import { readSubmission, type TemplateFile } from './submission-files.js';
 
@@ -38,6 +49,8 @@ export interface LoadedSubmission {
 
 export interface DeclaredResource {
   region: string;
+  /** The stack's name when its region holds several stacks (`us-east-1/network.yaml` → network). */
+  stack?: string;
   logicalId: string;
   type: string;
   properties: Record<string, unknown>;
@@ -52,28 +65,45 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
   if (!isRegion(defaultRegion)) {
     diagnostics.push({ severity: 'error', code: 'UnknownRegion', message: `"${defaultRegion}" is not a region; regions are ${REGIONS.slice(0, 6).join(', ')}, …` });
   }
-  const parsed: { file: string; region: string; template: Template }[] = [];
+  const parsed: StackSetFile[] = [];
   for (const t of templates) {
     const p = parseTemplate(t.text, t.file);
     diagnostics.push(...p.diagnostics);
-    if (p.template) parsed.push({ file: t.file, region: t.region ?? defaultRegion, template: p.template });
+    if (p.template) parsed.push({ file: t.file, region: t.region ?? defaultRegion, ...(t.stack ? { stack: t.stack } : {}), template: p.template });
   }
+  // A logical id used by two stacks of one region is qualified with the stack's name in the
+  // virtual cloud (network/VPC), so ids, messages and trace ends tell them apart.
+  const seenIds = new Map<string, number>();
+  for (const f of parsed) for (const r of f.template.resources) seenIds.set(`${f.region}/${r.logicalId}`, (seenIds.get(`${f.region}/${r.logicalId}`) ?? 0) + 1);
+  const engineId = (f: StackSetFile, logicalId: string) => ((seenIds.get(`${f.region}/${logicalId}`) ?? 0) > 1 ? `${stackLabel(f)}/${logicalId}` : logicalId);
   const warnings: { w: BuildWarning; region: string }[] = [];
   const positions = new Map<string, PendingResource>();
   const declared: DeclaredResource[] = [];
+  const templateIds = new Map<string, string>();
+  const layered = new Set(parsed.filter((f) => parsed.some((o) => o !== f && o.region === f.region)).map((f) => f.file));
   const result = loadStackSet(
     parsed,
-    (region) => ({
-      region,
-      stackName: opts.stackName ?? 'cloudlab',
+    (f) => ({
+      region: f.region,
+      stackName: f.stack ?? opts.stackName ?? 'cloudlab',
       params: opts.params,
       availabilityZones,
+      resourceParameter: resourceParameterResolver(declared, f),
     }),
-    (region) => {
+    (f) => {
+      const region = f.region;
       const build = makeBuilder(cloud, region, (w) => warnings.push({ w, region }));
-      return (r: PendingResource): CreatedResource => {
+      return (pending: PendingResource): CreatedResource => {
+        const r = { ...pending, logicalId: engineId(f, pending.logicalId) };
         positions.set(`${region}/${r.logicalId}`, r);
-        const entry: DeclaredResource = { region, logicalId: r.logicalId, type: r.type, properties: r.properties };
+        templateIds.set(`${region}/${r.logicalId}`, pending.logicalId);
+        const entry: DeclaredResource = {
+          region,
+          ...(layered.has(f.file) ? { stack: stackLabel(f) } : {}),
+          logicalId: pending.logicalId,
+          type: r.type,
+          properties: r.properties,
+        };
         declared.push(entry);
         try {
           const created = build(r);
@@ -94,7 +124,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
   for (const { w, region } of warnings) {
     const r = positions.get(`${region}/${w.logicalId}`);
     const pos = r?.pos(w.path);
-    diagnostics.push({ severity: 'warning', code: w.code, message: w.message, file: pos?.file ?? regionOf.get(region), line: pos?.line, column: pos?.column, logicalId: w.logicalId });
+    diagnostics.push({ severity: 'warning', code: w.code, message: w.message, file: pos?.file ?? regionOf.get(region), line: pos?.line, column: pos?.column, logicalId: templateIds.get(`${region}/${w.logicalId}`) ?? w.logicalId });
   }
   if (!hasErrors(diagnostics)) {
     for (const e of cloud.finish()) {
@@ -113,7 +143,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
     ok: !hasErrors(diagnostics),
     metadata,
     stacks: result.stacks,
-    regions: parsed.map((p) => p.region),
+    regions: [...new Set(parsed.map((p) => p.region))],
     files: templates.map((t) => t.file),
     resourceCount: Object.values(result.stacks).reduce((n, s) => n + s.resources.length, 0),
     resources: declared,

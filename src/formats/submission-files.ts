@@ -6,7 +6,8 @@ import { nearest } from './cfn/suggest.js';
 
 /**
  * Reading a submission from disk: a single template file, or a folder holding one template
- * per region (`us-east-1.yaml`, `eu-west-1.json`, …). This is the only part of the
+ * per region (`us-east-1.yaml`, `eu-west-1.json`, …) and folders named after a region holding
+ * several stacks of that region (`us-east-1/network.yaml`, `us-east-1/app.yaml`). This is the only part of the
  * CloudFormation front door that touches the file system, and it treats every file as
  * untrusted: no symbolic link out of the folder is followed, sizes are checked before
  * reading, binary files are refused, and no problem ever throws.
@@ -17,6 +18,8 @@ export interface TemplateFile {
   file: string;
   /** The region named by the file (folder entries named after a region), else undefined. */
   region?: string;
+  /** The stack's name, for a template in a region's folder (`us-east-1/network.yaml` → network). */
+  stack?: string;
   text: string;
 }
 
@@ -73,6 +76,10 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
     return { templates: [], diagnostics };
   }
 
+  const regionFolders = entries
+    .filter((e) => e.isDirectory() && isRegion(e.name))
+    .map((e) => e.name)
+    .sort();
   const candidates = entries
     .filter((e) => !e.name.startsWith('.') && isTemplateName(e.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -114,7 +121,8 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
     return readText(readPath, full, maxBytes, error);
   };
 
-  if (byRegion.length > 0) {
+  if (byRegion.length > 0 || regionFolders.length > 0) {
+    for (const region of regionFolders) templates.push(...readStackFolder(target, region, folderReal, maxBytes, error, warn));
     const seen = new Map<string, string>();
     for (const { name, region } of byRegion) {
       const first = seen.get(region);
@@ -131,8 +139,11 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
       warn(
         shown(name),
         'IgnoredFile',
-        `not named after a region, so it is ignored; templates in a folder are named <region>${path.extname(name)}${guess ? ` (did you mean ${guess}${path.extname(name)}?)` : ''}`,
+        `not named after a region, so it is ignored; templates in a folder are named <region>${path.extname(name)}${guess ? ` (did you mean ${guess}${path.extname(name)}?)` : ''}, or are stacks in a folder named after their region (${guess ?? 'us-east-1'}/${name})`,
       );
+    }
+    if (templates.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+      error(target, 'NoTemplate', `the region folders (${regionFolders.join(', ')}) hold no template; put one or more .yaml or .json stacks in them`);
     }
     return { templates, diagnostics };
   }
@@ -146,7 +157,7 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
     error(
       target,
       'AmbiguousTemplates',
-      `the folder holds ${others.length} templates (${others.join(', ')}) and none is named after a region; name each one after the region it deploys to, such as us-east-1.yaml and eu-west-1.yaml, or keep a single template`,
+      `the folder holds ${others.length} templates (${others.join(', ')}) and none is named after a region; name each one after the region it deploys to, such as us-east-1.yaml and eu-west-1.yaml, put several stacks of one region in a folder named after it (us-east-1/${others[0]}, us-east-1/${others[1]}), or keep a single template`,
     );
     return { templates, diagnostics };
   }
@@ -156,6 +167,61 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
     `the folder holds no template; put in a single .yaml or .json template, or one per region named like us-east-1.yaml`,
   );
   return { templates, diagnostics };
+}
+
+/** AWS's rule for stack names: a letter, then letters, digits and hyphens, at most 128. */
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+
+/**
+ * The templates of a region's folder, one stack each, named after the file. Symbolic links
+ * are not followed; sub-folders and other files are ignored with a warning.
+ */
+function readStackFolder(
+  target: string,
+  region: string,
+  folderReal: string,
+  maxBytes: number,
+  error: (file: string, code: string, message: string) => void,
+  warn: (file: string, code: string, message: string) => void,
+): TemplateFile[] {
+  const dir = path.join(target, region);
+  let entries: fs.Dirent[];
+  try {
+    const real = fs.realpathSync(dir);
+    const rel = path.relative(folderReal, real);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+      error(dir, 'SymbolicLink', 'this folder is a link to a place outside the submission; it was not read');
+      return [];
+    }
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    error(dir, fsCode(e), fsMessage(e, 'folder'));
+    return [];
+  }
+  const out: TemplateFile[] = [];
+  const seen = new Map<string, string>();
+  for (const e of entries.filter((x) => !x.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, e.name);
+    if (!isTemplateName(e.name) || !e.isFile()) {
+      if (e.isSymbolicLink()) error(full, 'SymbolicLink', 'this is a symbolic link; it was not read (copy the file in instead)');
+      else if (e.isDirectory()) warn(full, 'IgnoredFile', `a folder inside ${region}/ is ignored; the stacks of ${region} are the templates directly in it`);
+      continue;
+    }
+    const stack = baseName(e.name);
+    if (!STACK_NAME.test(stack)) {
+      error(full, 'InvalidStackName', `"${stack}" cannot name a stack: a stack name starts with a letter and holds only letters, digits and hyphens (at most 128)`);
+      continue;
+    }
+    const first = seen.get(stack);
+    if (first) {
+      error(full, 'AlreadyExistsException', `${first} and ${e.name} are both the stack ${stack} in ${region}; keep one of them`);
+      continue;
+    }
+    seen.set(stack, e.name);
+    const text = readText(full, full, maxBytes, error);
+    if (text !== undefined) out.push({ file: full, region, stack, text });
+  }
+  return out;
 }
 
 function isTemplateName(name: string): boolean {

@@ -4,6 +4,7 @@ import { describePorts } from '../../engine/reach/describe-sets.js';
 import { parsePortRange, QuestionError, trace, type TraceReport } from '../../engine/reach/question.js';
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { out, outJson } from '../output.js';
+import { resolveStackEnd } from '../../formats/trace-ends.js';
 import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
 import { wrap } from '../text.js';
 
@@ -79,11 +80,16 @@ export async function run(path: string, opts: TraceOptions): Promise<number> {
   }
   const loaded = loadForCommand(path, opts);
   if (!loaded.ok) return refuseInvalid(loaded, path);
+  const [from, to] = [opts.from, opts.to].map((end) => {
+    const r = resolveStackEnd(loaded, end);
+    if ('error' in r) throw new UsageError(r.error);
+    return r.end;
+  });
   let report: TraceReport;
   try {
     report = trace(loaded.cloud, {
-      from: opts.from,
-      to: opts.to,
+      from,
+      to,
       protocol: opts.protocol,
       port,
       clientPorts: opts.clientPorts ? parsePortRange(opts.clientPorts) : undefined,
@@ -91,6 +97,11 @@ export async function run(path: string, opts: TraceOptions): Promise<number> {
   } catch (e) {
     if (e instanceof QuestionError) throw new UsageError(e.message);
     throw e;
+  }
+  // A stack-qualified end (app/Web) was resolved to its physical id; name it as written.
+  for (const [given, id] of [[opts.from, from], [opts.to, to]]) {
+    if (given === id) continue;
+    report = { ...report, from: report.from === id ? given : report.from, to: report.to === id ? given : report.to, explanation: report.explanation.split(id).join(given) };
   }
   if (opts.json) outJson(traceJson(report));
   else out(formatTrace(report).join('\n'));

@@ -20,7 +20,8 @@ export {
   type CreatedResource,
   type StackResult,
 } from './resolve.js';
-export { loadStackSet, type StackSetFile, type StackSetResult } from './stack-set.js';
+export { loadStackSet, stackLabel, type StackSetFile, type StackSetResult } from './stack-set.js';
+export { resourceParameterType } from './parameter-types.js';
 export { classifyType, knownTypeNames, modelledType, MODELLED_TYPES, UNMODELLED_TYPES, type TypeClass } from './types.js';
 export { MAX_DIAGNOSTICS } from './sink.js';
 export type * from './model.js';

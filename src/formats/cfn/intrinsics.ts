@@ -173,19 +173,27 @@ export class Evaluator {
         if (typeof v === 'object' && v !== null) return JSON.stringify(v);
         return this.form(fn, arg.loc, describeValue(v));
       }
-      default: {
-        const known = Object.keys(INTRINSIC_FORMS);
-        const unsupported = ['Fn::Transform', 'Fn::ForEach', 'Fn::Contains', 'Fn::EachMemberEquals', 'Fn::EachMemberIn', 'Fn::RefAll', 'Fn::ValueOf', 'Fn::ValueOfAll'];
-        this.error(
-          'UnsupportedIntrinsic',
-          unsupported.includes(fn)
-            ? `${fn} is not supported by the virtual cloud`
-            : `unknown intrinsic function ${fn}${didYouMean(fn, known)}`,
-          loc,
-        );
-        return BAD;
-      }
+      default:
+        return this.unsupported(fn, arg, loc);
     }
+  }
+
+  private unsupported(fn: string, arg: TNode, loc: Loc): typeof BAD {
+    const rules = ['Fn::Contains', 'Fn::EachMemberEquals', 'Fn::EachMemberIn', 'Fn::RefAll', 'Fn::ValueOf', 'Fn::ValueOfAll'];
+    let message: string;
+    if (rules.includes(fn)) {
+      message = `${fn} is a function of the Rules section; CloudFormation allows it only inside Rules`;
+    } else if (fn === 'Fn::Transform') {
+      const nameNode = arg.kind === 'map' ? child(arg, 'Name') : undefined;
+      const name = nameNode?.kind === 'scalar' ? scalarText(nameNode.value) : undefined;
+      message = `Fn::Transform runs the macro ${name ?? '(no Name)'} in AWS; the virtual cloud runs no macros, so write here the value the macro would produce`;
+    } else if (fn.startsWith('Fn::ForEach')) {
+      message = `${fn} is expanded by the AWS::LanguageExtensions transform, which the virtual cloud does not run; write the resources out one by one`;
+    } else {
+      message = `unknown intrinsic function ${fn}${didYouMean(fn, Object.keys(INTRINSIC_FORMS))}`;
+    }
+    this.error('UnsupportedIntrinsic', message, loc);
+    return BAD;
   }
 
   private ref(arg: TNode): unknown {
@@ -507,6 +515,11 @@ export class Evaluator {
     if (name === BAD) return BAD;
     const value = this.scope.importValue?.(name);
     if (value === undefined) {
+      const why = this.scope.whyNoExport?.(name);
+      if (why) {
+        this.error('ExportNotFound', `Fn::ImportValue "${name}": ${why}`, arg.loc);
+        return BAD;
+      }
       const names = this.scope.exportNames?.() ?? [];
       this.error(
         'ExportNotFound',

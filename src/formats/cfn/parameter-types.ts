@@ -55,3 +55,17 @@ export function parameterKind(type: string): ParameterKind | undefined {
     zone: type === 'AWS::EC2::AvailabilityZone::Name' || type === 'List<AWS::EC2::AvailabilityZone::Name>',
   };
 }
+
+/** The parameter types that name a resource of the region, and the resource type each names. */
+const RESOURCE_PARAMETER_TYPES: Readonly<Record<string, string>> = {
+  'AWS::EC2::VPC::Id': 'AWS::EC2::VPC',
+  'AWS::EC2::Subnet::Id': 'AWS::EC2::Subnet',
+  'AWS::EC2::SecurityGroup::Id': 'AWS::EC2::SecurityGroup',
+  'AWS::EC2::Instance::Id': 'AWS::EC2::Instance',
+};
+
+/** The resource type a parameter of this type names (List<…> forms too), if any. */
+export function resourceParameterType(type: string): string | undefined {
+  const inner = /^List<(.+)>$/.exec(type)?.[1] ?? type;
+  return Object.prototype.hasOwnProperty.call(RESOURCE_PARAMETER_TYPES, inner) ? RESOURCE_PARAMETER_TYPES[inner] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { Loc, Template, TemplateParameter } from './model.js';
-import { parameterKind } from './parameter-types.js';
+import { parameterKind, resourceParameterType } from './parameter-types.js';
 import { testPattern } from './pattern.js';
 import type { ParamValue } from './scope.js';
 import type { DiagnosticSink } from './sink.js';
@@ -11,6 +11,11 @@ export interface ParameterInput {
   overrides?: Record<string, string>;
   availabilityZones: string[];
   region: string;
+  /**
+   * The physical id of the resource of `resourceType` a parameter value names (a logical id
+   * of another stack of the submission, qualified or not, or a physical id), or why none.
+   */
+  resourceParameter?(resourceType: string, value: string): { id: string } | { error: string };
 }
 
 const NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -70,7 +75,9 @@ function resolveOne(
   if (raw === undefined) {
     sink.error({
       code: 'MissingParameterValue',
-      message: `parameter ${p.name} has no value; give one with --param ${p.name}=…`,
+      message: resourceParameterType(p.type)
+        ? `parameter ${p.name} (${p.type}) has no value; it names a resource that already exists, such as one another stack of the submission creates (${input.region}/network.yaml beside this one): give its logical or physical id with --param ${p.name}=…`
+        : `parameter ${p.name} has no value; give one with --param ${p.name}=…`,
       loc: p.loc,
     });
     return BAD;
@@ -92,6 +99,19 @@ function resolveOne(
     }
   }
   if (!ok) return BAD;
+  const resourceType = resourceParameterType(p.type);
+  if (resourceType && input.resourceParameter && !kind.ssm) {
+    const ids: string[] = [];
+    for (const v of values) {
+      const found = input.resourceParameter(resourceType, v);
+      if ('error' in found) {
+        fail(`${source} "${v}" ${found.error}`);
+        ok = false;
+      } else ids.push(found.id);
+    }
+    if (!ok) return BAD;
+    return kind.list ? ids : ids[0];
+  }
   return kind.list ? values : raw;
 }
 
@@ -139,7 +159,8 @@ function standInValue(type: string, input: ParameterInput): { value: string; why
     case 'AWS::EC2::AvailabilityZone::Name':
       return input.availabilityZones.length ? { value: input.availabilityZones[0], why: `the first zone of ${input.region}` } : undefined;
     case 'List<AWS::EC2::AvailabilityZone::Name>':
-      return input.availabilityZones.length > 1 ? { value: input.availabilityZones.slice(0, 2).join(','), why: `the first two zones of ${input.region}` } : undefined;
+      // Every zone, as Fn::GetAZs gives them, so `!Select [2, !Ref Zones]` of a three-zone template works.
+      return input.availabilityZones.length ? { value: input.availabilityZones.join(','), why: `every zone of ${input.region}, as Fn::GetAZs gives them` } : undefined;
     default:
       return undefined;
   }

@@ -69,7 +69,10 @@ function parseInto(raw: string, file: string, sink: DiagnosticSink): Template | 
   if (doc.errors.length > 0) {
     for (const err of doc.errors.slice(0, 5)) {
       const p = lines.linePos(err.pos[0]);
-      const reason = YAML_HINTS[err.code] ?? lowerFirst(err.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, ''));
+      const reason =
+        (err.code === 'MULTIPLE_TAGS' ? twoTags(text.split('\n')[p.line - 1] ?? '') : undefined) ??
+        YAML_HINTS[err.code] ??
+        lowerFirst(err.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, ''));
       sink.error({
         code: isJson ? 'JsonSyntax' : 'YamlSyntax',
         message: `${isJson ? 'invalid JSON' : 'invalid YAML'}: ${reason}`,
@@ -143,6 +146,14 @@ function checkJson(text: string, sink: DiagnosticSink): boolean {
     sink.error({ code: 'JsonSyntax', message: `invalid JSON: ${lowerFirst(reason)}`, loc });
     return false;
   }
+}
+
+/** "!GetAZs !Ref X": CloudFormation's documentation says short forms cannot be nested directly. */
+function twoTags(line: string): string | undefined {
+  const m = /!(\w+)\s+!(\w+)/.exec(line);
+  if (!m) return undefined;
+  const inner = m[2] === 'Ref' || m[2] === 'Condition' ? m[2] : `Fn::${m[2]}`;
+  return `"!${m[1]} !${m[2]}" puts two short forms on one value, which CloudFormation cannot read; write the inner one in its long form, such as !${m[1]} {${inner}: …}`;
 }
 
 function lowerFirst(s: string): string {

@@ -1,6 +1,7 @@
 import { hashString } from '../../engine/random.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { Evaluator } from './intrinsics.js';
+import { gatewayDependencyWarnings } from './gateway-dependency.js';
 import { creationOrder, findCycles } from './graph.js';
 import { locate } from './locate.js';
 import type { Loc, SourcePos, Template, TemplateResource, TMap, TNode } from './model.js';
@@ -25,6 +26,10 @@ export interface LoadContext {
   importValue?(name: string): unknown | undefined;
   /** Every export name available to importValue, for "did you mean" suggestions. */
   exportNames?(): readonly string[];
+  /** Why an export cannot be read, when it exists somewhere but not for this stack. */
+  whyNoExport?(name: string): string | undefined;
+  /** Resolves a value of a parameter of type AWS::EC2::VPC::Id and the like (see parameters.ts). */
+  resourceParameter?(resourceType: string, value: string): { id: string } | { error: string };
 }
 
 export interface PendingResource {
@@ -84,6 +89,12 @@ class StackLoader {
   private readonly byId = new Map<string, TemplateResource>();
   private readonly conditionValues = new Map<string, boolean | undefined | 'evaluating'>();
   private readonly params = new Map<string, ParamValue | typeof BAD>();
+  /** Resources refused before resolving (declaration, type, property names, DependsOn). */
+  private readonly refusedEarly = new Set<string>();
+  /** A resource not created only because another failed → the resource that failed first. */
+  private readonly rootCause = new Map<string, string>();
+  /** Root cause → what was not created because of it, in creation order. */
+  private readonly notCreated = new Map<string, string[]>();
   private readonly base: Omit<EvalScope, 'allowResources' | 'report'>;
 
   constructor(
@@ -109,6 +120,7 @@ class StackLoader {
       availabilityZones: (region) => ctx.availabilityZones(region),
       importValue: ctx.importValue && ((name) => ctx.importValue!(name)),
       exportNames: ctx.exportNames && (() => ctx.exportNames!()),
+      whyNoExport: ctx.whyNoExport && ((name) => ctx.whyNoExport!(name)),
     };
   }
 
@@ -129,13 +141,19 @@ class StackLoader {
   run(): StackResult {
     const values = resolveParameters(
       this.template,
-      { overrides: this.ctx.params, availabilityZones: this.ctx.availabilityZones(this.ctx.region), region: this.ctx.region },
+      {
+        overrides: this.ctx.params,
+        availabilityZones: this.ctx.availabilityZones(this.ctx.region),
+        region: this.ctx.region,
+        resourceParameter: this.ctx.resourceParameter,
+      },
       this.sink,
     );
     for (const [k, v] of values) this.params.set(k, v);
     for (const c of this.template.conditions) this.condition(c.name);
     const included = this.initialStates();
     const edges = this.dependencies(included);
+    for (const w of gatewayDependencyWarnings(this.template.resources, edges)) this.sink.warning(w);
     const cycles = findCycles(included, edges);
     for (const cycle of cycles) {
       const first = this.byId.get(cycle[0])!;
@@ -149,6 +167,7 @@ class StackLoader {
     }
     for (const id of creationOrder(included, edges, cycles)) this.build(id, edges.get(id)!);
     const { outputs, exports } = this.outputs();
+    this.reportNotCreated();
     return {
       diagnostics: this.sink.list(),
       resources: this.template.resources
@@ -240,7 +259,7 @@ class StackLoader {
         }
         if (c === undefined) {
           if (this.template.conditions.some((d) => d.name === r.condition!.name)) {
-            this.sink.error({
+            this.sink.warning({
               code: 'DependencyFailed',
               message: `not created: its condition ${r.condition.name} has an error`,
               loc: r.condition.loc,
@@ -253,7 +272,9 @@ class StackLoader {
         }
       }
       included.push(r.logicalId);
-      this.states.set(r.logicalId, this.staticCheck(r) ? { status: 'pending' } : { status: 'failed' });
+      const ok = this.staticCheck(r);
+      this.states.set(r.logicalId, ok ? { status: 'pending' } : { status: 'failed' });
+      if (!ok) this.refusedEarly.add(r.logicalId);
     }
     // DependsOn is checked once every resource's state is known.
     for (const id of included) {
@@ -271,6 +292,7 @@ class StackLoader {
         if (message) {
           this.sink.error({ code: 'UnknownReference', message, loc: d.loc, logicalId: id, path: 'DependsOn' });
           this.states.set(id, { status: 'failed' });
+          this.refusedEarly.add(id);
         }
       }
     }
@@ -337,20 +359,29 @@ class StackLoader {
 
   private build(id: string, deps: ReadonlySet<string>): void {
     const r = this.byId.get(id)!;
-    if (this.states.get(id)?.status !== 'pending') return;
-    const failed = [...deps].find((d) => this.states.get(d)?.status === 'failed');
-    if (failed) {
-      this.sink.error({ code: 'DependencyFailed', message: `skipped: depends on ${failed}, which failed`, loc: r.loc, logicalId: id });
-      this.states.set(id, { status: 'failed' });
+    const status = this.states.get(id)?.status;
+    if (status === 'failed' && this.refusedEarly.has(id) && !r.declarationErrors) {
+      // Refused for its declaration (a misspelled property, say); its values may hold
+      // mistakes of their own, reported in the same run.
+      this.evaluator(true, id).ev.evaluate(r.properties ?? { kind: 'map', entries: [], loc: r.loc });
       return;
     }
+    if (status !== 'pending') return;
+    const failed = [...deps].find((d) => this.states.get(d)?.status === 'failed');
     const { ev, errors } = this.evaluator(true, id);
     const props = r.properties ? ev.evaluate(r.properties) : {};
     const meta = r.metadata ? ev.evaluate(r.metadata) : undefined;
+    if (failed) {
+      // Its own mistakes are reported (references to the failed resource stay quiet); if it
+      // has none, it is listed once under the resource that failed first.
+      if (errors() === 0) this.skip(id, failed);
+      this.states.set(id, { status: 'failed' });
+      return;
+    }
     if (errors() > 0 || props === BAD || meta === BAD) {
       if (errors() === 0) {
         // Its own values are fine; a parameter or condition it uses was reported above.
-        this.sink.error({
+        this.sink.warning({
           code: 'DependencyFailed',
           message: 'not created: it uses a parameter or condition that has an error',
           loc: r.loc,
@@ -405,6 +436,32 @@ class StackLoader {
     this.states.set(id, { status: 'created', type: r.type, ref: created.ref, attributes: created.attributes ?? {} });
   }
 
+  /** Records that `what` was not created because `failed` (or what it waited for) failed. */
+  private skip(what: string, failed: string): void {
+    const root = this.rootCause.get(failed) ?? failed;
+    if (this.byId.has(what)) this.rootCause.set(what, root);
+    const list = this.notCreated.get(root) ?? [];
+    list.push(what);
+    this.notCreated.set(root, list);
+  }
+
+  /** One line per root cause for everything not created because of it. */
+  private reportNotCreated(): void {
+    for (const [root, list] of this.notCreated) {
+      const r = this.byId.get(root);
+      const shown = list.slice(0, 8).join(', ') + (list.length > 8 ? `, and ${list.length - 8} more` : '');
+      const resources = list.filter((x) => this.byId.has(x)).length;
+      const outputs = list.length - resources;
+      const what = [resources ? plural(resources, 'resource') : '', outputs ? plural(outputs, 'output') : ''].filter(Boolean).join(' and ');
+      this.sink.warning({
+        code: 'DependencyFailed',
+        message: `${what} ${list.length === 1 ? 'was' : 'were'} not created because ${root} failed: ${shown}`,
+        loc: r?.loc,
+        logicalId: root,
+      });
+    }
+  }
+
   private outputs(): Pick<StackResult, 'outputs' | 'exports'> {
     const outputs: StackResult['outputs'] = {};
     const exports: StackResult['exports'] = {};
@@ -417,11 +474,7 @@ class StackLoader {
       if (o.exportName) collectReferences(o.exportName, cond, refs);
       const failed = [...refs].find((n) => this.states.get(n)?.status === 'failed');
       if (failed) {
-        this.sink.error({
-          code: 'DependencyFailed',
-          message: `output ${o.logicalId} skipped: depends on ${failed}, which failed`,
-          loc: o.loc,
-        });
+        this.skip(`output ${o.logicalId}`, failed);
         continue;
       }
       const { ev } = this.evaluator(true);
@@ -472,6 +525,10 @@ export function declaredImportsExports(
   return new StackLoader(template, ctx, () => {
     throw new Error('declaredImportsExports creates nothing');
   }).declaredNames();
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** A stack ARN like AWS's, with a UUID derived from the stack's name so it is repeatable. */

@@ -32,6 +32,8 @@ export interface EvalScope {
   availabilityZones(region: string): string[];
   importValue?(name: string): unknown | undefined;
   exportNames?(): readonly string[];
+  /** Why an export cannot be read, when it exists somewhere but not for this stack. */
+  whyNoExport?(name: string): string | undefined;
   report(code: string, message: string, loc: Loc): void;
 }
 

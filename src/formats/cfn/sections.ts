@@ -14,6 +14,7 @@ import { readParameters } from './parameter-declarations.js';
 import type { DiagnosticSink } from './sink.js';
 import { didYouMean } from './suggest.js';
 import { describeNode, isRecord, scalarText, toPlain } from './values.js';
+import { RAIN_DIRECTIVE } from './yaml-tree.js';
 
 export const SECTIONS = [
   'AWSTemplateFormatVersion',
@@ -26,7 +27,11 @@ export const SECTIONS = [
   'Transform',
   'Resources',
   'Outputs',
+  'Hooks',
 ] as const;
+
+/** The sections of a template written for the AWS::Serverless transform (SAM) may add. */
+const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 export const RESOURCE_ATTRIBUTES = [
   'Type',
@@ -38,6 +43,10 @@ export const RESOURCE_ATTRIBUTES = [
   'UpdateReplacePolicy',
   'CreationPolicy',
   'UpdatePolicy',
+  // Accepted by CloudFormation, undocumented: a note on the resource, and the version of a
+  // custom resource's contract. Both are kept unread.
+  'Description',
+  'Version',
 ] as const;
 
 
@@ -54,7 +63,9 @@ export const LIMITS = { resources: 500, parameters: 200, outputs: 200, mappings:
  */
 export function readSections(root: TMap, file: string, sink: DiagnosticSink): Template | undefined {
   const get = (name: string) => root.entries.find((e) => e.key === name);
+  const transforms = readTransforms(get('Transform')?.value, sink);
   for (const e of root.entries) {
+    if (e.key === 'Globals' && transforms.includes(SAM_TRANSFORM)) continue;
     if (!(SECTIONS as readonly string[]).includes(e.key)) {
       sink.error({
         code: 'UnknownSection',
@@ -95,13 +106,21 @@ export function readSections(root: TMap, file: string, sink: DiagnosticSink): Te
     if (isRecord(plain)) metadata = plain;
     else sink.error({ code: 'InvalidSection', message: `Metadata must be a mapping, not ${describeNode(metaNode)}`, loc: metaNode.loc });
   }
-  const transforms = readTransforms(get('Transform')?.value, sink);
   const rules = get('Rules');
   if (rules) {
+    const count = rules.value.kind === 'map' ? rules.value.entries.length : 0;
     sink.warning({
       code: 'RulesNotChecked',
-      message: 'the Rules section is accepted but not evaluated by the virtual cloud',
+      message: `the Rules section${count ? ` (${count} rule${count === 1 ? '' : 's'})` : ''} is not evaluated by the virtual cloud: its assertions on the parameters are not checked`,
       loc: rules.keyLoc,
+    });
+  }
+  const hooks = get('Hooks');
+  if (hooks) {
+    sink.warning({
+      code: 'HooksNotRun',
+      message: 'the Hooks section (CodeDeploy blue/green deployments) is not run by the virtual cloud',
+      loc: hooks.keyLoc,
     });
   }
 
@@ -191,14 +210,24 @@ function readTransforms(node: TNode | undefined, sink: DiagnosticSink): string[]
     out.push(name);
     sink.warning({
       code: 'TransformNotRun',
-      message:
-        name === 'AWS::LanguageExtensions'
-          ? 'the AWS::LanguageExtensions transform is not run; Fn::Length, Fn::ToJsonString and FindInMap defaults work, Fn::ForEach does not'
-          : `the ${name} transform is not run by the virtual cloud; the template is loaded as written`,
+      message: transformNote(name),
       loc: item.loc,
     });
   }
   return out;
+}
+
+function transformNote(name: string): string {
+  switch (name) {
+    case 'AWS::LanguageExtensions':
+      return 'the AWS::LanguageExtensions transform is not run; Fn::Length, Fn::ToJsonString and Fn::FindInMap defaults work without it, Fn::ForEach does not';
+    case SAM_TRANSFORM:
+      return 'the AWS::Serverless transform (SAM) is not run: its AWS::Serverless::* resources are kept as unmodelled resources, and what SAM would make of them (functions, APIs, roles) plays no part in checks';
+    case 'AWS::Include':
+      return 'the AWS::Include transform inserts a file from S3, which the virtual cloud cannot read; paste the snippet into the template instead';
+    default:
+      return `the ${name} transform is a macro, which the virtual cloud does not run; the template is loaded as written, so what the macro would add or change is missing`;
+  }
 }
 
 function readMappings(node: TNode | undefined, sink: DiagnosticSink): TemplateMapping[] {
@@ -273,6 +302,17 @@ function readConditions(node: TNode | undefined, sink: DiagnosticSink): Template
 function readResources(node: TMap, sink: DiagnosticSink): TemplateResource[] {
   const out: TemplateResource[] = [];
   for (const e of node.entries) {
+    if (e.key.startsWith('Fn::ForEach::') || e.key === 'Fn::Transform') {
+      sink.error({
+        code: 'UnsupportedTransform',
+        message:
+          e.key === 'Fn::Transform'
+            ? 'Fn::Transform here runs a macro (such as AWS::Include) that adds resources; the virtual cloud runs no macros, so write the resources out'
+            : `${e.key} is a loop of the AWS::LanguageExtensions transform, which the virtual cloud does not run; write out the resources it would make`,
+        loc: e.keyLoc,
+      });
+      continue;
+    }
     if (!checkLogicalId(e.key, e.keyLoc, 'resource', sink)) continue;
     const r = readResource(e.key, e.keyLoc, e.value, sink);
     if (r) out.push(r);
@@ -302,6 +342,11 @@ function readResource(logicalId: string, loc: Loc, node: TNode, sink: Diagnostic
     return undefined;
   }
   const type = typeEntry.value.kind === 'scalar' ? typeEntry.value.value : undefined;
+  const rain = typeEntry.value.kind === 'map' ? typeEntry.value.entries.find((e) => e.key.startsWith('Rain::')) : undefined;
+  if (rain) {
+    err('InvalidType', RAIN_DIRECTIVE(`Type: {${rain.key}: …}`), typeEntry.value.loc, 'Type');
+    return undefined;
+  }
   if (typeof type !== 'string' || type.trim() === '') {
     err('InvalidType', `Type must be a resource type name such as AWS::EC2::Subnet, not ${describeNode(typeEntry.value)}`, typeEntry.value.loc, 'Type');
     return undefined;

@@ -104,6 +104,13 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
     'Classifier', 'Connection', 'Crawler', 'Database', 'Job', 'Partition', 'Registry', 'Schema',
     'SecurityConfiguration', 'Table', 'Trigger', 'Workflow',
   ],
+  Greengrass: [
+    'ConnectorDefinition', 'ConnectorDefinitionVersion', 'CoreDefinition', 'CoreDefinitionVersion',
+    'DeviceDefinition', 'DeviceDefinitionVersion', 'FunctionDefinition', 'FunctionDefinitionVersion', 'Group',
+    'GroupVersion', 'LoggerDefinition', 'LoggerDefinitionVersion', 'ResourceDefinition', 'ResourceDefinitionVersion',
+    'SubscriptionDefinition', 'SubscriptionDefinitionVersion',
+  ],
+  GreengrassV2: ['ComponentVersion', 'Deployment'],
   GuardDuty: ['Detector', 'Filter', 'IPSet', 'Master', 'Member', 'ThreatIntelSet'],
   IAM: [
     'AccessKey', 'Group', 'GroupPolicy', 'InstanceProfile', 'ManagedPolicy', 'OIDCProvider', 'Policy', 'Role',

@@ -3,26 +3,48 @@ import type { Loc, TEntry, TNode } from './model.js';
 import type { DiagnosticSink } from './sink.js';
 import { didYouMean } from './suggest.js';
 
+/**
+ * Every function of CloudFormation by its long name. Any short-form tag `!X` stands for
+ * `Fn::X` (`!Ref` and `!Condition` for `Ref` and `Condition`), as CloudFormation reads them.
+ */
+export const TEMPLATE_FUNCTIONS: readonly string[] = Object.freeze([
+  'Ref',
+  'Condition',
+  'Fn::GetAtt',
+  'Fn::Sub',
+  'Fn::Select',
+  'Fn::GetAZs',
+  'Fn::Join',
+  'Fn::Split',
+  'Fn::FindInMap',
+  'Fn::If',
+  'Fn::Equals',
+  'Fn::Not',
+  'Fn::And',
+  'Fn::Or',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::ImportValue',
+  'Fn::Length',
+  'Fn::ToJsonString',
+  'Fn::Transform',
+  // The functions of the Rules section.
+  'Fn::Contains',
+  'Fn::EachMemberEquals',
+  'Fn::EachMemberIn',
+  'Fn::RefAll',
+  'Fn::ValueOf',
+  'Fn::ValueOfAll',
+]);
+
+/** Directives of AWS's rain tool, which `rain pkg` replaces before CloudFormation sees the template. */
+export const RAIN_DIRECTIVE = (what: string): string =>
+  `${what} is a directive of the rain tool, not CloudFormation: \`rain pkg\` replaces it with what it stands for; submit the packaged template`;
+
 /** The short-form tags of CloudFormation YAML and the function each one stands for. */
-export const SHORT_TAGS: Readonly<Record<string, string>> = Object.freeze({
-  '!Ref': 'Ref',
-  '!Condition': 'Condition',
-  '!GetAtt': 'Fn::GetAtt',
-  '!Sub': 'Fn::Sub',
-  '!Select': 'Fn::Select',
-  '!GetAZs': 'Fn::GetAZs',
-  '!Join': 'Fn::Join',
-  '!Split': 'Fn::Split',
-  '!FindInMap': 'Fn::FindInMap',
-  '!If': 'Fn::If',
-  '!Equals': 'Fn::Equals',
-  '!Not': 'Fn::Not',
-  '!And': 'Fn::And',
-  '!Or': 'Fn::Or',
-  '!Base64': 'Fn::Base64',
-  '!Cidr': 'Fn::Cidr',
-  '!ImportValue': 'Fn::ImportValue',
-});
+export const SHORT_TAGS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(TEMPLATE_FUNCTIONS.map((fn) => [`!${fn.replace(/^Fn::/, '')}`, fn])),
+);
 
 /**
  * Keys that could reach Object.prototype through code that merges objects naively. No
@@ -115,12 +137,16 @@ export function toTree(doc: Document, lines: LineCounter, sink: DiagnosticSink):
         }
         const first = seen.get(key);
         if (first) {
-          sink.error({
+          // CloudFormation accepts a repeated key and keeps the last value (aws-semantics 29).
+          sink.warning({
             code: 'DuplicateKey',
-            message: `duplicate key "${key}" (first at line ${first.line}); CloudFormation refuses a template that repeats a key`,
+            message: `the key "${key}" is given twice in one mapping (lines ${first.line} and ${keyLoc.line}); CloudFormation keeps the last one, line ${keyLoc.line}, and ignores line ${first.line}`,
             loc: keyLoc,
           });
-          continue;
+          entries.splice(
+            entries.findIndex((e) => e.key === key),
+            1,
+          );
         }
         seen.set(key, keyLoc);
         entries.push({ key, keyLoc, value: convert(pair.value, depth + 1, underAlias, keyLoc) });
@@ -135,10 +161,14 @@ export function toTree(doc: Document, lines: LineCounter, sink: DiagnosticSink):
   const applyTag = (tag: string | undefined, tree: TNode): TNode => {
     if (!tag || tag.startsWith('tag:yaml.org,2002:')) return tree;
     const fn = SHORT_TAGS[tag];
+    if (fn === undefined && tag.startsWith('!Rain::')) {
+      sink.error({ code: 'UnknownTag', message: RAIN_DIRECTIVE(tag), loc: tree.loc });
+      return tree;
+    }
     if (fn === undefined) {
       sink.error({
         code: 'UnknownTag',
-        message: `unknown tag ${tag}${didYouMean(tag, Object.keys(SHORT_TAGS))} (the short forms are ${Object.keys(SHORT_TAGS).join(' ')})`,
+        message: `unknown tag ${tag}${didYouMean(tag, Object.keys(SHORT_TAGS))}: CloudFormation has no function ${tag.startsWith('!') ? `Fn::${tag.slice(1)}` : tag} (a short form !X stands for the function Fn::X, such as !Sub or !GetAtt; !Ref and !Condition stand for Ref and Condition)`,
         loc: tree.loc,
       });
       return tree;

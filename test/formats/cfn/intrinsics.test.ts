@@ -289,7 +289,10 @@ describe('Fn::Base64, Fn::Cidr, Fn::ImportValue and the rest', () => {
 
   it('names an unknown function with the nearest one and refuses unsupported ones', () => {
     expect(fails('{"Fn::Joinn": [",", [a]]}').message).toBe('unknown intrinsic function Fn::Joinn; did you mean Fn::Join?');
-    expect(fails('{"Fn::Transform": {Name: x}}').message).toContain('not supported');
+    expect(fails('{"Fn::Transform": {Name: x}}').message).toBe(
+      'Fn::Transform runs the macro x in AWS; the virtual cloud runs no macros, so write here the value the macro would produce',
+    );
+    expect(fails('{"Fn::Contains": [[a], a]}').message).toBe('Fn::Contains is a function of the Rules section; CloudFormation allows it only inside Rules');
   });
 
   it('refuses a function sharing its mapping with another key, and null values', () => {

@@ -33,9 +33,11 @@ describe('parameters', () => {
 
   it('without a value are an error saying how to give one', () => {
     const r = withParam('{Type: AWS::EC2::VPC::Id}');
-    expect(r.errors.map((e) => e.code)).toEqual(['MissingParameterValue', 'DependencyFailed']);
+    expect(r.errors.map((e) => e.code)).toEqual(['MissingParameterValue']);
     expect(r.errors[0]).toMatchObject({ code: 'MissingParameterValue', line: 2, column: 3 });
-    expect(r.errors[0].message).toBe('parameter P has no value; give one with --param P=…');
+    expect(r.errors[0].message).toBe(
+      'parameter P (AWS::EC2::VPC::Id) has no value; it names a resource that already exists, such as one another stack of the submission creates (us-east-1/network.yaml beside this one): give its logical or physical id with --param P=…',
+    );
     expect(r.builder.created).toHaveLength(0);
   });
 
@@ -92,13 +94,13 @@ describe('parameters', () => {
     expect(withParam('{Type: String, AllowedPattern: "[a-"}', { P: 'a' }).errors[0].message).toContain('not a regular expression');
   });
 
-  it('without a value are reported once; each resource using them gets one short line', () => {
+  it('without a value are reported once; what is not created because of them is a note, not an error', () => {
     const text = 'Parameters: {P: {Type: String}}\nResources:\n  A: {Type: Custom::A, Properties: {V: !Ref P}}\n  B: {Type: Custom::B, Properties: {V: !Sub "${P}", W: !Ref A}}\n';
     const r = load(text);
-    expect(r.errors.map((e) => [e.code, e.logicalId, e.message])).toEqual([
-      ['MissingParameterValue', undefined, 'parameter P has no value; give one with --param P=…'],
-      ['DependencyFailed', 'A', 'not created: it uses a parameter or condition that has an error'],
-      ['DependencyFailed', 'B', 'skipped: depends on A, which failed'],
+    expect(r.diagnostics.filter((d) => d.code !== 'UnmodelledResourceType').map((e) => [e.severity, e.code, e.logicalId, e.message])).toEqual([
+      ['error', 'MissingParameterValue', undefined, 'parameter P has no value; give one with --param P=…'],
+      ['warning', 'DependencyFailed', 'A', 'not created: it uses a parameter or condition that has an error'],
+      ['warning', 'DependencyFailed', 'A', '1 resource was not created because A failed: B'],
     ]);
     expect(r.builder.created).toHaveLength(0);
   });

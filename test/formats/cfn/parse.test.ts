@@ -108,12 +108,13 @@ describe('parseTemplate: bad input gives one clear diagnostic, never a throw', (
     expect(errorsOf(r.diagnostics).length).toBeGreaterThan(0);
   });
 
-  it('reports a duplicate key as an error with both lines', () => {
+  it('keeps the last of a duplicate key, with a warning naming both lines (aws-semantics 29)', () => {
     const r = parseTemplate(withResources('  Vpc:\n    Type: AWS::EC2::VPC\n  Vpc:\n    Type: AWS::EC2::Subnet\n'), 't.yaml');
-    const [e] = errorsOf(r.diagnostics);
-    expect(e).toMatchObject({ code: 'DuplicateKey', line: 5, column: 3 });
-    expect(e.message).toContain('first at line 3');
-    expect(r.template?.resources.map((x) => x.type)).toEqual(['AWS::EC2::VPC']);
+    expect(errorsOf(r.diagnostics)).toEqual([]);
+    const [w] = r.diagnostics;
+    expect(w).toMatchObject({ severity: 'warning', code: 'DuplicateKey', line: 5, column: 3 });
+    expect(w.message).toContain('lines 3 and 5');
+    expect(r.template?.resources.map((x) => x.type)).toEqual(['AWS::EC2::Subnet']);
   });
 
   it('never lets __proto__, constructor or prototype reach Object.prototype', () => {
@@ -163,9 +164,12 @@ describe('parseTemplate: JSON', () => {
     expect(e.message.length).toBeLessThan(200);
   });
 
-  it('reports duplicate keys in JSON, which JSON.parse would silently accept', () => {
-    const r = parseTemplate('{"Resources": {"A": {"Type": "AWS::EC2::VPC"}, "A": {"Type": "AWS::EC2::VPC"}}}', 't.json');
-    expect(codes(errorsOf(r.diagnostics))).toEqual(['DuplicateKey']);
+  it('warns about duplicate keys in JSON too, keeping the last', () => {
+    const r = parseTemplate('{"Resources": {"A": {"Type": "AWS::EC2::VPC"},\n "A": {"Type": "AWS::EC2::Subnet"}}}', 't.json');
+    expect(errorsOf(r.diagnostics)).toEqual([]);
+    expect(codes(r.diagnostics)).toEqual(['DuplicateKey']);
+    expect(r.diagnostics[0].message).toContain('lines 1 and 2');
+    expect(r.template?.resources.map((x) => x.type)).toEqual(['AWS::EC2::Subnet']);
   });
 });
 

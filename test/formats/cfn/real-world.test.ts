@@ -16,7 +16,9 @@ describe('real-world templates load as they are', () => {
     const builder = fakeBuilder();
     const { diagnostics, stack } = loadTemplate(text, path, context(), builder.create);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(diagnostics.map((d) => d.code)).toEqual(['SsmParameterNotResolved']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['SsmParameterNotResolved', 'MissingDependsOn']);
+    // The bastion has a public address and nothing makes it wait for the gateway's attachment.
+    expect(diagnostics[1]).toMatchObject({ logicalId: 'BastionHost' });
     expect(builder.created).toHaveLength(27);
     expect(builder.created.every((r) => r.modelled)).toBe(true);
 

@@ -49,8 +49,8 @@ describe('cycles', () => {
     const r = load(text);
     expect(r.errors[0]).toMatchObject({ code: 'CircularDependency', logicalId: 'A', line: 3, column: 3 });
     expect(r.errors[0].message).toBe('circular dependency: A → B → C → A');
-    expect(r.errors[1]).toMatchObject({ code: 'DependencyFailed', logicalId: 'Later', message: 'skipped: depends on A, which failed' });
-    expect(r.errors).toHaveLength(2);
+    expect(r.errors).toHaveLength(1);
+    expect(r.diagnostics.find((d) => d.code === 'DependencyFailed')).toMatchObject({ severity: 'warning', code: 'DependencyFailed', logicalId: 'A', message: '1 resource was not created because A failed: Later' });
     expect(r.builder.ids()).toEqual(['Free']);
   });
 
@@ -110,11 +110,10 @@ Outputs:
       line: 5,
       column: 7,
     });
-    expect(r.errors.slice(1).map((e) => [e.logicalId, e.message])).toEqual([
-      ['Subnet', 'skipped: depends on Vpc, which failed'],
-      ['Attach', 'skipped: depends on Vpc, which failed'],
-      ['Rt', 'skipped: depends on Vpc, which failed'],
-      [undefined, 'output SubnetId skipped: depends on Subnet, which failed'],
+    expect(r.errors).toHaveLength(1);
+    // One line for the whole cascade, under the resource that failed first.
+    expect(r.diagnostics.slice(1).map((e) => [e.severity, e.logicalId, e.message])).toEqual([
+      ['warning', 'Vpc', '3 resources and 1 output were not created because Vpc failed: Subnet, Attach, Rt, output SubnetId'],
     ]);
     expect(r.builder.ids()).toEqual(['Igw']);
     expect(r.outputs).toEqual({ IgwId: { value: 'fake-Igw' } });

@@ -26,8 +26,8 @@ function run(files: [string, string, string][], params?: Record<string, string>)
   const input: StackSetFile[] = files.map(([file, region, text]) => ({ file, region, template: parseOk(text, file) }));
   const result = loadStackSet(
     input,
-    (region) => ({ region, stackName: `sub-${region}`, availabilityZones, params }),
-    (region) => {
+    (f) => ({ region: f.region, stackName: `sub-${f.region}`, availabilityZones, params }),
+    ({ region }) => {
       const b = fakeBuilder();
       builders.set(region, b);
       return (r) => {
@@ -57,19 +57,30 @@ describe('loadStackSet', () => {
       ['us-east-1.yaml', 'us-east-1', NETWORK],
       ['eu-west-1.yaml', 'eu-west-1', APP.replace('us-east-1-VpcId', 'us-east-1-VpcID')],
     ]);
-    expect(codes(r.errors)).toEqual(['ExportNotFound', 'DependencyFailed']);
+    expect(codes(r.errors)).toEqual(['ExportNotFound']);
     expect(r.errors[0]).toMatchObject({ code: 'ExportNotFound', file: 'eu-west-1.yaml', logicalId: 'Subnet', line: 5 });
     expect(r.errors[0].message).toContain('did you mean us-east-1-VpcId?');
   });
 
-  it('refuses the same export name in two templates', () => {
+  it('allows one export name in two regions, as AWS does, and reads the own region\'s first', () => {
+    const fixed = NETWORK.replace("'${AWS::Region}-VpcId'", 'shared-VpcId');
     const r = run([
-      ['us-east-1.yaml', 'us-east-1', NETWORK],
-      ['us-west-2.yaml', 'us-west-2', NETWORK.replace("'${AWS::Region}-VpcId'", 'us-east-1-VpcId')],
+      ['us-east-1.yaml', 'us-east-1', fixed],
+      ['us-west-2.yaml', 'us-west-2', fixed],
     ]);
-    expect(codes(r.errors)).toEqual(['DuplicateExport']);
-    expect(r.errors[0].file).toBe('us-west-2.yaml');
-    expect(r.errors[0].message).toContain('which us-east-1.yaml (output VpcId) already exports');
+    expect(r.errors).toEqual([]);
+    expect(Object.keys(r.stacks).sort()).toEqual(['us-east-1', 'us-west-2']);
+  });
+
+  it('refuses an import that two other regions export, naming none of them at random', () => {
+    const fixed = NETWORK.replace("'${AWS::Region}-VpcId'", 'shared-VpcId');
+    const r = run([
+      ['us-east-1.yaml', 'us-east-1', fixed],
+      ['us-west-2.yaml', 'us-west-2', fixed],
+      ['eu-west-1.yaml', 'eu-west-1', APP.replace('us-east-1-VpcId', 'shared-VpcId')],
+    ]);
+    expect(codes(r.errors)).toEqual(['ExportNotFound']);
+    expect(r.errors[0].message).toContain('several regions export it (us-east-1, us-west-2)');
   });
 
   it('refuses templates that import from each other in a circle, naming the files', () => {
