@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../formats/diagnostics.js';
 import { readSubmission } from '../../formats/submission-files.js';
 import { gradePath } from '../grade-path.js';
 import { ungraded } from '../result.js';
-import type { SubmissionEntry } from './entries.js';
+import { entryPath, type SubmissionEntry } from './entries.js';
 import { fingerprint } from './fingerprint.js';
 import { starterMatcher } from './starter-match.js';
 import type { BulkResult, BulkStatus } from './types.js';
@@ -35,12 +35,13 @@ export function entryGrader(lab: Lab, folder: string): EntryGrader {
       try {
         if (entry.kind === 'symlink') return json(zeroResult(lab, entry, 'invalid', SYMLINK_REASON, 'SymbolicLink'));
         if (entry.kind === 'other') return json(zeroResult(lab, entry, 'invalid', NOT_A_FILE_REASON, 'NotAFile'));
-        const full = prefix + entry.name;
-        const graded = gradePath(lab, full, { student: entry.student, submission: entry.name });
+        const shownAs = prefix + entry.name;
+        const full = entry.raw ? entryPath(folder, { name: entry.name, raw: Buffer.from(entry.raw) }) : shownAs;
+        const graded = gradePath(lab, full, { student: entry.student, submission: entry.name, shownAs });
         const result: BulkResult = { ...graded, student: entry.student, status: graded.status };
         const flags = [...entry.flags];
         if (graded.status === 'graded') {
-          const { templates } = readSubmission(full);
+          const { templates } = readSubmission(full, { shownAs });
           const print = fingerprint(templates);
           if (print !== undefined) result.fingerprint = print;
           if (templates.length === 1 && starter.matches(templates[0].text)) flags.push('unchanged-starter');
