@@ -50,6 +50,8 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .version(VERSION, '-v, --version', 'print the version')
     .showSuggestionAfterError(true)
     .helpCommand(false)
+    // Needed for `grade merge` to own its --format and --out (see grade below).
+    .enablePositionalOptions()
     .configureHelp({ sortSubcommands: false, helpWidth: 80 })
     .action(action('app'));
 

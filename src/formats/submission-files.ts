@@ -35,8 +35,19 @@ export const TEMPLATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'] as co
 
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
-export function readSubmission(target: string, opts: { maxBytes?: number } = {}): Submission {
+/**
+ * A path as the file system takes it: a string, or the raw bytes of a name that is not UTF-8
+ * (as students' uploads sometimes are), which a string cannot hold without losing it.
+ */
+export type FsPath = string | Buffer;
+
+/**
+ * Reads `target`. `shownAs` names it in messages (the default is the path itself); give it
+ * when the path is bytes.
+ */
+export function readSubmission(target: FsPath, opts: { maxBytes?: number; shownAs?: string } = {}): Submission {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const label = opts.shownAs ?? target.toString();
   const diagnostics: Diagnostic[] = [];
   const error = (file: string, code: string, message: string) => diagnostics.push({ severity: 'error', code, message, file });
   const warn = (file: string, code: string, message: string) => diagnostics.push({ severity: 'warning', code, message, file });
@@ -45,19 +56,19 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
   try {
     st = fs.lstatSync(target);
   } catch (e) {
-    error(target, fsCode(e), fsMessage(e, 'submission'));
+    error(label, fsCode(e), fsMessage(e, 'submission'));
     return { templates: [], diagnostics };
   }
   if (st.isSymbolicLink()) {
-    error(target, 'SymbolicLink', 'this is a symbolic link; give the file or folder it points to instead');
+    error(label, 'SymbolicLink', 'this is a symbolic link; give the file or folder it points to instead');
     return { templates: [], diagnostics };
   }
   if (st.isFile()) {
-    const text = readText(target, target, maxBytes, error);
-    return { templates: text === undefined ? [] : [{ file: target, text }], diagnostics };
+    const text = readText(target, label, maxBytes, error);
+    return { templates: text === undefined ? [] : [{ file: label, text }], diagnostics };
   }
   if (!st.isDirectory()) {
-    error(target, 'NotAFile', 'this is neither a file nor a folder (a device, socket or pipe); give a template file or a folder of templates');
+    error(label, 'NotAFile', 'this is neither a file nor a folder (a device, socket or pipe); give a template file or a folder of templates');
     return { templates: [], diagnostics };
   }
 
@@ -65,14 +76,14 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
   try {
     entries = fs.readdirSync(target, { withFileTypes: true });
   } catch (e) {
-    error(target, fsCode(e), fsMessage(e, 'folder'));
+    error(label, fsCode(e), fsMessage(e, 'folder'));
     return { templates: [], diagnostics };
   }
-  let folderReal: string;
+  let folderReal: Buffer;
   try {
-    folderReal = fs.realpathSync(target);
+    folderReal = fs.realpathSync.native(target, { encoding: 'buffer' });
   } catch (e) {
-    error(target, fsCode(e), fsMessage(e, 'folder'));
+    error(label, fsCode(e), fsMessage(e, 'folder'));
     return { templates: [], diagnostics };
   }
 
@@ -91,38 +102,38 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
     else others.push(e.name);
   }
 
-  const shown = (name: string) => path.join(target, name);
+  const shown = (name: string) => path.join(label, name);
   const templates: TemplateFile[] = [];
   const readEntry = (name: string): string | undefined => {
-    const full = path.join(target, name);
+    const full = joinPath(target, name);
+    const shownFull = shown(name);
     let entry: fs.Stats;
     try {
       entry = fs.lstatSync(full);
     } catch (e) {
-      error(full, fsCode(e), fsMessage(e, 'file'));
+      error(shownFull, fsCode(e), fsMessage(e, 'file'));
       return undefined;
     }
-    let readPath = full;
+    let readPath: FsPath = full;
     if (entry.isSymbolicLink()) {
-      let real: string;
+      let real: Buffer;
       try {
-        real = fs.realpathSync(full);
+        real = fs.realpathSync.native(full, { encoding: 'buffer' });
       } catch {
-        error(full, 'SymbolicLink', 'this is a symbolic link that points nowhere; it was not read');
+        error(shownFull, 'SymbolicLink', 'this is a symbolic link that points nowhere; it was not read');
         return undefined;
       }
-      const rel = path.relative(folderReal, real);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-        error(full, 'SymbolicLink', 'this is a symbolic link to a file outside the submission folder; it was not read (copy the file in instead)');
+      if (!isInside(real, folderReal)) {
+        error(shownFull, 'SymbolicLink', 'this is a symbolic link to a file outside the submission folder; it was not read (copy the file in instead)');
         return undefined;
       }
       readPath = real;
     }
-    return readText(readPath, full, maxBytes, error);
+    return readText(readPath, shownFull, maxBytes, error);
   };
 
   if (byRegion.length > 0 || regionFolders.length > 0) {
-    for (const region of regionFolders) templates.push(...readStackFolder(target, region, folderReal, maxBytes, error, warn));
+    for (const region of regionFolders) templates.push(...readStackFolder(target, label, region, folderReal, maxBytes, error, warn));
     const seen = new Map<string, string>();
     for (const { name, region } of byRegion) {
       const first = seen.get(region);
@@ -143,7 +154,7 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
       );
     }
     if (templates.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-      error(target, 'NoTemplate', `the region folders (${regionFolders.join(', ')}) hold no template; put one or more .yaml or .json stacks in them`);
+      error(label, 'NoTemplate', `the region folders (${regionFolders.join(', ')}) hold no template; put one or more .yaml or .json stacks in them`);
     }
     return { templates, diagnostics };
   }
@@ -155,14 +166,14 @@ export function readSubmission(target: string, opts: { maxBytes?: number } = {})
   }
   if (others.length > 1) {
     error(
-      target,
+      label,
       'AmbiguousTemplates',
       `the folder holds ${others.length} templates (${others.join(', ')}) and none is named after a region; name each one after the region it deploys to, such as us-east-1.yaml and eu-west-1.yaml, put several stacks of one region in a folder named after it (us-east-1/${others[0]}, us-east-1/${others[1]}), or keep a single template`,
     );
     return { templates, diagnostics };
   }
   error(
-    target,
+    label,
     'NoTemplate',
     `the folder holds no template; put in a single .yaml or .json template, or one per region named like us-east-1.yaml`,
   );
@@ -177,31 +188,32 @@ const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
  * are not followed; sub-folders and other files are ignored with a warning.
  */
 function readStackFolder(
-  target: string,
+  target: FsPath,
+  label: string,
   region: string,
-  folderReal: string,
+  folderReal: Buffer,
   maxBytes: number,
   error: (file: string, code: string, message: string) => void,
   warn: (file: string, code: string, message: string) => void,
 ): TemplateFile[] {
-  const dir = path.join(target, region);
+  const dir = joinPath(target, region);
+  const shownDir = path.join(label, region);
   let entries: fs.Dirent[];
   try {
-    const real = fs.realpathSync(dir);
-    const rel = path.relative(folderReal, real);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-      error(dir, 'SymbolicLink', 'this folder is a link to a place outside the submission; it was not read');
+    const real = fs.realpathSync.native(dir, { encoding: 'buffer' });
+    if (!isInside(real, folderReal)) {
+      error(shownDir, 'SymbolicLink', 'this folder is a link to a place outside the submission; it was not read');
       return [];
     }
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    error(dir, fsCode(e), fsMessage(e, 'folder'));
+    error(shownDir, fsCode(e), fsMessage(e, 'folder'));
     return [];
   }
   const out: TemplateFile[] = [];
   const seen = new Map<string, string>();
   for (const e of entries.filter((x) => !x.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(dir, e.name);
+    const full = path.join(shownDir, e.name);
     if (!isTemplateName(e.name) || !e.isFile()) {
       if (e.isSymbolicLink()) error(full, 'SymbolicLink', 'this is a symbolic link; it was not read (copy the file in instead)');
       else if (e.isDirectory()) warn(full, 'IgnoredFile', `a folder inside ${region}/ is ignored; the stacks of ${region} are the templates directly in it`);
@@ -218,10 +230,20 @@ function readStackFolder(
       continue;
     }
     seen.set(stack, e.name);
-    const text = readText(full, full, maxBytes, error);
+    const text = readText(joinPath(dir, e.name), full, maxBytes, error);
     if (text !== undefined) out.push({ file: full, region, stack, text });
   }
   return out;
+}
+
+function joinPath(base: FsPath, name: string): FsPath {
+  return typeof base === 'string' ? path.join(base, name) : Buffer.concat([base, Buffer.from(path.sep + name)]);
+}
+
+/** Whether `real` lies strictly inside `folder`, both resolved, compared as bytes. */
+function isInside(real: Buffer, folder: Buffer): boolean {
+  const prefix = folder[folder.length - 1] === path.sep.charCodeAt(0) ? folder : Buffer.concat([folder, Buffer.from(path.sep)]);
+  return real.length > prefix.length && real.subarray(0, prefix.length).equals(prefix);
 }
 
 function isTemplateName(name: string): boolean {
@@ -239,7 +261,7 @@ function baseName(name: string): string {
  * the limit is ever read.
  */
 function readText(
-  readPath: string,
+  readPath: FsPath,
   shownAs: string,
   maxBytes: number,
   error: (file: string, code: string, message: string) => void,

@@ -128,9 +128,9 @@ describe('cloudlab grade', () => {
       'walk-in.yaml': starter(lab, 'walk-in'),
       'roster.csv': 'Submission,Student\n"alice_12345_attempt2.yaml",s12345\nbob,s777\ncarol.yaml,s999\n',
     });
-    const r = cloudlab(['grade', 'web-tier', dir, '--roster', join(dir, 'roster.csv'), '--out', join(dir, 'grades.csv')]);
+    const r = cloudlab(['grade', 'web-tier', dir, '--roster', join(dir, 'roster.csv'), '--out', join(root, 'rostered-grades.csv')]);
     expect(r.status).toBe(0);
-    const rows = parseCsv(readFileSync(join(dir, 'grades.csv'), 'utf8')).map((x) => x.fields.slice(0, 4));
+    const rows = parseCsv(readFileSync(join(root, 'rostered-grades.csv'), 'utf8')).map((x) => x.fields.slice(0, 4));
     expect(rows.slice(1)).toEqual([
       ['s12345', 'alice_12345_attempt2.yaml', '10', '10'],
       ['s777', 'bob.yaml', '10', '10'],
@@ -140,9 +140,11 @@ describe('cloudlab grade', () => {
     expect(r.stdout).toContain('web-tier: 3 submissions, 3 graded');
     expect(r.stdout).toContain('Not in the roster (graded under their own name): walk-in.yaml');
     expect(r.stdout).toContain('In the roster, no submission in the folder: carol.yaml');
-    // The roster and the output in the folder are not submissions, even on a second run.
-    const again = cloudlab(['grade', 'web-tier', dir, '--roster', join(dir, 'roster.csv'), '--out', join(dir, 'grades.csv')]);
-    expect(again.stdout).toContain('web-tier: 3 submissions');
+    // The roster in the folder is not a submission; an output there is refused, as it would be one.
+    const inside = cloudlab(['grade', 'web-tier', dir, '--roster', join(dir, 'roster.csv'), '--out', join(dir, 'grades.csv')]);
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain('is inside the folder of submissions');
+    expect(existsSync(join(dir, 'grades.csv'))).toBe(false);
   });
 
   it('writes Gradescope and Exercism results per student, and feedback notes', () => {
@@ -186,7 +188,8 @@ describe('cloudlab grade', () => {
     expect(JSON.parse(lms.stdout).error.message).toContain('--lms makes a CSV gradebook');
     writeFileSync(join(root, 'bad-roster.csv'), 'name,id\nx,y\n');
     expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--roster', join(root, 'bad-roster.csv')]), /bad-roster\.csv:1: the header row has no "submission" column/);
-    expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--out', mixed]), 'is a folder; give a file name');
+    expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--out', mixed]), 'is the folder of submissions');
+    expectUsageError(cloudlab(['grade', 'web-tier', mixed, '--out', root]), 'is a folder; give a file name');
     writeFileSync(join(root, 'notjson.json'), '{');
     expectUsageError(cloudlab(['grade', 'merge', join(root, 'notjson.json')]), 'notjson.json: not JSON');
   });

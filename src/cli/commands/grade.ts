@@ -8,7 +8,8 @@ import { gradescopeFiles } from '../../grading/bulk/formats/gradescope.js';
 import { formatJson } from '../../grading/bulk/formats/json.js';
 import { formatJunit } from '../../grading/bulk/formats/junit.js';
 import { formatLmsCsv, type Lms } from '../../grading/bulk/formats/lms.js';
-import { checkOutputTarget, OutputError, writeFileWhole, writeTree } from '../../grading/bulk/output.js';
+import { checkOutputTarget, OutputError, replaceFolder, writeFileWhole } from '../../grading/bulk/output.js';
+import { type PlannedOutput, refuseUnsafeOutputs } from '../../grading/bulk/output-guard.js';
 import { WorkerStartError } from '../../grading/bulk/pool.js';
 import { progressBar, type Progress } from '../../grading/bulk/progress.js';
 import { readRoster, RosterError } from '../../grading/bulk/roster.js';
@@ -50,8 +51,16 @@ export async function run(labId: string, folder: string, opts: GradeCommandOptio
   }
   checkFolder(folder);
   const roster = opts.roster === undefined ? undefined : guard(() => readRoster(opts.roster!));
-  if (opts.out) guard(() => checkOutputTarget(opts.out!, perStudent ? 'folder' : 'file', '--out'));
-  if (opts.feedback) guard(() => checkOutputTarget(opts.feedback!, 'folder', '--feedback'));
+  const outputs: PlannedOutput[] = [];
+  if (opts.out) outputs.push({ path: opts.out, option: '--out', kind: perStudent ? 'folder' : 'file' });
+  if (opts.feedback) outputs.push({ path: opts.feedback, option: '--feedback', kind: 'folder' });
+  guard(() => {
+    refuseUnsafeOutputs(outputs, [
+      { path: folder, what: 'the folder of submissions', kind: 'folder' },
+      ...(opts.roster ? [{ path: opts.roster, what: 'the roster', kind: 'file' as const }] : []),
+    ]);
+    for (const o of outputs) checkOutputTarget(o.path, o.kind, o.option);
+  });
 
   let progress: Progress | undefined;
   let report: BulkReport;
@@ -60,7 +69,8 @@ export async function run(labId: string, folder: string, opts: GradeCommandOptio
       jobs,
       roster,
       shard,
-      exclude: [opts.roster, opts.out, opts.feedback].filter((p): p is string => p !== undefined),
+      // Outputs cannot be in the folder (refused above); the roster may be.
+      exclude: [opts.roster].filter((p): p is string => p !== undefined),
       onStart: (count) => {
         progress = progressBar(count);
       },
@@ -77,17 +87,19 @@ export async function run(labId: string, folder: string, opts: GradeCommandOptio
   guard(() => {
     if (format === 'gradescope' || format === 'exercism') {
       const files = format === 'gradescope' ? gradescopeFiles(report) : exercismFiles(report);
-      writeTree(opts.out!, files);
-      notes.push(`Wrote ${files.length} results.json file${files.length === 1 ? '' : 's'} under ${opts.out}`);
+      replaceFolder(opts.out!, files);
+      notes.push(`Wrote ${plural(files.length, 'results.json file')} under ${opts.out} (${format}).`);
     } else {
       const text = format === 'json' ? formatJson(report) : format === 'junit' ? formatJunit(report) : opts.lms ? formatLmsCsv(report, opts.lms) : formatCsv(report);
-      if (opts.out) writeFileWhole(opts.out, text);
-      else process.stdout.write(text);
+      if (opts.out) {
+        writeFileWhole(opts.out, text);
+        notes.push(`Wrote the grades of ${plural(report.results.length, 'submission')} to ${opts.out} (${describeFormat(format, opts.lms)}).`);
+      } else process.stdout.write(text);
     }
     if (opts.feedback) {
       const files = feedbackFiles(report);
-      writeTree(opts.feedback, files);
-      notes.push(`Wrote ${files.length} feedback note${files.length === 1 ? '' : 's'} to ${opts.feedback}`);
+      replaceFolder(opts.feedback, files);
+      notes.push(`Wrote ${plural(files.length, 'feedback note')} to ${opts.feedback}.`);
     }
   });
   // The summary goes where it cannot mix with the grades: standard error when they are on
@@ -95,6 +107,15 @@ export async function run(labId: string, folder: string, opts: GradeCommandOptio
   const text = formatSummary(report, report.summary) + (notes.length ? `\n${notes.join('\n')}\n` : '');
   (opts.out || perStudent ? process.stdout : process.stderr).write(text);
   return EXIT_OK;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+function describeFormat(format: Format, lms: Lms | undefined): string {
+  if (lms) return `CSV for ${lms === 'canvas' ? 'Canvas' : 'Moodle'}`;
+  return format === 'json' ? 'JSON' : format === 'junit' ? 'JUnit XML' : 'CSV';
 }
 
 function formatOf(opts: GradeCommandOptions): Format {

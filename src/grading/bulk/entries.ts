@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BulkFlag } from './types.js';
 import type { Roster } from './roster.js';
+import { entryName } from './entry-names.js';
 
 /**
  * The submissions of a folder. Every entry is one submission: a file, or a folder holding a
@@ -14,8 +15,10 @@ import type { Roster } from './roster.js';
 export type EntryKind = 'file' | 'folder' | 'symlink' | 'other';
 
 export interface SubmissionEntry {
-  /** The entry's name in the folder. */
+  /** The entry's name in the folder, as shown (see entry-names.ts). */
   name: string;
+  /** The name's bytes when they are not UTF-8: what opens the entry. */
+  raw?: Uint8Array;
   kind: EntryKind;
   student: string;
   flags: BulkFlag[];
@@ -50,24 +53,32 @@ export function defaultStudentId(name: string, kind: EntryKind): string {
 export function listSubmissions(folder: string, opts: { roster?: Roster; exclude?: readonly string[] } = {}): Listing {
   const excluded = new Set((opts.exclude ?? []).map((p) => path.resolve(p)));
   const names = fs
-    .readdirSync(folder)
-    .filter((n) => !n.startsWith('.') && !excluded.has(path.resolve(folder, n)))
-    .sort(compareNames);
+    .readdirSync(folder, { encoding: 'buffer' })
+    .map(entryName)
+    .filter((n) => !n.shown.startsWith('.') && !excluded.has(path.resolve(folder, n.shown)))
+    .sort((a, b) => compareNames(a.shown, b.shown) || Buffer.compare(Buffer.from(a.raw ?? []), Buffer.from(b.raw ?? [])));
   const byName = new Map<string, { student: string; used: boolean }>();
   for (const e of opts.roster?.entries ?? []) byName.set(e.submission, { student: e.student, used: false });
-  const entries = names.map((name): SubmissionEntry => {
-    const kind = kindOf(path.join(folder, name));
-    if (!opts.roster) return { name, kind, student: defaultStudentId(name, kind), flags: [] };
+  const entries = names.map(({ shown: name, raw }): SubmissionEntry => {
+    const kind = kindOf(entryPath(folder, { name, raw }));
+    const bytes = raw ? { raw } : {};
+    if (!opts.roster) return { name, ...bytes, kind, student: defaultStudentId(name, kind), flags: [] };
     const match = byName.get(name) ?? byName.get(stemOf(name, kind));
-    if (!match) return { name, kind, student: defaultStudentId(name, kind), flags: ['not-in-roster'] };
+    if (!match) return { name, ...bytes, kind, student: defaultStudentId(name, kind), flags: ['not-in-roster'] };
     match.used = true;
-    return { name, kind, student: match.student, flags: [] };
+    return { name, ...bytes, kind, student: match.student, flags: [] };
   });
   const missingFromFolder = (opts.roster?.entries ?? []).filter((e) => !byName.get(e.submission)!.used).map((e) => e.submission);
   return { entries, missingFromFolder };
 }
 
-function kindOf(full: string): EntryKind {
+/** The path that opens an entry: a string, or bytes when its name is not UTF-8. */
+export function entryPath(folder: string, entry: Pick<SubmissionEntry, 'name' | 'raw'>): string | Buffer {
+  if (!entry.raw) return path.join(folder, entry.name);
+  return Buffer.concat([Buffer.from(path.resolve(folder) + path.sep), Buffer.from(entry.raw)]);
+}
+
+function kindOf(full: string | Buffer): EntryKind {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(full);

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { instantiate, type Lab } from '../../content/labs.js';
+import { type Lab } from '../../content/labs.js';
 import type { Diagnostic } from '../../formats/diagnostics.js';
 import { readSubmission } from '../../formats/submission-files.js';
 import { gradePath } from '../grade-path.js';
 import { ungraded } from '../result.js';
-import type { SubmissionEntry } from './entries.js';
+import { entryPath, type SubmissionEntry } from './entries.js';
 import { fingerprint } from './fingerprint.js';
+import { starterMatcher } from './starter-match.js';
 import type { BulkResult, BulkStatus } from './types.js';
 
 /**
@@ -13,7 +14,7 @@ import type { BulkResult, BulkStatus } from './types.js';
  * throws: whatever goes wrong becomes a row with a score of 0 and the reason. File names in
  * the result are relative to the folder, so the output does not depend on where it lies. A
  * graded submission also gets its fingerprint (for spotting copies) and is flagged when it
- * is the lab's starter as handed out to that student.
+ * is the lab's starter as handed out (to that student or to any other).
  */
 export interface EntryGrader {
   /** The result as JSON text: what a worker sends back, and what the output is made from. */
@@ -28,20 +29,22 @@ export function entryGrader(lab: Lab, folder: string): EntryGrader {
   const needle = JSON.stringify(prefix).slice(1, -1);
   // Paths in diagnostics and reasons name the file relative to the folder.
   const json = (r: BulkResult) => JSON.stringify(r).split(needle).join('');
+  const starter = starterMatcher(lab);
   return {
     grade(entry) {
       try {
         if (entry.kind === 'symlink') return json(zeroResult(lab, entry, 'invalid', SYMLINK_REASON, 'SymbolicLink'));
         if (entry.kind === 'other') return json(zeroResult(lab, entry, 'invalid', NOT_A_FILE_REASON, 'NotAFile'));
-        const full = prefix + entry.name;
-        const graded = gradePath(lab, full, { student: entry.student, submission: entry.name });
+        const shownAs = prefix + entry.name;
+        const full = entry.raw ? entryPath(folder, { name: entry.name, raw: Buffer.from(entry.raw) }) : shownAs;
+        const graded = gradePath(lab, full, { student: entry.student, submission: entry.name, shownAs });
         const result: BulkResult = { ...graded, student: entry.student, status: graded.status };
         const flags = [...entry.flags];
         if (graded.status === 'graded') {
-          const { templates } = readSubmission(full);
+          const { templates } = readSubmission(full, { shownAs });
           const print = fingerprint(templates);
           if (print !== undefined) result.fingerprint = print;
-          if (templates.length === 1 && sameText(templates[0].text, instantiate(lab.starter, lab, entry.student))) flags.push('unchanged-starter');
+          if (templates.length === 1 && starter.matches(templates[0].text)) flags.push('unchanged-starter');
         }
         if (flags.length) result.flags = flags;
         return json(result);
@@ -50,18 +53,6 @@ export function entryGrader(lab: Lab, folder: string): EntryGrader {
       }
     },
   };
-}
-
-/** The same text but for line endings and trailing spaces, which editors and uploads change. */
-function sameText(a: string, b: string): boolean {
-  const norm = (t: string) =>
-    t
-      .replace(/^\ufeff/, '')
-      .split(/\r\n?|\n/)
-      .map((l) => l.trimEnd())
-      .join('\n')
-      .trim();
-  return a.length > 0 && norm(a) === norm(b);
 }
 
 /** A row for a submission the grader could not finish (a crash, a time limit). */

@@ -87,24 +87,65 @@ function asReport(file: string, data: unknown): BulkReport {
   if (missing !== undefined && !(Array.isArray(missing) && missing.every((m) => typeof m === 'string'))) fail('its summary.missingFromFolder is not a list of names');
   if (!Array.isArray(r.results)) fail('not a grade report (no results)');
   (r.results as unknown[]).forEach((x, i) => {
-    const row = x as Record<string, unknown> | null;
-    if (
-      !row ||
-      typeof row !== 'object' ||
-      typeof row.submission !== 'string' ||
-      typeof row.student !== 'string' ||
-      typeof row.status !== 'string' ||
-      typeof row.score !== 'number' ||
-      typeof row.max !== 'number' ||
-      !Array.isArray(row.checks) ||
-      !Array.isArray(row.diagnostics)
-    ) {
-      fail(`result ${i + 1} is not a graded submission (submission, student, status, score, max, checks, diagnostics)`);
-    }
+    const problem = resultProblem(x);
+    if (problem) fail(`result ${i + 1} is not a graded submission (${problem})`);
   });
   (r.checks as unknown[]).forEach((c, i) => {
     const check = c as Partial<ReportCheck> | null;
-    if (!check || typeof check.id !== 'string' || typeof check.title !== 'string' || typeof check.points !== 'number') fail(`check ${i + 1} has no id, title or points`);
+    if (!check || typeof check !== 'object' || typeof check.id !== 'string' || typeof check.title !== 'string' || typeof check.points !== 'number') {
+      fail(`check ${i + 1} has no id, title or points`);
+    }
   });
   return r as unknown as BulkReport;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+
+/**
+ * What is wrong with one row, or undefined when every field the formats and the summary read
+ * has its type: a hand-edited or truncated shard is named, never crashed on.
+ */
+function resultProblem(x: unknown): string | undefined {
+  if (!isObject(x)) return 'it is not an object';
+  for (const key of ['submission', 'student', 'status', 'lab'] as const) {
+    if (typeof x[key] !== 'string') return `its "${key}" is not text`;
+  }
+  for (const key of ['score', 'max'] as const) {
+    if (typeof x[key] !== 'number' || !Number.isFinite(x[key])) return `its "${key}" is not a number`;
+  }
+  if (!optionalString(x.reason) || !optionalString(x.fingerprint)) return 'its "reason" or "fingerprint" is not text';
+  if (x.flags !== undefined && !(Array.isArray(x.flags) && x.flags.every((f) => typeof f === 'string'))) return 'its "flags" is not a list of names';
+  if (!Array.isArray(x.checks)) return 'it has no list of checks';
+  for (const [i, c] of x.checks.entries()) {
+    if (!isObject(c)) return `check ${i + 1} of it is ${c === null ? 'null' : 'not an object'}`;
+    if (typeof c.id !== 'string' || typeof c.title !== 'string' || typeof c.kind !== 'string') return `check ${i + 1} of it has no id, title or kind`;
+    if (typeof c.passed !== 'boolean' || typeof c.points !== 'number' || typeof c.earned !== 'number') return `check ${i + 1} of it has no passed, points or earned`;
+    if (typeof c.message !== 'string' || typeof c.detail !== 'string' || !optionalString(c.hint)) return `check ${i + 1} of it has no message or detail`;
+    const evidence = evidenceProblem(c.evidence);
+    if (evidence) return `the evidence of check ${i + 1} of it ${evidence}`;
+  }
+  if (!Array.isArray(x.diagnostics)) return 'it has no list of diagnostics';
+  for (const [i, d] of x.diagnostics.entries()) {
+    if (!isObject(d) || typeof d.severity !== 'string' || typeof d.code !== 'string' || typeof d.message !== 'string') return `diagnostic ${i + 1} of it has no severity, code or message`;
+    if (!optionalString(d.file) || !optionalString(d.logicalId) || !optionalString(d.path)) return `diagnostic ${i + 1} of it has a file, logical id or path that is not text`;
+    if ((d.line !== undefined && typeof d.line !== 'number') || (d.column !== undefined && typeof d.column !== 'number')) return `diagnostic ${i + 1} of it has a line or column that is not a number`;
+  }
+  return undefined;
+}
+
+function evidenceProblem(e: unknown): string | undefined {
+  if (e === undefined) return undefined;
+  if (!isObject(e)) return 'is not an object';
+  if (e.resources !== undefined && !(Array.isArray(e.resources) && e.resources.every((r) => typeof r === 'string'))) return 'names resources that are not text';
+  if (e.trace === undefined) return undefined;
+  if (!isObject(e.trace) || !Array.isArray(e.trace.path) || typeof e.trace.explanation !== 'string') return 'has a trace without a path or explanation';
+  const drop = e.trace.drop;
+  if (drop === undefined) return undefined;
+  if (!isObject(drop) || !optionalString(drop.fix)) return 'has a drop that is not an object';
+  const hop = drop.hop;
+  if (hop === undefined) return undefined;
+  if (!isObject(hop) || typeof hop.component !== 'string' || typeof hop.direction !== 'string' || typeof hop.detail !== 'string') return 'has a dropping hop without component, direction or detail';
+  if (typeof hop.id !== 'string' && typeof hop.logicalId !== 'string') return 'has a dropping hop without an id';
+  return undefined;
 }

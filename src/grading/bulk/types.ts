@@ -6,7 +6,8 @@ export type BulkStatus = GradeStatus | 'error';
 /**
  * - `not-in-roster`: a roster was given and does not list this submission; it is graded under
  *   its own name.
- * - `unchanged-starter`: the submission is the lab's starter as handed out.
+ * - `unchanged-starter`: the submission is the lab's starter as handed out, to this student or
+ *   to another.
  */
 export type BulkFlag = 'not-in-roster' | 'unchanged-starter';
 

@@ -75,4 +75,30 @@ describe('merge refuses', () => {
     expect(() => mergeReports([input('x.json', { ...shard(1), results: [{ submission: 'a' }] })])).toThrow('x.json: result 1 is not a graded submission');
     expect(() => mergeReports([])).toThrow('give the JSON outputs of the shards to merge');
   });
+
+  it('a result whose checks, diagnostics or evidence are damaged, naming it instead of failing inside', () => {
+    const damaged = (change: (row: Record<string, unknown>) => void) => {
+      const data = shard(1);
+      const rows = data.results as Record<string, unknown>[];
+      change(rows[0]);
+      return () => mergeReports([input('x.json', data)]);
+    };
+    expect(damaged((r) => (r.checks = [null]))).toThrow('x.json: result 1 is not a graded submission (check 1 of it is null)');
+    expect(damaged((r) => (r.checks = [{ ...(r.checks as object[])[0], passed: 'yes' }]))).toThrow('check 1 of it has no passed, points or earned');
+    expect(damaged((r) => (r.diagnostics = [null]))).toThrow('diagnostic 1 of it has no severity, code or message');
+    expect(damaged((r) => (r.flags = [3]))).toThrow('its "flags" is not a list of names');
+    expect(damaged((r) => (r.score = null))).toThrow('its "score" is not a number');
+    const badEvidence = (evidence: unknown) =>
+      damaged((r) => {
+        r.checks = (r.checks as Record<string, unknown>[]).map((c) => ({ ...c, evidence }));
+      });
+    expect(badEvidence({ trace: { path: [], explanation: 'x', drop: { hop: { component: 7 } } } })).toThrow('has a dropping hop without component');
+    expect(badEvidence({ resources: [null] })).toThrow('names resources that are not text');
+  });
+
+  it('nothing that a real run writes, evidence included', () => {
+    for (const s of shards) for (const r of s.results) for (const c of r.checks) expect(typeof c.passed).toBe('boolean');
+    expect(shards.some((s) => s.results.some((r) => r.checks.some((c) => c.evidence?.trace?.drop)))).toBe(true);
+    expect(() => mergeReports(shards.map((s, i) => input(`${i}.json`, JSON.parse(formatJson(s)))))).not.toThrow();
+  });
 });
