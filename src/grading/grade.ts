@@ -1,5 +1,5 @@
-import { CHECK_KINDS, CheckArgumentError } from '../../graders/index.js';
-import { checkArgs, type Lab, studentParameters } from '../content/labs.js';
+import { CHECK_KINDS, CheckArgumentError, type CheckContext } from '../../graders/index.js';
+import { checkArgs, instantiate, type Lab, studentParameters } from '../content/labs.js';
 import { Walker } from '../engine/reach/walker.js';
 import { formatDiagnostic } from '../formats/diagnostics.js';
 import { loadSubmissionFromTemplates, type LoadedSubmission } from '../formats/load-submission.js';
@@ -32,7 +32,7 @@ export function gradeTemplates(lab: Lab, templates: readonly TemplateFile[], opt
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     return zero('invalid', `the template does not load: ${formatDiagnostic(errors[0])}${errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : ''}`, loaded.diagnostics);
   }
-  return { ...base, ...runChecks(lab, loaded, params), status: 'graded', diagnostics: loaded.diagnostics };
+  return { ...base, ...runChecks(lab, loaded, params, starterLoader(lab, opts.student)), status: 'graded', diagnostics: loaded.diagnostics };
 }
 
 function labOf(loaded: LoadedSubmission): string | undefined {
@@ -41,8 +41,22 @@ function labOf(loaded: LoadedSubmission): string | undefined {
   return undefined;
 }
 
-function runChecks(lab: Lab, loaded: LoadedSubmission, params: Record<string, string | number>): { score: number; checks: CheckResult[] } {
-  const ctx = { cloud: loaded.cloud, walker: new Walker(loaded.cloud), resources: loaded.resources };
+/** The lab's starter for this student, loaded once on first use (the `unchanged` check compares with it). */
+function starterLoader(lab: Lab, student: string | undefined): CheckContext['starter'] {
+  let done = false;
+  let view: ReturnType<NonNullable<CheckContext['starter']>>;
+  return () => {
+    if (!done) {
+      done = true;
+      const s = loadSubmissionFromTemplates([{ file: 'starter.yaml', text: instantiate(lab.starter, lab, student) }], { region: lab.region, seed: `${lab.id}/${student ?? ''}` });
+      view = s.ok ? { cloud: s.cloud, resources: s.resources } : undefined;
+    }
+    return view;
+  };
+}
+
+function runChecks(lab: Lab, loaded: LoadedSubmission, params: Record<string, string | number>, starter: CheckContext['starter']): { score: number; checks: CheckResult[] } {
+  const ctx: CheckContext = { cloud: loaded.cloud, walker: new Walker(loaded.cloud), resources: loaded.resources, starter };
   const checks: CheckResult[] = [];
   for (const c of lab.checks) {
     const kind = CHECK_KINDS.get(c.kind);

@@ -38,11 +38,11 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
   const checkIds = lab.checks.map((c) => c.id);
 
   describe('manifest and brief', () => {
-    it('is worth 10 to 20 points over 5 to 13 checks', () => {
+    it('is worth 10 to 25 points over 5 to 16 checks', () => {
       expect(lab.maxScore).toBeGreaterThanOrEqual(10);
-      expect(lab.maxScore).toBeLessThanOrEqual(20);
+      expect(lab.maxScore).toBeLessThanOrEqual(25);
       expect(lab.checks.length).toBeGreaterThanOrEqual(5);
-      expect(lab.checks.length).toBeLessThanOrEqual(13);
+      expect(lab.checks.length).toBeLessThanOrEqual(16);
     });
 
     it("has a checklist in the brief that mirrors the checks: same order, titles and points", () => {
