@@ -13,7 +13,8 @@ export interface InstanceClass {
   members: NamedEnd[];
 }
 
-const cache = new WeakMap<Cloud, InstanceClass[]>();
+// Keyed by the walker of one grading run: a cloud changed after a run gets new classes.
+const cache = new WeakMap<object, InstanceClass[]>();
 
 function namedBlocks(cloud: Cloud): [number, number][] {
   const out = new Map<string, [number, number]>();
@@ -33,8 +34,8 @@ export function endOf(cloud: Cloud, i: Instance): NamedEnd {
 }
 
 /** Every instance of the cloud, in classes (members sorted by name). */
-export function instanceClasses(cloud: Cloud): InstanceClass[] {
-  const cached = cache.get(cloud);
+export function instanceClasses(cloud: Cloud, key: object = {}): InstanceClass[] {
+  const cached = cache.get(key);
   if (cached) return cached;
   const blocks = namedBlocks(cloud);
   const byKey = new Map<string, NamedEnd[]>();
@@ -51,6 +52,6 @@ export function instanceClasses(cloud: Cloud): InstanceClass[] {
     byKey.set(key, list);
   }
   const classes = [...byKey.entries()].map(([key, members]) => ({ key, members }));
-  cache.set(cloud, classes);
+  cache.set(key, classes);
   return classes;
 }

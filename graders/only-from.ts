@@ -49,7 +49,7 @@ export const onlyFrom: CheckKind = {
         };
       }
       if (!checkOthers) continue;
-      for (const c of instanceClasses(ctx.cloud)) {
+      for (const c of instanceClasses(ctx.cloud, ctx.walker)) {
         const candidates = c.members.filter((m) => !sameEni(m, t) && !allowedNames.has(m.name));
         if (candidates.length === 0) continue;
         const s = candidates[0];
@@ -65,7 +65,7 @@ export const onlyFrom: CheckKind = {
 function representatives(ctx: CheckContext, targets: NamedEnd[]): NamedEnd[] {
   const wanted = new Set(targets.map((t) => t.name));
   const out: NamedEnd[] = [];
-  for (const c of instanceClasses(ctx.cloud)) {
+  for (const c of instanceClasses(ctx.cloud, ctx.walker)) {
     const inClass = c.members.filter((m) => wanted.has(m.name));
     // Two targets of one class could still differ in who is "someone else" to them (each
     // other), so classes with more than one target keep a second representative.
