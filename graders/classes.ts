@@ -4,8 +4,9 @@ import type { NamedEnd } from './selectors.js';
 
 /**
  * Instances that no route, network ACL or security group can tell apart: the same subnet (so
- * the same route table and ACL), the same security groups, a public address or not, and a
- * private address on the same side of every block any rule or route names. One question per
+ * the same route table and ACL), the same security groups, a public address or not, and
+ * private and public addresses on the same side of every block any rule or route names; an
+ * instance a route points at is a class of its own. One question per
  * class answers for every member, so a check over 3,000 servers asks a handful of questions.
  */
 export interface InstanceClass {
@@ -38,6 +39,9 @@ export function instanceClasses(cloud: Cloud, key: object = {}): InstanceClass[]
   const cached = cache.get(key);
   if (cached) return cached;
   const blocks = namedBlocks(cloud);
+  // An instance or interface a route sends traffic to forwards it: it is a class of its own.
+  const targets = new Set<string>();
+  for (const t of cloud.routeTables.values()) for (const r of t.routes) if (r.target.kind === 'instance' || r.target.kind === 'network-interface') targets.add(r.target.id);
   const byKey = new Map<string, NamedEnd[]>();
   const all = [...cloud.instances.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
   for (const i of all) {
@@ -45,8 +49,9 @@ export function instanceClasses(cloud: Cloud, key: object = {}): InstanceClass[]
     if (end.endpoint.kind !== 'interface') continue;
     const eni = end.endpoint.eni;
     const groups = [...eni.securityGroupIds].sort().join(',');
-    const sides = blocks.map(([lo, hi]) => (eni.privateIp >= lo && eni.privateIp <= hi ? '1' : '0')).join('');
-    const key = `${eni.subnetId}|${groups}|${eni.publicIp === undefined ? '-' : 'p'}|${i.networkInterfaceIds.length}|${sides}`;
+    const side = (ip: number | undefined): string => (ip === undefined ? '-' : blocks.map(([lo, hi]) => (ip >= lo && ip <= hi ? '1' : '0')).join(''));
+    const own = targets.has(i.id) || i.networkInterfaceIds.some((e) => targets.has(e)) ? `|${i.id}` : '';
+    const key = `${eni.subnetId}|${groups}|${i.networkInterfaceIds.length}|${side(eni.privateIp)}|${side(eni.publicIp)}${own}`;
     const list = byKey.get(key) ?? [];
     list.push(end);
     byKey.set(key, list);
@@ -54,4 +59,11 @@ export function instanceClasses(cloud: Cloud, key: object = {}): InstanceClass[]
   const classes = [...byKey.entries()].map(([key, members]) => ({ key, members }));
   cache.set(key, classes);
   return classes;
+}
+
+/** The class key of each interface (by id), for grouping the ends of a question. */
+export function classOfInterface(cloud: Cloud, key: object): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of instanceClasses(cloud, key)) for (const m of c.members) if (m.endpoint.kind === 'interface') out.set(m.endpoint.eni.id, c.key);
+  return out;
 }

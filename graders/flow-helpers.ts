@@ -6,6 +6,7 @@ import type { Branch } from '../src/engine/reach/walker.js';
 import { describePorts } from '../src/engine/reach/describe-sets.js';
 import type { FlowProtocol } from '../src/engine/reach/packet.js';
 import { answerFlow, type FlowAnswer } from '../src/engine/reach/trace.js';
+import { classOfInterface } from './classes.js';
 import { emptySelection, type NamedEnd, selectEnds } from './selectors.js';
 import { CheckArgumentError, type CheckContext, type Evidence } from './types.js';
 
@@ -37,8 +38,27 @@ export function pairs(ctx: CheckContext, args: Record<string, unknown>): { pairs
   const to = ends(ctx, args.to);
   if (from.length === 0) return { pairs: [], missing: emptySelection(args.from) };
   if (to.length === 0) return { pairs: [], missing: emptySelection(args.to) };
+  // Instances of one class answer alike: one pair per pair of classes (two members each, so
+  // a pair of distinct instances exists even within one class).
+  const cls = classOfInterface(ctx.cloud, ctx.walker);
+  const keyOf = (e: NamedEnd): string => (e.endpoint.kind === 'interface' ? (cls.get(e.endpoint.eni.id) ?? e.name) : `internet:${e.name}`);
+  const group = (list: NamedEnd[]): NamedEnd[][] => {
+    const m = new Map<string, NamedEnd[]>();
+    for (const e of list) {
+      const g = m.get(keyOf(e)) ?? [];
+      if (g.length < 2) g.push(e);
+      m.set(keyOf(e), g);
+    }
+    return [...m.values()];
+  };
   const out: [NamedEnd, NamedEnd][] = [];
-  for (const f of from) for (const t of to) if (!(f.endpoint.kind === 'interface' && t.endpoint.kind === 'interface' && f.endpoint.eni.id === t.endpoint.eni.id)) out.push([f, t]);
+  const same = (f: NamedEnd, t: NamedEnd): boolean => f.endpoint.kind === 'interface' && t.endpoint.kind === 'interface' && f.endpoint.eni.id === t.endpoint.eni.id;
+  for (const fg of group(from)) {
+    for (const tg of group(to)) {
+      const pair = fg.flatMap((f) => tg.map((t) => [f, t] as [NamedEnd, NamedEnd])).find(([f, t]) => !same(f, t));
+      if (pair) out.push(pair);
+    }
+  }
   return { pairs: out };
 }
 
