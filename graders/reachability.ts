@@ -1,41 +1,10 @@
 import { IntervalSet } from '../src/engine/intervals.js';
 import { describePorts, describeSources } from '../src/engine/reach/describe-sets.js';
 import type { FlowProtocol } from '../src/engine/reach/packet.js';
-import { answerFlow, type FlowAnswer } from '../src/engine/reach/trace.js';
-import { addressSet, describeSelector, emptySelection, type NamedEnd, portSet, selectEnds } from './selectors.js';
-import { CheckArgumentError, type CheckContext, type CheckKind, type CheckOutcome, type Evidence } from './types.js';
-
-function protocolOf(args: Record<string, unknown>): FlowProtocol {
-  const p = String(args.protocol ?? 'tcp').toLowerCase();
-  if (p === '-1') return 'all';
-  if (p !== 'tcp' && p !== 'udp' && p !== 'icmp' && p !== 'all') throw new CheckArgumentError(`protocol is tcp, udp, icmp or all, not "${p}"`);
-  return p;
-}
-
-function ends(ctx: CheckContext, selector: unknown): NamedEnd[] {
-  return selectEnds(ctx.cloud, selector, ctx.walker.internet);
-}
-
-function ask(ctx: CheckContext, from: NamedEnd, to: NamedEnd, protocol: FlowProtocol, ports: IntervalSet): FlowAnswer {
-  return answerFlow(ctx.cloud, { from: from.endpoint, to: to.endpoint, protocol, ports }, ctx.walker);
-}
-
-function evidence(from: NamedEnd, to: NamedEnd, protocol: FlowProtocol, port: number | undefined, a: FlowAnswer): Evidence {
-  return { trace: { from: from.name, to: to.name, protocol, port, path: a.path, drop: a.drop, explanation: a.explanation } };
-}
-
-const what = (protocol: FlowProtocol, ports: IntervalSet): string =>
-  protocol === 'all' ? 'any traffic' : protocol === 'icmp' ? 'ping' : `${protocol} ${ports.size > 1 ? 'ports' : 'port'} ${describePorts(ports)}`;
-
-function pairs(ctx: CheckContext, args: Record<string, unknown>): { pairs: [NamedEnd, NamedEnd][]; missing?: string } {
-  const from = ends(ctx, args.from);
-  const to = ends(ctx, args.to);
-  if (from.length === 0) return { pairs: [], missing: emptySelection(args.from) };
-  if (to.length === 0) return { pairs: [], missing: emptySelection(args.to) };
-  const out: [NamedEnd, NamedEnd][] = [];
-  for (const f of from) for (const t of to) if (!(f.endpoint.kind === 'interface' && t.endpoint.kind === 'interface' && f.endpoint.eni.id === t.endpoint.eni.id)) out.push([f, t]);
-  return { pairs: out };
-}
+import { answerFlow } from '../src/engine/reach/trace.js';
+import { ask, evidence, pairs, protocolOf, requestArrives, what } from './flow-helpers.js';
+import { describeSelector, type NamedEnd, portSet } from './selectors.js';
+import { CheckArgumentError, type CheckContext, type CheckKind, type CheckOutcome } from './types.js';
 
 export const reachable: CheckKind = {
   kind: 'reachable',
@@ -59,11 +28,12 @@ export const reachable: CheckKind = {
 export const notReachable: CheckKind = {
   kind: 'not-reachable',
   description: 'no from → to pair reaches on any of the ports',
-  args: { from: 'selector', to: 'selector', 'port|ports': 'a port, or "0-65535", "22,3389"', 'protocol?': 'tcp (default), udp, icmp, all' },
+  args: { from: 'selector', to: 'selector', 'port|ports': 'a port, or "0-65535", "22,3389"', 'protocol?': 'tcp (default), udp, icmp, all', 'requests?': 'true: not even the request may arrive (a reply dropped on the way out does not count)' },
   run(ctx, args): CheckOutcome {
     const asked = protocolOf(args);
     const ps = pairs(ctx, args);
     if (ps.missing) return { passed: false, detail: ps.missing };
+    if (args.requests === true) return requestsOnly(ctx, args, ps.pairs, asked);
     // "all" here means no traffic of any protocol: every tcp and udp port, ping, and all-traffic flows.
     const questions: [FlowProtocol, IntervalSet][] =
       asked === 'all'
@@ -111,51 +81,20 @@ export const openPorts: CheckKind = {
   },
 };
 
-export const onlyFrom: CheckKind = {
-  kind: 'only-from',
-  description: 'exactly the given sources reach `to` on the port, nothing else',
-  args: { to: 'selector', port: 'port', sources: '"198.51.100.7/32" (internet sources) or a role selector', 'protocol?': 'tcp (default)' },
-  run(ctx, args): CheckOutcome {
-    const protocol = protocolOf(args);
-    const port = Number(args.port);
-    if (!Number.isInteger(port)) throw new CheckArgumentError('only-from needs a port');
-    const targets = ends(ctx, args.to);
-    if (targets.length === 0) return { passed: false, detail: emptySelection(args.to) };
-    const sources = String(args.sources ?? '');
-    const roleSources = sources.startsWith('role:') || sources.startsWith('id:');
-    const internet = ends(ctx, 'internet')[0];
-    for (const t of targets) {
-      const fromNet = ask(ctx, internet, t, protocol, IntervalSet.point(port));
-      if (roleSources) {
-        if (fromNet.reachable) return { passed: false, detail: `the internet reaches ${t.name} on port ${port} (from ${describeSources(fromNet.addressSet!, fromNet.addressDomain!)}); only ${describeSelector(sources)} should`, evidence: evidence(internet, t, protocol, port, fromNet) };
-        const allowed = new Set(ends(ctx, sources).map((e) => e.name));
-        if (allowed.size === 0) return { passed: false, detail: emptySelection(sources) };
-        for (const other of allInstances(ctx)) {
-          if (other.endpoint.kind === 'interface' && t.endpoint.kind === 'interface' && other.endpoint.eni.id === t.endpoint.eni.id) continue;
-          const a = ask(ctx, other, t, protocol, IntervalSet.point(port));
-          if (allowed.has(other.name) && !a.reachable) return { passed: false, detail: `${other.name} (${describeSelector(sources)}) cannot reach ${t.name} on port ${port}: ${a.explanation}`, evidence: evidence(other, t, protocol, port, a) };
-          if (!allowed.has(other.name) && a.reachable) return { passed: false, detail: `${other.name} reaches ${t.name} on port ${port}, but only ${describeSelector(sources)} should`, evidence: evidence(other, t, protocol, port, a) };
-        }
-        continue;
-      }
-      const want = addressSet(sources).intersect(internet.endpoint.kind === 'internet' ? internet.endpoint.addresses : IntervalSet.EMPTY);
-      const got = fromNet.reachable ? addressSet(fromNet.addresses!) : IntervalSet.EMPTY;
-      if (!got.equals(want)) {
-        if (!want.subtract(got).isEmpty) {
-          const missingIp = want.subtract(got).min!;
-          const one = answerFlow(ctx.cloud, { from: { kind: 'internet', addresses: IntervalSet.point(missingIp), name: sources }, to: t.endpoint, protocol, ports: IntervalSet.point(port) }, ctx.walker);
-          return { passed: false, detail: `${sources} cannot reach ${t.name} on port ${port}: ${one.explanation}`, evidence: evidence({ name: sources, endpoint: { kind: 'internet', addresses: IntervalSet.point(missingIp), name: sources } }, t, protocol, port, one) };
-        }
-        return { passed: false, detail: `${t.name} is reachable on port ${port} from more than ${sources}: from ${describeSources(fromNet.addressSet!, fromNet.addressDomain!)}`, evidence: evidence(internet, t, protocol, port, fromNet) };
-      }
-    }
-    return { passed: true, detail: `only ${sources.startsWith('role:') ? describeSelector(sources) : sources} reaches ${describeSelector(args.to)} on port ${port}` };
-  },
-};
 
-function allInstances(ctx: CheckContext): NamedEnd[] {
-  return [...ctx.cloud.instances.values()].map((i) => ({
-    name: i.logicalId ?? i.id,
-    endpoint: { kind: 'interface' as const, eni: ctx.cloud.interfaces.get(i.networkInterfaceIds[0])!, name: i.logicalId ?? i.id },
-  }));
+/** not-reachable with `requests: true`: no request gets to the destination, whatever happens to the reply. */
+function requestsOnly(ctx: CheckContext, args: Record<string, unknown>, ps: [NamedEnd, NamedEnd][], protocol: FlowProtocol): CheckOutcome {
+  const ports = protocol === 'icmp' ? IntervalSet.point(Number(args.port ?? 8)) : protocol === 'all' ? IntervalSet.point(0) : portSet(args.ports ?? args.port);
+  for (const [f, t] of ps) {
+    const r = requestArrives(ctx, f, t, protocol, ports);
+    if (r.arrives) {
+      const from = r.addresses && f.endpoint.kind === 'internet' ? ` (from ${describeSources(r.addresses, f.endpoint.addresses)})` : '';
+      return {
+        passed: false,
+        detail: `requests from ${f.name}${from} arrive at ${t.name} on ${what(protocol, protocol === 'tcp' || protocol === 'udp' ? r.ports : ports)}; even if the replies are dropped on the way out, the packets got in`,
+        evidence: { trace: { from: f.name, to: t.name, protocol, port: ports.min, path: r.hops, explanation: `The request arrives at ${t.name}.` } },
+      };
+    }
+  }
+  return { passed: true, detail: `no request from ${describeSelector(args.from)} arrives at ${describeSelector(args.to)} on ${what(protocol, ports)}` };
 }

@@ -8,7 +8,7 @@ import { CheckArgumentError } from './types.js';
 /**
  * Selectors name resources in check arguments: `internet`, an IP address, `role:<name>` (the
  * resources tagged Role: <name>, case-insensitive), `id:<LogicalId>` (or a bare logical id),
- * `vpc-role:<name>`.
+ * `vpc-role:<name>`, and for VPCs `vpc-of:<instance selector>` (the VPC that holds them).
  */
 const roleOf = (tags: Record<string, string>): string | undefined => {
   for (const [k, v] of Object.entries(tags)) if (k.toLowerCase() === 'role') return v.toLowerCase();
@@ -25,19 +25,33 @@ function parse(selector: unknown): { kind: 'role' | 'id' | 'vpc-role'; name: str
 }
 
 export function describeSelector(selector: unknown): string {
+  if (Array.isArray(selector)) return selector.map(describeSelector).join(' and ');
+  if (typeof selector === 'string' && selector.trim().startsWith('vpc-of:')) return `the VPC of ${describeSelector(selector.trim().slice(7))}`;
   const p = parse(selector);
   return p.kind === 'role' ? `Role: ${p.name}` : p.kind === 'vpc-role' ? `VPC Role: ${p.name}` : p.name;
 }
 
 export function selectInstances(cloud: Cloud, selector: unknown): Instance[] {
-  const p = parse(selector);
   const all = [...cloud.instances.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
+  if (typeof selector === 'string' && selector.trim().startsWith('vpc-of:')) {
+    const vpcs = new Set(selectVpcs(cloud, selector).map((v) => v.id));
+    return all.filter((i) => vpcs.has(cloud.instanceVpc(i).id));
+  }
+  const p = parse(selector);
   if (p.kind === 'role') return all.filter((i) => roleOf(i.tags) === p.name);
   if (p.kind === 'vpc-role') {
     const vpcs = new Set(selectVpcs(cloud, selector).map((v) => v.id));
     return all.filter((i) => vpcs.has(cloud.instanceVpc(i).id));
   }
   return all.filter((i) => i.logicalId === p.name || i.id === p.name);
+}
+
+/** The instances of one selector or of a list of them (in name order, each once). */
+export function selectInstancesOf(cloud: Cloud, selectors: unknown): Instance[] {
+  if (!Array.isArray(selectors)) return selectInstances(cloud, selectors);
+  const seen = new Map<string, Instance>();
+  for (const s of selectors) for (const i of selectInstances(cloud, s)) seen.set(i.id, i);
+  return [...seen.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
 }
 
 export function selectSubnets(cloud: Cloud, selector: unknown): Subnet[] {
@@ -54,6 +68,11 @@ export function selectSubnets(cloud: Cloud, selector: unknown): Subnet[] {
 export function selectVpcs(cloud: Cloud, selector: unknown): Vpc[] {
   const all = [...cloud.vpcs.values()];
   if (selector === undefined) return all;
+  // vpc-of:<instance selector>: the VPCs that hold those instances (for VPCs without a Role tag).
+  if (typeof selector === 'string' && selector.trim().startsWith('vpc-of:')) {
+    const ids = new Set(selectInstances(cloud, selector.trim().slice(7)).map((i) => cloud.instanceVpc(i).id));
+    return all.filter((v) => ids.has(v.id));
+  }
   const p = parse(selector);
   if (p.kind === 'role' || p.kind === 'vpc-role') return all.filter((v) => roleOf(v.tags) === p.name);
   return all.filter((v) => v.logicalId === p.name || v.id === p.name);
@@ -88,6 +107,8 @@ export function selectEnds(cloud: Cloud, selector: unknown, internet: IntervalSe
 }
 
 export function emptySelection(selector: unknown, what = 'instance'): string {
+  if (Array.isArray(selector)) return `no ${what} matches ${describeSelector(selector)}`;
+  if (typeof selector === 'string' && selector.trim().startsWith('vpc-of:')) return `no VPC holds an instance with ${describeSelector(selector.trim().slice(7))}`;
   const p = parse(selector);
   if (p.kind === 'role') return `no ${what} has the tag Role: ${p.name}`;
   if (p.kind === 'vpc-role') return `no VPC has the tag Role: ${p.name}`;

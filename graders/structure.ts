@@ -1,14 +1,12 @@
 import { cidrOverlaps, formatCidr } from '../src/engine/address.js';
-import { describeRule } from '../src/engine/cloud.js';
 import type { Subnet } from '../src/engine/model.js';
-import { describeSelector, emptySelection, portSet, selectInstances, selectSubnets, selectVpcs } from './selectors.js';
+import { describeSelector, emptySelection, selectInstances, selectSubnets, selectVpcs } from './selectors.js';
 import { CheckArgumentError, type CheckKind, type CheckOutcome } from './types.js';
 import { parseCidr } from '../src/engine/address.js';
-import { IntervalSet } from '../src/engine/intervals.js';
 
 const nameOf = (r: { id: string; logicalId?: string }): string => r.logicalId ?? r.id;
 
-const TYPE_COUNTS: Record<string, (cloud: import('../src/engine/cloud.js').Cloud) => { id: string; logicalId?: string; tags: Record<string, string> }[]> = {
+export const TYPE_COUNTS: Record<string, (cloud: import('../src/engine/cloud.js').Cloud) => { id: string; logicalId?: string; tags: Record<string, string> }[]> = {
   'AWS::EC2::VPC': (c) => [...c.vpcs.values()],
   'AWS::EC2::Subnet': (c) => [...c.subnets.values()],
   'AWS::EC2::Instance': (c) => [...c.instances.values()],
@@ -140,31 +138,7 @@ export const defaultRoute: CheckKind = {
   },
 };
 
-export const leastPrivilege: CheckKind = {
-  kind: 'least-privilege',
-  description: 'no security group of the role opens anything but the allowed tcp ports to 0.0.0.0/0',
-  args: { of: 'role:… instances', allow: '"80,443"' },
-  run(ctx, args): CheckOutcome {
-    const instances = selectInstances(ctx.cloud, args.of);
-    if (instances.length === 0) return { passed: false, detail: emptySelection(args.of) };
-    const allow = portSet(args.allow ?? '', 'allow');
-    const groups = new Set(instances.flatMap((i) => i.networkInterfaceIds.flatMap((e) => ctx.cloud.interfaces.get(e)?.securityGroupIds ?? [])));
-    for (const gid of groups) {
-      const g = ctx.cloud.securityGroups.get(gid)!;
-      for (const r of g.ingress) {
-        if (!r.cidr || r.cidr.prefix !== 0) continue;
-        const tooWide = r.protocol !== 'tcp' || !IntervalSet.of(r.fromPort, r.toPort).isSubsetOf(allow);
-        if (tooWide) {
-          return { passed: false, detail: `${nameOf(g)} opens ${describeRule(r, 'ingress')} to the whole internet; only tcp ${args.allow} should be open to 0.0.0.0/0`, evidence: { resources: [nameOf(g)] } };
-        }
-      }
-    }
-    return { passed: true, detail: `only tcp ${args.allow} is open to 0.0.0.0/0 on ${describeSelector(args.of)}` };
-  },
-};
-
-
-function targetPhrase(kind: string): string {
+export function targetPhrase(kind: string): string {
   const phrases: Record<string, string> = {
     'internet-gateway': 'an internet gateway',
     'nat-gateway': 'a NAT gateway',

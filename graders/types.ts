@@ -11,7 +11,16 @@ export interface CheckContext {
   cloud: Cloud;
   walker: Walker;
   /** The resources as the submission declared them (type, logical id, resolved properties). */
-  resources: readonly { region: string; logicalId: string; type: string; properties: Record<string, unknown> }[];
+  resources: readonly DeclaredResource[];
+  /** The lab's starter for the same student, loaded on first use (for `unchanged`); undefined when the lab has none that loads. */
+  starter?: () => { cloud: Cloud; resources: readonly DeclaredResource[] } | undefined;
+}
+
+export interface DeclaredResource {
+  region: string;
+  logicalId: string;
+  type: string;
+  properties: Record<string, unknown>;
 }
 
 export interface Evidence {

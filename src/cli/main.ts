@@ -169,10 +169,21 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .description('grade one submission, with reasons and hints')
     .argument('<lab-id>', 'the lab, e.g. public-web (cloudlab labs lists them)')
     .argument('<path>', 'your template, or a folder of <region>.yaml templates')
-    .option('--student <id>', 'student id (the parameters you were given)')
+    .option('--student <id>', "student id (default: $CLOUDLAB_STUDENT, cloudlab config, the template's Metadata)")
     .option('--watch', 'check again each time the template is saved (on a terminal; Ctrl-C stops)')
+    .addOption(new Option('--format <format>', 'text, json, or gradescope (writes results.json)').choices(['text', 'json', 'gradescope']).default('text'))
+    .option('--out <file>', 'with --format gradescope: where results.json goes')
     .option('--json', 'print JSON')
     .action(action('check'));
+
+  program
+    .command('config')
+    .description('settings cloudlab remembers: your student id')
+    .argument('[action]', 'get (default), set or unset')
+    .argument('[key]', 'student')
+    .argument('[value]', 'the value to set')
+    .option('--json', 'print JSON')
+    .action(action('config'));
 
   const grade = program
     .command('grade')
@@ -192,7 +203,9 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--feedback <dir>', 'write one Markdown feedback file per student here')
     .option('--json', 'same as --format json')
     .action(action('grade'));
-  // `grade merge` has its own --format and --out: options after "merge" belong to it.
+  // `grade merge` has its own --format and --out: options after "merge" belong to it, which
+  // commander allows only when the program's options are positional too.
+  program.enablePositionalOptions();
   grade.enablePositionalOptions();
   grade
     .command('merge')

@@ -74,6 +74,36 @@ export function labIds(dir = labsDir()): string[] {
 const KINDS: readonly ParamKind[] = ['cidr', 'ip', 'port', 'choice'];
 
 
+/**
+ * A cidr parameter drawn from blocks: `within` (one block or a list), `prefix` (the size of
+ * each choice) and `exclude` (blocks never handed out, such as one a broken fixture hard-codes)
+ * stand for the list of every such block, so a lab can give hundreds of students different values.
+ */
+function cidrChoices(p: Record<string, unknown>, at: string): string[] {
+  const within = (Array.isArray(p.within) ? p.within : [p.within]).map(String);
+  const prefix = Number(p.prefix);
+  const exclude = new Set((Array.isArray(p.exclude) ? p.exclude : p.exclude === undefined ? [] : [p.exclude]).map(String));
+  if (!Number.isInteger(prefix) || prefix < 8 || prefix > 28) throw new LabError(`${at} (kind cidr) with "within" needs "prefix", the size of each block, 8 to 28`);
+  const out: string[] = [];
+  for (const w of within) {
+    let block;
+    try {
+      block = parseCidr(w);
+    } catch {
+      throw new LabError(`${at}: "within" holds "${w}", which is not a CIDR block`);
+    }
+    if (block.hostBitsSet || block.prefix > prefix) throw new LabError(`${at}: "${w}" must be a block without host bits, no smaller than a /${prefix}`);
+    const count = 2 ** (prefix - block.prefix);
+    if (out.length + count > 4096) throw new LabError(`${at}: more than 4,096 blocks; narrow "within" or lengthen "prefix"`);
+    for (let i = 0; i < count; i++) {
+      const text = `${formatIp(block.network + i * 2 ** (32 - prefix))}/${prefix}`;
+      if (!exclude.has(text)) out.push(text);
+    }
+  }
+  if (out.length === 0) throw new LabError(`${at}: "within" minus "exclude" leaves no block`);
+  return out;
+}
+
 export function parseLabManifest(text: string, file: string, dir: string): Lab {
   const src = parseYamlSource(text);
   const where = (node: unknown): string => `${file}:${src.lineOf(node)}`;
@@ -98,7 +128,8 @@ export function parseLabManifest(text: string, file: string, dir: string): Lab {
     if (!p || typeof p !== 'object') throw new LabError(`${at}: parameter ${name} needs kind and description`);
     const kind = p.kind as ParamKind;
     if (!KINDS.includes(kind)) throw new LabError(`${at}: parameter ${name} has kind "${String(p.kind)}"; use one of ${KINDS.join(', ')}`);
-    const choices = p.choices as (string | number)[] | undefined;
+    let choices = p.choices as (string | number)[] | undefined;
+    if (kind === 'cidr' && choices === undefined && p.within !== undefined) choices = cidrChoices(p, `${at}: parameter ${name}`);
     if (kind === 'ip') {
       try {
         parseCidr(String(p.within));
@@ -118,7 +149,7 @@ export function parseLabManifest(text: string, file: string, dir: string): Lab {
     } else if (kind === 'port' && choices.some((c) => !Number.isInteger(c) || (c as number) < 1 || (c as number) > 65535)) {
       throw new LabError(`${at}: parameter ${name}: ports are whole numbers from 1 to 65535`);
     }
-    parameters.push({ name, kind, description: String(p.description ?? ''), choices, within: p.within === undefined ? undefined : String(p.within) });
+    parameters.push({ name, kind, description: String(p.description ?? ''), choices, within: p.within === undefined || kind === 'cidr' ? undefined : String(p.within) });
   }
   if (!Array.isArray(m.checks) || m.checks.length === 0) throw new LabError(`${where(node(['checks']))}: a lab needs a non-empty "checks" list`);
   const ids = new Set<string>();

@@ -28,6 +28,8 @@ export interface GradeResult {
   max: number;
   checks: CheckResult[];
   diagnostics: Diagnostic[];
+  /** The student the template's Metadata names (`Metadata: cloudlab: {student}`), when it names one. */
+  metadataStudent?: string;
 }
 
 /** A submission that scores 0 without being graded: every check failed, with the reason. */

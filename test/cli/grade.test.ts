@@ -134,7 +134,7 @@ describe('cloudlab grade', () => {
     expect(rows.slice(1)).toEqual([
       ['s12345', 'alice_12345_attempt2.yaml', '10', '10'],
       ['s777', 'bob.yaml', '10', '10'],
-      ['walk-in', 'walk-in.yaml', '2', '10'],
+      ['walk-in', 'walk-in.yaml', '5', '10'],
     ]);
     // The output goes to a file, so the summary comes to standard output.
     expect(r.stdout).toContain('web-tier: 3 submissions, 3 graded');
@@ -155,7 +155,7 @@ describe('cloudlab grade', () => {
     expect(r.stdout).toContain(`Wrote 19 results.json files under ${gs}`);
     expect(r.stdout).toContain(`Wrote 19 feedback notes to ${fb}`);
     const s1001 = JSON.parse(readFileSync(join(gs, 's1001', 'results.json'), 'utf8'));
-    expect(s1001.score).toBe(2);
+    expect(s1001.score).toBe(5);
     expect(s1001.tests).toHaveLength(5);
     expect(readFileSync(join(fb, 's1002.md'), 'utf8')).toContain('## ✗ SSH only from the administrator (0/3)');
     const ex = join(root, 'ex');

@@ -67,3 +67,16 @@ describe('grading one submission', () => {
     expect(wrong.reason).toMatch(/made for the lab "bastion"/);
   });
 });
+
+describe("the student id from the template's Metadata", () => {
+  it('grades with the Metadata\'s student when none is given, and reports whom the Metadata names', () => {
+    const alice = studentParameters(lab, 'alice').adminIp as string;
+    const r = gradeTemplates(lab, [{ file: 't.yaml', text: template(alice) }]);
+    expect(r.student).toBe('alice');
+    expect(r.metadataStudent).toBe('alice');
+    expect(r.score).toBe(r.max);
+    const bob = gradeTemplates(lab, [{ file: 't.yaml', text: template(alice) }], { student: 'bob' });
+    expect(bob.student).toBe('bob');
+    expect(bob.metadataStudent).toBe('alice');
+  });
+});

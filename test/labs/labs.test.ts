@@ -4,6 +4,7 @@ import { LAB_IDS } from '../../src/content/lab-ids.js';
 import { instantiate, listLabs, loadLab, studentParameters } from '../../src/content/labs.js';
 import {
   brokenVariants,
+  cannotFailAlone,
   checklist,
   codeBlockLines,
   expectedFailures,
@@ -38,11 +39,11 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
   const checkIds = lab.checks.map((c) => c.id);
 
   describe('manifest and brief', () => {
-    it('is worth 10 to 20 points over 5 to 13 checks', () => {
+    it('is worth 10 to 25 points over 5 to 16 checks', () => {
       expect(lab.maxScore).toBeGreaterThanOrEqual(10);
-      expect(lab.maxScore).toBeLessThanOrEqual(20);
+      expect(lab.maxScore).toBeLessThanOrEqual(25);
       expect(lab.checks.length).toBeGreaterThanOrEqual(5);
-      expect(lab.checks.length).toBeLessThanOrEqual(13);
+      expect(lab.checks.length).toBeLessThanOrEqual(16);
     });
 
     it("has a checklist in the brief that mirrors the checks: same order, titles and points", () => {
@@ -106,6 +107,29 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
       expect(r.status, failureSummary(r).join('\n')).toBe('graded');
       expect(failedIds(r), `${JSON.stringify(studentParameters(lab, student))}\n${failureSummary(r).join('\n')}`).toEqual(expected[file]);
     });
+  });
+
+  it('shows each check failing alone: a variant breaks only that requirement, or expect.yaml says why none can', () => {
+    const alone = new Set(Object.values(expected).filter((ids) => ids.length === 1).map((ids) => ids[0]));
+    const excused = cannotFailAlone(id);
+    for (const c of Object.keys(excused)) {
+      expect(checkIds, `cannot-fail-alone names unknown check ${c}`).toContain(c);
+      expect(alone.has(c), `${c} is listed as unable to fail alone, but a variant shows it does`).toBe(false);
+      expect(excused[c].length, `${c} needs a reason`).toBeGreaterThan(10);
+    }
+    expect(checkIds.filter((c) => !alone.has(c) && !(c in excused))).toEqual([]);
+  });
+
+  it('gives two of 1,000 students the same values with a chance under 2%', () => {
+    if (lab.parameters.length === 0) return;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 1000; i++) {
+      const key = JSON.stringify(studentParameters(lab, `s${1000000 + i * 7919}`));
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    let same = 0;
+    for (const n of counts.values()) same += (n * (n - 1)) / 2;
+    expect(same / ((1000 * 999) / 2)).toBeLessThan(0.02);
   });
 
   it('refuses its solution when it is handed in for another lab', () => {

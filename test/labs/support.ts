@@ -35,10 +35,19 @@ export function expectedFailures(labId: string): Record<string, string[]> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${labId}/expect.yaml must map file names to lists of check ids`);
   const out: Record<string, string[]> = {};
   for (const [file, ids] of Object.entries(raw)) {
+    if (file === 'cannot-fail-alone') continue;
     if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new Error(`${labId}/expect.yaml: ${file} must list check ids`);
     out[file] = [...(ids as string[])].sort();
   }
   return out;
+}
+
+/** expect.yaml's `cannot-fail-alone`: checks no variant fails alone, each with the reason. */
+export function cannotFailAlone(labId: string): Record<string, string> {
+  const raw = (parse(fixture(labId, 'expect.yaml')) as Record<string, unknown>)['cannot-fail-alone'];
+  if (raw === undefined) return {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${labId}/expect.yaml: cannot-fail-alone maps check ids to reasons`);
+  return raw as Record<string, string>;
 }
 
 /** Instantiates a template for one student, as `lab start` would, and grades it. */

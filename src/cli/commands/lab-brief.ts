@@ -1,10 +1,12 @@
 import { instantiate, studentParameters } from '../../content/labs.js';
+import { studentFor } from '../student.js';
 import { labOrUsageError } from '../lab.js';
 import { defaultWidth, detectMode, renderMarkdown, toAnsi, toPlain } from '../../content/markdown/index.js';
-import { out, outJson } from '../output.js';
+import { err, out, outJson } from '../output.js';
 import { wrap } from '../text.js';
 
 export async function run(id: string, opts: { student?: string; json?: boolean }): Promise<number> {
+  opts = { ...opts, student: studentFor(opts.student, (m) => err(`cloudlab: ${m}`)).student };
   const lab = labOrUsageError(id);
   const brief = instantiate(lab.brief, lab, opts.student);
   if (opts.json) {

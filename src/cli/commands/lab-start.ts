@@ -3,12 +3,15 @@ import { join, resolve } from 'node:path';
 import { starterFiles } from '../../content/labs.js';
 import { labOrUsageError } from '../lab.js';
 import { UsageError } from '../exit-codes.js';
-import { out, outJson } from '../output.js';
+import { err, out, outJson } from '../output.js';
+import { rememberStudent, studentFor } from '../student.js';
 
 /** Writes the lab's starter template (with the student's values) and its brief into a folder. */
 export async function run(id: string, opts: { student?: string; dir?: string; force?: boolean; json?: boolean }): Promise<number> {
   const lab = labOrUsageError(id);
   const dir = resolve(opts.dir ?? id);
+  const chosen = studentFor(opts.student, (m) => err(`cloudlab: ${m}`));
+  opts = { ...opts, student: chosen.student };
   const files = starterFiles(lab, opts.student);
   const clash = files.filter((f) => existsSync(join(dir, f.name)));
   if (clash.length && !opts.force) {
@@ -16,6 +19,7 @@ export async function run(id: string, opts: { student?: string; dir?: string; fo
   }
   mkdirSync(dir, { recursive: true });
   for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  if (chosen.source === 'option' && chosen.student) rememberStudent(chosen.student, (m) => err(`cloudlab: ${m}`));
   const template = join(opts.dir ?? id, 'template.yaml');
   if (opts.json) {
     outJson({ lab: lab.id, student: opts.student ?? null, dir, files: files.map((f) => join(dir, f.name)) });

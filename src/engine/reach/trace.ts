@@ -38,6 +38,8 @@ export interface FlowAnswer {
   clientPorts: IntervalSet;
   /** Every path explored (one per route taken and destination address tried). */
   outcomes: number;
+  /** Exactly the flows (address, service port, client port, NAT port) that get through both ways. */
+  flows: FlowSet;
 }
 
 export const DEFAULT_CLIENT_PORTS = IntervalSet.of(1024, 65535);
@@ -86,6 +88,7 @@ export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cl
     ports,
     clientPorts: cports,
     outcomes: attempts.reduce((n, a) => n + a.outcomes, 0),
+    flows: success,
   };
 }
 

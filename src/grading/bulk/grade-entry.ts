@@ -40,6 +40,8 @@ export function entryGrader(lab: Lab, folder: string): EntryGrader {
         const graded = gradePath(lab, full, { student: entry.student, submission: entry.name, shownAs });
         const result: BulkResult = { ...graded, student: entry.student, status: graded.status };
         const flags = [...entry.flags];
+        // Metadata naming someone else: a copied file, or a starter made with another id.
+        if (graded.metadataStudent !== undefined && graded.metadataStudent !== entry.student) flags.push('other-student');
         if (graded.status === 'graded') {
           const { templates } = readSubmission(full, { shownAs });
           const print = fingerprint(templates);

@@ -62,6 +62,7 @@ function summaryText(report: Pick<BulkReport, 'lab' | 'title' | 'shard'>, s: Gra
     for (const g of s.identical) lines.push(...wrapList('  ', g, ' = '));
   }
   if (s.unchangedStarter.length) lines.push('', ...wrapList('Unchanged starter: ', s.unchangedStarter));
+  if (s.otherStudent?.length) lines.push('', ...wrapList("Metadata names another student: ", s.otherStudent));
   if (s.duplicateStudents.length) {
     lines.push('', 'Several submissions for one student');
     for (const d of s.duplicateStudents) lines.push(...wrapList(`  ${d.student}: `, d.submissions));

@@ -26,6 +26,7 @@ export function summarize(results: readonly BulkResult[], max: number, checks: r
     duplicateStudents: duplicateStudents(results),
     notInRoster: results.filter((r) => r.flags?.includes('not-in-roster')).map((r) => r.submission),
     missingFromFolder: [...missingFromFolder],
+    ...(results.some((r) => r.flags?.includes('other-student')) ? { otherStudent: results.filter((r) => r.flags?.includes('other-student')).map((r) => r.submission) } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ export type BulkStatus = GradeStatus | 'error';
  * - `unchanged-starter`: the submission is the lab's starter as handed out, to this student or
  *   to another.
  */
-export type BulkFlag = 'not-in-roster' | 'unchanged-starter';
+export type BulkFlag = 'not-in-roster' | 'unchanged-starter' | 'other-student';
 
 /** One row of a bulk run: the grade of one submission, with the student id always set. */
 export interface BulkResult extends Omit<GradeResult, 'status' | 'student'> {
@@ -70,6 +70,8 @@ export interface GradeSummary {
   unchangedStarter: string[];
   duplicateStudents: { student: string; submissions: string[] }[];
   notInRoster: string[];
+  /** Submissions whose Metadata names another student than the one they are graded for. */
+  otherStudent?: string[];
   /** Roster names with no submission in the folder. */
   missingFromFolder: string[];
 }

@@ -43,7 +43,7 @@ export function removeDir(dir: string): void {
 export function classFolder(lab: Lab, dir: string, n: number): void {
   for (let i = 0; i < n; i++) {
     const student = `s${String(1000 + i)}`;
-    const text = i % 3 === 0 ? solution(lab, student) : i % 3 === 1 ? starter(lab, student) : solution(lab, student).replace(/^.*FromPort: 22.*\n/m, '');
+    const text = i % 3 === 0 ? solution(lab, student) : i % 3 === 1 ? starter(lab, student) : solution(lab, student).replace(/(FromPort: 22, ToPort: 22, CidrIp: )'[^']+'/, "$1'198.51.100.0/24'");
     writeFileSync(join(dir, `${student}.yaml`), text);
   }
 }
