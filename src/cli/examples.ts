@@ -8,6 +8,11 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
     ['cloudlab lesson 5', 'read lesson 5'],
     ['cloudlab check public-web public-web/template.yaml --student s1234567', 'grade your lab'],
   ],
+  config: [
+    ['cloudlab config', 'what cloudlab remembers'],
+    ['cloudlab config set student s1234567', 'remember your student id'],
+    ['cloudlab config unset student', 'forget it'],
+  ],
   cidr: [
     ['cloudlab cidr 10.0.0.0/16', 'the range, mask and usable addresses'],
     ['cloudlab cidr 10.0.0.0/16 --split 20', 'the sixteen /20 subnets inside it'],
