@@ -1,6 +1,6 @@
 import { formatCidr } from '../src/engine/address.js';
 import type { Subnet } from '../src/engine/model.js';
-import { describeSelector, emptySelection, selectInstances, selectInstancesOf, selectSubnets } from './selectors.js';
+import { describeSelector, emptySelection, selectInstancesOf, selectSubnets } from './selectors.js';
 import { CheckArgumentError, type CheckContext, type CheckKind, type CheckOutcome } from './types.js';
 
 /** The declared InstanceType; EC2's default when the template gives none is m1.small. */

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS, CheckArgumentError } from '../../graders/index.js';
-import type { Cloud } from '../../src/engine/cloud.js';
 import { Walker } from '../../src/engine/reach/walker.js';
-import { basic, REGION } from '../support/net.js';
+import { REGION } from '../support/net.js';
+import { runKind, tagged } from './support.js';
 
-function run(cloud: Cloud, kind: string, args: Record<string, unknown>) {
-  return CHECK_KINDS.get(kind)!.run({ cloud, walker: new Walker(cloud), resources: [] }, args);
-}
+const run = runKind;
 
-function tagged() {
-  const b = basic();
-  b.cloud.instances.get(b.web)!.tags.Role = 'web';
-  b.cloud.instances.get(b.app)!.tags.Role = 'app';
-  b.cloud.subnets.get(b.pub)!.tags.Role = 'public';
-  b.cloud.subnets.get(b.priv)!.tags.Role = 'app';
-  return b;
-}
 
 describe('reachable / not-reachable', () => {
   it('pass and fail with the trace as evidence', () => {

@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_KINDS, CheckArgumentError, type CheckContext } from '../../graders/index.js';
+import { CheckArgumentError, type CheckContext } from '../../graders/index.js';
 import { instanceClasses } from '../../graders/classes.js';
 import { ipv6Range } from '../../graders/privilege.js';
-import type { Cloud } from '../../src/engine/cloud.js';
 import { estimateCost } from '../../src/engine/cost/estimate.js';
 import { HOURS_PER_MONTH, PRICES } from '../../src/engine/cost/prices.js';
-import { Walker } from '../../src/engine/reach/walker.js';
 import { basic, REGION } from '../support/net.js';
+import { runKind, tagged } from './support.js';
 
 type Declared = CheckContext['resources'][number];
 
-function run(cloud: Cloud, kind: string, args: Record<string, unknown>, extra: Partial<CheckContext> = {}) {
-  return CHECK_KINDS.get(kind)!.run({ cloud, walker: new Walker(cloud), resources: [], ...extra }, args);
-}
+const run = runKind;
 
-function tagged() {
-  const b = basic();
-  b.cloud.instances.get(b.web)!.tags.Role = 'web';
-  b.cloud.instances.get(b.app)!.tags.Role = 'app';
-  b.cloud.subnets.get(b.pub)!.tags.Role = 'public';
-  b.cloud.subnets.get(b.priv)!.tags.Role = 'app';
-  return b;
-}
 
 /** The public subnet behind a network ACL that lets replies out only to `from`-65535. */
 function repliesFrom(b: ReturnType<typeof basic>, from: number) {
