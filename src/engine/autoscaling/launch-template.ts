@@ -58,8 +58,10 @@ function launchData(d: LaunchTemplateDataSpec | undefined): LaunchData {
   if (d.instanceType !== undefined && d.instanceRequirements) {
     throw new CloudError('InvalidParameterCombination', 'give InstanceType or InstanceRequirements, not both', [base, 'InstanceRequirements']);
   }
-  if (d.imageId !== undefined && !/^(ami-[0-9a-f]{8,17}|resolve:ssm:.+)$/.test(d.imageId)) {
-    throw new CloudError('InvalidAMIID.Malformed', `ImageId "${d.imageId}" is not an image id (ami-0123456789abcdef0) or resolve:ssm:parameter-name`, [base, 'ImageId']);
+  // An image id, or a Systems Manager parameter: `resolve:ssm:…`, or the parameter's name as the
+  // loader passes an AWS::SSM::Parameter::Value<…> parameter it cannot look up.
+  if (d.imageId !== undefined && !/^(ami-[0-9a-f]{8,17}|resolve:ssm:.+|\/.+)$/.test(d.imageId)) {
+    throw new CloudError('InvalidAMIID.Malformed', `ImageId "${d.imageId}" is not an image id (ami-0123456789abcdef0) or a Systems Manager parameter (resolve:ssm:parameter-name)`, [base, 'ImageId']);
   }
   if (d.securityGroupIds?.length && d.securityGroups?.length) {
     throw new CloudError('InvalidParameterCombination', 'give SecurityGroupIds or SecurityGroups, not both', [base, 'SecurityGroups']);
