@@ -4,7 +4,7 @@ import { named, type Named, type Origin } from '../store.js';
 import { AUTOSCALING } from './kinds.js';
 
 /**
- * ASG-01: launch templates (AWS::EC2::LaunchTemplate) and launch configurations: what an
+ * ASG-01: launch templates (EC2's) and launch configurations: what an
  * auto scaling group launches — image, type, security groups, network interfaces and the
  * public address. A template made by CloudFormation has one version, 1, both latest and default.
  */
@@ -135,7 +135,7 @@ export function createLaunchConfiguration(
 /** The data of the version an auto scaling group asks for: a number, `$Latest` or `$Default` (ASG-01). */
 export function templateVersion(lt: LaunchTemplate, version: string | undefined, field: (string | number)[]): { number: number; data: LaunchData } {
   if (version === undefined || version === '') {
-    throw new CloudError('ValidationError', `LaunchTemplate needs a Version: a number, $Latest or $Default (for example !GetAtt ${lt.logicalId ?? 'LaunchTemplate'}.LatestVersionNumber)`, field);
+    throw new CloudError('ValidationError', `LaunchTemplate needs a Version: a number, $Latest or $Default, such as the LatestVersionNumber of ${lt.logicalId ?? lt.name}`, field);
   }
   const n = version === '$Latest' ? lt.latestVersion : version === '$Default' ? lt.defaultVersion : Number(version);
   if (!Number.isInteger(n) || n < 1 || n > lt.versions.length) {

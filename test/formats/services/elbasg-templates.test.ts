@@ -9,6 +9,7 @@ import { ELBV2 } from '../../../src/engine/elbv2/kinds.js';
 import { resolveEndpoint } from '../../../src/engine/reach/endpoints.js';
 import { topologyText } from '../../../src/formats/describe/text.js';
 import { topologyView } from '../../../src/formats/describe/topology.js';
+import { MODELLED_TYPES } from '../../../src/formats/cfn/types.js';
 import { loadSubmissionFromTemplates, loadSubmissionPath } from '../../../src/formats/load-submission.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/services/elbasg/${name}`, import.meta.url));
@@ -119,6 +120,13 @@ describe('broken variants', () => {
 });
 
 describe('template door details', () => {
+  it('the ELBv2, launch template and Auto Scaling types are modelled, with the attributes the reference lists', () => {
+    expect(MODELLED_TYPES['AWS::ElasticLoadBalancingV2::LoadBalancer'].attributes).toEqual(['CanonicalHostedZoneID', 'DNSName', 'LoadBalancerArn', 'LoadBalancerFullName', 'LoadBalancerName', 'SecurityGroups']);
+    expect(MODELLED_TYPES['AWS::ElasticLoadBalancingV2::TargetGroup'].attributes).toEqual(['LoadBalancerArns', 'TargetGroupArn', 'TargetGroupFullName', 'TargetGroupName']);
+    expect(MODELLED_TYPES['AWS::EC2::LaunchTemplate'].attributes).toEqual(['DefaultVersionNumber', 'LatestVersionNumber', 'LaunchTemplateId']);
+    for (const t of ['Listener', 'ListenerRule', 'ListenerCertificate']) expect(MODELLED_TYPES[`AWS::ElasticLoadBalancingV2::${t}`]).toBeDefined();
+    for (const t of ['AutoScalingGroup', 'LaunchConfiguration', 'ScalingPolicy', 'ScheduledAction']) expect(MODELLED_TYPES[`AWS::AutoScaling::${t}`]).toBeDefined();
+  });
   const base = (resources: string) =>
     loadSubmissionFromTemplates([
       {
