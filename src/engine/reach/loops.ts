@@ -26,7 +26,9 @@ function stateKey(b: Branch, place: LoopPlace): string {
   const p = b.packet;
   const where = place.kind === 'route-table' ? `rt:${place.subnet.id}` : `fwd:${place.eni.id}`;
   const nat = b.nat ? `${b.nat.nat.id}:${addr(b.nat.innerSrc)}:${port(b.nat.innerPort)}` : '';
-  const nats = (b.fwd?.nats ?? []).map((r) => `${r.networkInterface}:${addr(r.innerSrc)}:${port(r.innerPort)}`).join(',');
+  // What NAT instances recorded matters only to replies (which only take records away), so a
+  // request that NAT instances keep translating round a cycle still repeats.
+  const nats = b.mode === 'reply' ? (b.fwd?.nats ?? []).map((r) => `${r.networkInterface}:${addr(r.innerSrc)}:${port(r.innerPort)}`).join(',') : '';
   return [where, b.mode, addr(p.src), addr(p.dst), port(p.srcPort), port(p.dstPort), nat, nats].join('|');
 }
 
