@@ -215,3 +215,55 @@ describe('routing loops', () => {
     expect(ans.path.filter((h) => h.component === 'peering')).toHaveLength(1);
   });
 });
+
+describe('NAT gateways and peering trace as before', () => {
+  it('item 12: a NAT gateway path has the same hops, with no instance forwarding', () => {
+    const { cloud, pub, privRt } = basic();
+    const eip = cloud.allocateElasticIp(REGION, { logicalId: 'NatEip' });
+    const nat = cloud.createNatGateway({ subnetId: pub, allocationId: eip.id }, { logicalId: 'Nat' }).id;
+    cloud.createRoute({ routeTableId: privRt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat });
+    const a = ask(cloud, 'App', 'internet', 443);
+    expect(a.reachable).toBe(true);
+    expect(parts(a.path).filter((p) => !p.includes('network-acl'))).toEqual([
+      'request instance App send',
+      'request security-group AppSg allow',
+      'request route-table PrivateRt route',
+      'request nat-gateway Nat translate',
+      'request route-table PublicRt route',
+      'request internet-gateway Igw translate',
+      'request internet internet deliver',
+      'reply internet internet send',
+      'reply internet-gateway Igw translate',
+      'reply nat-gateway Nat translate',
+      'reply route-table PublicRt route',
+      'reply instance App deliver',
+    ]);
+  });
+
+  it('item 13: a peering path has the same hops', () => {
+    const { cloud, vpc, privRt, appSg } = basic();
+    const other = cloud.createVpc(REGION, { cidrBlock: '10.1.0.0/16' }, { logicalId: 'OtherVpc' }).id;
+    const sub = cloud.createSubnet({ vpcId: other, cidrBlock: '10.1.1.0/24', availabilityZone: 'us-east-1a' }, { logicalId: 'OtherSubnet' }).id;
+    const sg = cloud.createSecurityGroup({ vpcId: other, description: 'db' }, { logicalId: 'DbSg' }).id;
+    cloud.addSecurityGroupRule(sg, 'ingress', { ipProtocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIp: '10.0.2.0/24' });
+    cloud.createInstance(REGION, { subnetId: sub, securityGroupIds: [sg] }, { logicalId: 'Db' });
+    const pcx = cloud.createPeering({ vpcId: vpc, peerVpcId: other }, { logicalId: 'Pcx' }).id;
+    cloud.createRoute({ routeTableId: privRt, destinationCidrBlock: '10.1.0.0/16', vpcPeeringConnectionId: pcx });
+    cloud.createRoute({ routeTableId: cloud.vpc(other).mainRouteTableId, destinationCidrBlock: '10.0.0.0/16', vpcPeeringConnectionId: pcx });
+    void appSg;
+    const a = ask(cloud, 'App', 'Db', 5432);
+    expect(a.reachable, a.explanation).toBe(true);
+    expect(parts(a.path).filter((p) => !p.includes('network-acl'))).toEqual([
+      'request instance App send',
+      'request security-group AppSg allow',
+      'request route-table PrivateRt route',
+      'request peering Pcx forward',
+      'request security-group DbSg allow',
+      'request instance Db deliver',
+      'reply instance Db send',
+      'reply route-table OtherVpc.MainRouteTable route',
+      'reply peering Pcx forward',
+      'reply instance App deliver',
+    ]);
+  });
+});
