@@ -149,6 +149,8 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   // gateway's) or a NAT gateway's private address. When no rule of B's groups (or of A's, outbound) can match any of
   // them, no flow of any protocol gets through, and the pair needs no walk.
   const natAddresses = [...cloud.natGateways.values()].map((n) => cloud.interfaces.get(n.networkInterfaceId)?.privateIp).filter((ip): ip is number => ip !== undefined);
+  // NAT instances translate to their own private address too (forwarding.ts).
+  for (const e of cloud.interfaces.values()) if (!e.sourceDestCheck) natAddresses.push(e.privateIp);
   const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
   const walker = new Walker(cloud, { brief: true });
   const ruleCanMatch = (rule: SecurityGroupRule, peers: IntervalSet): boolean =>

@@ -11,6 +11,8 @@ import { type Addr, type Packet, type Port, constAddr, matchAddr, showAddr } fro
 import { type Dim, FlowSet } from './space.js';
 import { describeAddresses, describePorts } from './describe-sets.js';
 import { internetAddresses } from './endpoints.js';
+import { forwardThrough, natInstanceReturn, type ForwardState } from './forwarding.js';
+import { loopAt, type LoopMark } from './loops.js';
 
 /** Where a flow ends: a network interface, or a host on the internet. */
 export type Endpoint = { kind: 'interface'; eni: NetworkInterface } | { kind: 'internet' };
@@ -28,6 +30,10 @@ export interface Branch {
   packet: Packet;
   mode: 'request' | 'reply';
   nat?: NatRecord;
+  /** Forwarding and NAT instances the flow passed (forwarding.ts). */
+  fwd?: ForwardState;
+  /** Where the flow has been routed, to catch a routing loop at its first repeat (loops.ts). */
+  seen?: readonly LoopMark[];
   ttl: number;
 }
 
@@ -92,7 +98,8 @@ export class Walker {
 
   // ------------------------------------------------------------------ helpers
 
-  private hop(b: Branch, h: Omit<Hop, 'direction'>): Hop {
+  /** @internal also for forwarding.ts and loops.ts */
+  hop(b: Branch, h: Omit<Hop, 'direction'>): Hop {
     const full: Hop = { direction: b.mode, ...h };
     b.hops.push(full);
     return full;
@@ -102,7 +109,8 @@ export class Walker {
     return { ...b, hops: [...b.hops], flows, packet };
   }
 
-  private dropped(b: Branch, h: Omit<Hop, 'direction' | 'action' | 'cause'>, cause: DropCause): Outcome {
+  /** @internal also for forwarding.ts and loops.ts */
+  dropped(b: Branch, h: Omit<Hop, 'direction' | 'action' | 'cause'>, cause: DropCause): Outcome {
     const hop = this.hop(b, { ...h, action: 'drop', cause });
     return { kind: 'dropped', branch: b, drop: { hop, cause, ...renderDrop(cause, this.names) } };
   }
@@ -162,7 +170,8 @@ export class Walker {
 
   // ------------------------------------------------------------------ filters
 
-  private securityGroups(b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
+  /** @internal also for forwarding.ts and loops.ts */
+  securityGroups(b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
     const verdict = evaluateSecurityGroups(this.cloud, eni.securityGroupIds, direction, b.packet, b.flows, this.membersOf);
     const groups = eni.securityGroupIds.map((g) => this.cloud.securityGroups.get(g)).filter((g) => g !== undefined);
     if (verdict.allowed.isEmpty) {
@@ -233,12 +242,14 @@ export class Walker {
   }
 
   /** Leaving one subnet and entering another: both network ACLs; none inside one subnet. */
-  private crossSubnets(b: Branch, from: Subnet, to: Subnet): Outcome | undefined {
+  /** @internal also for forwarding.ts and loops.ts */
+  crossSubnets(b: Branch, from: Subnet, to: Subnet): Outcome | undefined {
     if (from.id === to.id) return undefined;
     return this.networkAcl(b, from, true) ?? this.networkAcl(b, to, false);
   }
 
-  private ownerLabel(eni: NetworkInterface): string {
+  /** @internal also for forwarding.ts and loops.ts */
+  ownerLabel(eni: NetworkInterface): string {
     if (eni.owner.kind === 'instance') {
       const i = this.cloud.instances.get(eni.owner.id);
       return i?.logicalId ?? eni.owner.id;
@@ -247,7 +258,8 @@ export class Walker {
     return eni.logicalId ?? eni.id;
   }
 
-  private ownerHop(eni: NetworkInterface): { component: Hop['component']; id: string; logicalId?: string } {
+  /** @internal also for forwarding.ts and loops.ts */
+  ownerHop(eni: NetworkInterface): { component: Hop['component']; id: string; logicalId?: string } {
     if (eni.owner.kind === 'instance') {
       const i = this.cloud.instances.get(eni.owner.id);
       return { component: 'instance', id: eni.owner.id, logicalId: i?.logicalId };
@@ -273,6 +285,8 @@ export class Walker {
 
   /** Route lookup in a subnet's route table, longest prefix first; splits a free destination by route. */
   route(b: Branch, subnet: Subnet): Outcome[] {
+    const loop = loopAt(this, b, { kind: 'route-table', subnet });
+    if (loop) return [loop];
     if (b.ttl-- <= 0) {
       return [this.dropped(b, { component: 'route-table', id: subnet.id, detail: 'routing loop' }, { code: 'RoutingLoop', subnet: subnet.id })];
     }
@@ -384,6 +398,10 @@ export class Walker {
         { component: 'nat-gateway', id: eni.owner.id, logicalId: this.cloud.natGateways.get(eni.owner.id)?.logicalId, detail: 'not a destination' },
         { code: 'NatGatewayIsNotADestination', natGateway: eni.owner.id, networkInterface: eni.id, leg: b.mode },
       );
+    }
+    if (b.mode === 'reply') {
+      const back = natInstanceReturn(this, b, eni);
+      if (back) return back;
     }
     if (b.mode === 'request') {
       const d = this.securityGroups(b, eni, 'ingress');
@@ -575,25 +593,6 @@ export class Walker {
   }
 
   private toAppliance(b: Branch, from: Subnet, eni: NetworkInterface): Outcome[] {
-    const subnet = this.cloud.subnets.get(eni.subnetId)!;
-    const d = this.crossSubnets(b, from, subnet);
-    if (d) return [d];
-    if (eni.sourceDestCheck) {
-      return [
-        this.dropped(
-          b,
-          { ...this.ownerHop(eni), detail: 'source/destination check is on' },
-          { code: 'SourceDestCheck', networkInterface: eni.id, leg: b.mode },
-        ),
-      ];
-    }
-    if (b.mode === 'request') {
-      const di = this.securityGroups(b, eni, 'ingress');
-      if (di) return [di];
-      const de = this.securityGroups(b, eni, 'egress');
-      if (de) return [de];
-    }
-    this.hop(b, { ...this.ownerHop(eni), action: 'forward', detail: `forwards without address translation` });
-    return this.route(b, subnet);
+    return forwardThrough(this, b, from, eni);
   }
 }
