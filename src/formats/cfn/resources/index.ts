@@ -1,3 +1,8 @@
+import { backupPlan } from './backup-backup-plan.js';
+import { backupSelection } from './backup-backup-selection.js';
+import { backupVault } from './backup-backup-vault.js';
+import { certificate } from './certificatemanager-certificate.js';
+import { distribution } from './cloudfront-distribution.js';
 import { eip } from './ec2-eip.js';
 import { eipAssociation } from './ec2-eip-association.js';
 import { instance } from './ec2-instance.js';
@@ -16,6 +21,7 @@ import { vpcCidrBlock } from './ec2-vpc-cidr-block.js';
 import { vpcGatewayAttachment } from './ec2-vpc-gateway-attachment.js';
 import { vpcPeeringConnection } from './ec2-vpc-peering-connection.js';
 import type { ResourceType } from './resource-type.js';
+import { webAcl } from './wafv2-web-acl.js';
 
 export type { BuildContext, BuildResource, BuildWarning, Built, ResourceType } from './resource-type.js';
 
@@ -45,4 +51,11 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::EC2::Instance': instance,
   'AWS::EC2::NetworkInterface': networkInterface,
   'AWS::EC2::NetworkInterfaceAttachment': networkInterfaceAttachment,
+  // CloudFront, AWS Backup and what they name (certificates, web ACLs), in alphabetical order.
+  'AWS::Backup::BackupPlan': backupPlan,
+  'AWS::Backup::BackupSelection': backupSelection,
+  'AWS::Backup::BackupVault': backupVault,
+  'AWS::CertificateManager::Certificate': certificate,
+  'AWS::CloudFront::Distribution': distribution,
+  'AWS::WAFv2::WebACL': webAcl,
 };
