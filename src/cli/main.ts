@@ -109,6 +109,15 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(action('reach'));
 
   program
+    .command('cost')
+    .description('what the topology costs per hour and per month, line by line, from a dated price table')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print JSON with `items`, `lines` and `total`')
+    .action(action('cost'));
+
+  program
     .command('lessons')
     .description('list the lessons with your progress')
     .option('--json', 'print JSON')
