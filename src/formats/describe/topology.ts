@@ -3,6 +3,7 @@ import type { Cloud } from '../../engine/cloud.js';
 import { describeRule } from '../../engine/cloud.js';
 import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
 import type { RouteTarget } from '../../engine/model.js';
+import { backupView, type BackupRegionView, distributionsView, type DistributionView } from './edge-backup.js';
 
 /**
  * A plain view of the topology for diagrams and JSON: VPCs with their subnets (zone, block,
@@ -12,6 +13,9 @@ import type { RouteTarget } from '../../engine/model.js';
 export interface TopologyView {
   regions: RegionView[];
   peerings: { id: string; name: string; from: string; to: string }[];
+  /** CloudFront distributions (global) and AWS Backup per region (edge-backup.ts). */
+  distributions: DistributionView[];
+  backup: BackupRegionView[];
 }
 
 export interface RegionView {
@@ -130,5 +134,7 @@ export function topologyView(cloud: Cloud): TopologyView {
   return {
     regions: [...regions.values()],
     peerings: [...cloud.peerings.values()].map((p) => ({ id: p.id, name: nameOf(p), from: nameOf(cloud.vpcs.get(p.requesterVpcId)), to: nameOf(cloud.vpcs.get(p.accepterVpcId)) })),
+    distributions: distributionsView(cloud),
+    backup: backupView(cloud),
   };
 }
