@@ -1,5 +1,6 @@
 import { formatArn, parseArn, uuidFor } from '../arns.js';
 import { CloudError } from '../errors.js';
+import type { Note } from '../notes.js';
 import { named, type Named, type Origin, type Store } from '../store.js';
 import { BACKUP, INVALID } from './kinds.js';
 import { type Lifecycle, readLifecycle } from './lifecycle.js';
@@ -40,12 +41,6 @@ export interface BackupPlan extends Named {
   rules: BackupRule[];
 }
 
-export interface PlanNote {
-  code: string;
-  message: string;
-  field: (string | number)[];
-}
-
 type Path = (string | number)[];
 const BASE: Path = ['BackupPlan'];
 const NAME = /^[a-zA-Z0-9\-_.]{1,50}$/;
@@ -59,7 +54,7 @@ function minutes(v: unknown, least: number, fallback: number, field: Path): numb
   return n;
 }
 
-function readCopyAction(raw: unknown, at: Path, continuous: boolean, store: Store, notes: PlanNote[]): CopyAction {
+function readCopyAction(raw: unknown, at: Path, continuous: boolean, store: Store, notes: Note[]): CopyAction {
   const c = (raw ?? {}) as Record<string, unknown>;
   const destination = String(c.DestinationBackupVaultArn ?? '');
   const arn = parseArn(destination);
@@ -74,7 +69,7 @@ function readCopyAction(raw: unknown, at: Path, continuous: boolean, store: Stor
   return { destinationVaultArn: destination, destinationRegion: arn.region, ...(lifecycle ? { lifecycle } : {}) };
 }
 
-function readRule(raw: unknown, at: Path, region: string, store: Store, notes: PlanNote[]): BackupRule {
+function readRule(raw: unknown, at: Path, region: string, store: Store, notes: Note[]): BackupRule {
   const r = (raw ?? {}) as Record<string, unknown>;
   const name = String(r.RuleName ?? '');
   if (!NAME.test(name)) throw new CloudError(INVALID, `RuleName "${name}" must be 1 to 50 letters, digits, or - _ .`, [...at, 'RuleName']);
@@ -94,8 +89,8 @@ function readRule(raw: unknown, at: Path, region: string, store: Store, notes: P
   return { name, targetVault, schedule, startWindowMinutes, completionWindowMinutes, ...(lifecycle ? { lifecycle } : {}), continuous, copyActions };
 }
 
-export function createBackupPlan(store: Store, region: string, plan: Record<string, unknown>, origin?: Origin): { plan: BackupPlan; notes: PlanNote[] } {
-  const notes: PlanNote[] = [];
+export function createBackupPlan(store: Store, region: string, plan: Record<string, unknown>, origin?: Origin): { plan: BackupPlan; notes: Note[] } {
+  const notes: Note[] = [];
   const name = String(plan.BackupPlanName ?? '');
   if (!NAME.test(name)) throw new CloudError(INVALID, `BackupPlanName "${name}" must be 1 to 50 letters, digits, or - _ .`, [...BASE, 'BackupPlanName']);
   const raw = plan.BackupPlanRule;

@@ -1,5 +1,6 @@
 import { parseArn, uuidFor } from '../arns.js';
 import { CloudError } from '../errors.js';
+import type { Note } from '../notes.js';
 import { named, type Named, type Origin, type Store } from '../store.js';
 import { BACKUP, INVALID } from './kinds.js';
 import { PROTECTABLE } from './protectable.js';
@@ -28,12 +29,6 @@ export interface BackupSelection extends Named {
   conditions: TagCondition[];
 }
 
-export interface SelectionNote {
-  code: string;
-  message: string;
-  field: (string | number)[];
-}
-
 type Path = (string | number)[];
 const BASE: Path = ['BackupSelection'];
 const OPERATORS = ['StringEquals', 'StringNotEquals', 'StringLike', 'StringNotLike'] as const;
@@ -55,8 +50,8 @@ function condition(raw: unknown, operator: TagCondition['operator'], field: Path
   return { operator, key: c.ConditionKey.replace(/^aws:ResourceTag\//, ''), value: String(c.ConditionValue) };
 }
 
-export function createBackupSelection(store: Store, region: string, planId: string, spec: Record<string, unknown>, origin?: Origin): { selection: BackupSelection; notes: SelectionNote[] } {
-  const notes: SelectionNote[] = [];
+export function createBackupSelection(store: Store, region: string, planId: string, spec: Record<string, unknown>, origin?: Origin): { selection: BackupSelection; notes: Note[] } {
+  const notes: Note[] = [];
   const plans = store.table(BACKUP.plan);
   if (!plans.has(planId)) {
     const byArn = [...plans.values()].find((p) => p.arn === planId);

@@ -5,7 +5,8 @@ import { named, type Named, type Origin, type Store } from '../store.js';
 import { type CacheBehavior, readBehavior, readBehaviors } from './behaviors.js';
 import { CLOUDFRONT, CLOUDFRONT_HOSTED_ZONE_ID, CLOUDFRONT_QUOTAS } from './kinds.js';
 import { type CfOrigin, type CfOriginGroup, readOriginGroups, readOrigins } from './origins.js';
-import { type Note, readViewerCertificate, readWebAcl, type ViewerCertificate, type WebAclLink } from './viewer-certificate.js';
+import type { Note } from '../notes.js';
+import { readViewerCertificate, readWebAcl, type ViewerCertificate, type WebAclLink } from './viewer-certificate.js';
 import { listOf, oneOf, type Path, record } from './values.js';
 
 /**

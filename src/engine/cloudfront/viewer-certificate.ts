@@ -1,6 +1,7 @@
 import { ACM, certificateCovers } from '../acm/certificate.js';
 import { parseArn } from '../arns.js';
 import { CloudError } from '../errors.js';
+import type { Note } from '../notes.js';
 import type { Store } from '../store.js';
 import { WAFV2 } from '../wafv2/web-acl.js';
 import { oneOf, type Path, record } from './values.js';
@@ -20,11 +21,6 @@ export interface ViewerCertificate {
   minimumProtocolVersion: string;
 }
 
-export interface Note {
-  code: string;
-  message: string;
-  field: Path;
-}
 
 const PROTOCOL_VERSIONS = ['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016', 'TLSv1.2_2018', 'TLSv1.2_2019', 'TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
 const NO_CERT =
