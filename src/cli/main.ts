@@ -110,7 +110,7 @@ export function buildProgram(setCode: (code: number) => void): Command {
 
   program
     .command('cost')
-    .description('what the topology costs per hour and per month, line by line')
+    .description('per hour and per month, by resource')
     .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
     .addOption(paramOption)
     .option('--region <region>', 'region for a single template', 'us-east-1')

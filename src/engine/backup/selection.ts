@@ -55,7 +55,7 @@ export function createBackupSelection(store: Store, region: string, planId: stri
   const plans = store.table(BACKUP.plan);
   if (!plans.has(planId)) {
     const byArn = [...plans.values()].find((p) => p.arn === planId);
-    if (byArn) throw new CloudError(INVALID, `BackupPlanId is the plan's ARN; give its id ${byArn.planId} (Ref of the plan, or its BackupPlanId attribute)`, 'BackupPlanId');
+    if (byArn) throw new CloudError(INVALID, `BackupPlanId is the plan's ARN; give its id ${byArn.planId}`, 'BackupPlanId');
     notes.push({ code: 'PlanOutsideSubmission', message: `the backup plan ${planId} is not made by this submission; it is taken to exist`, field: ['BackupPlanId'] });
   }
   const name = String(spec.SelectionName ?? '');

@@ -18,6 +18,7 @@ const HINTS: Readonly<Record<string, string>> = {
   // CloudFront and AWS Backup.
   'InvalidViewerCertificate@AcmCertificateArn': '(for example !Ref SiteCertificate, an AWS::CertificateManager::Certificate in a us-east-1 template)',
   'NoSuchOrigin@TargetOriginId': '(the Id of one of Origins or OriginGroups)',
+  'InvalidParameterValueException@BackupPlanId': '(for example !Ref Plan)',
   'InvalidParameterValueException@DestinationBackupVaultArn': '(for example !GetAtt DrVault.BackupVaultArn, or !Sub arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault:dr-vault)',
 };
 
