@@ -84,6 +84,29 @@ describe('AWS Backup through templates', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('VaultOutsideSubmission');
   });
 
+  it('BAK-01: Ref and Fn::GetAtt of vault, plan, selection and web ACL are what AWS returns', () => {
+    const t = `${text('backup/plan.yaml')}Outputs:
+  VaultRef: { Value: !Ref Vault }
+  VaultArn: { Value: !GetAtt Vault.BackupVaultArn }
+  PlanRef: { Value: !Ref Plan }
+  PlanArn: { Value: !GetAtt Plan.BackupPlanArn }
+  Version: { Value: !GetAtt Plan.VersionId }
+  SelectionRef: { Value: !Ref Selection }
+  SelectionPlan: { Value: !GetAtt Selection.BackupPlanId }
+`;
+    const r = fromText(t);
+    const o = Object.fromEntries(Object.entries(Object.values(r.stacks)[0].outputs).map(([k, v]) => [k, String(v.value)]));
+    expect(o.VaultRef).toBe('app-vault');
+    expect(o.VaultArn).toBe('arn:aws:backup:us-east-1:123456789012:backup-vault:app-vault');
+    expect(o.PlanArn).toBe(`arn:aws:backup:us-east-1:123456789012:backup-plan:${o.PlanRef}`);
+    expect(o.Version).toMatch(/^[A-Za-z0-9+/]{20,}$/);
+    expect(o.SelectionPlan).toBe(o.PlanRef);
+    expect(o.SelectionRef).toMatch(/^[0-9a-f-]{36}$/);
+    const acl = fromText(`${text('cloudfront/edge.yaml')}  AclRef: { Value: !Ref EdgeAcl }\n  AclId: { Value: !GetAtt EdgeAcl.Id }\n`);
+    const out = Object.values(acl.stacks)[0].outputs;
+    expect(String(out.AclRef.value)).toBe(`edge-acl|${String(out.AclId.value)}|CLOUDFRONT`);
+  });
+
   it('BAK-03: a lifecycle deleting before the 90 days of cold storage is refused at DeleteAfterDays', () => {
     expect(errors('backup/broken-lifecycle.yaml').map((e) => [e.code, e.logicalId, e.line])).toEqual([['InvalidParameterValueException', 'Plan', 19]]);
   });

@@ -1,9 +1,9 @@
 import { formatArn, hexFor } from '../arns.js';
-import { resourceByDnsName } from '../dns-targets.js';
 import { CloudError } from '../errors.js';
 import { named, type Named, type Origin, type Store } from '../store.js';
 import { type CacheBehavior, readBehavior, readBehaviors } from './behaviors.js';
 import { CLOUDFRONT, CLOUDFRONT_HOSTED_ZONE_ID, CLOUDFRONT_QUOTAS } from './kinds.js';
+import { resourceAtName } from './origin-target.js';
 import { type CfOrigin, type CfOriginGroup, readOriginGroups, readOrigins } from './origins.js';
 import type { Note } from '../notes.js';
 import { readViewerCertificate, readWebAcl, type ViewerCertificate, type WebAclLink } from './viewer-certificate.js';
@@ -64,7 +64,7 @@ function readAliases(store: Store, raw: unknown): string[] {
 /** The origins' DNS names that no resource of the submission answers at (an origin outside it). */
 function originNotes(store: Store, origins: readonly CfOrigin[], notes: Note[]): void {
   origins.forEach((o, i) => {
-    if (o.type !== 'custom' || resourceByDnsName(store, o.domainName)) return;
+    if (o.type !== 'custom' || resourceAtName(store, o.domainName)) return;
     notes.push({ code: 'OriginOutsideSubmission', message: `origin ${o.id}: ${o.domainName} is not a resource of this submission; it is taken as a server outside it`, field: [...BASE, 'Origins', i, 'DomainName'] });
   });
 }
@@ -112,7 +112,7 @@ export function connectionGiveUpSeconds(o: CfOrigin): number {
   return o.connectionAttempts * o.connectionTimeout;
 }
 
-/** The resource of the submission an origin's DomainName names (a load balancer, …), or undefined. */
+/** The resource of the submission an origin's DomainName names (a load balancer, an instance, …), or undefined. */
 export function originTarget(store: Store, o: CfOrigin): Named | undefined {
-  return o.type === 'custom' || o.type === 'vpc' ? resourceByDnsName(store, o.domainName) : undefined;
+  return o.type === 'custom' || o.type === 'vpc' ? resourceAtName(store, o.domainName) : undefined;
 }

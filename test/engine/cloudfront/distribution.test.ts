@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { requestCertificate, nameCovers } from '../../../src/engine/acm/certificate.js';
 import { connectionGiveUpSeconds, createDistribution, type DistributionConfig, originTarget } from '../../../src/engine/cloudfront/distribution.js';
 import { CLOUDFRONT_HOSTED_ZONE_ID } from '../../../src/engine/cloudfront/kinds.js';
+import { resourceAtName } from '../../../src/engine/cloudfront/origin-target.js';
+import { formatIp } from '../../../src/engine/address.js';
+import { Cloud } from '../../../src/engine/cloud.js';
 import { dnsTargetKind, type DnsNamed, resourceByDnsName } from '../../../src/engine/dns-targets.js';
 import { CloudError } from '../../../src/engine/errors.js';
 import { kind, named, Store } from '../../../src/engine/store.js';
@@ -85,6 +88,22 @@ describe('CloudFront distributions', () => {
     expect(originTarget(store, d.origins[1])).toBeUndefined();
     expect(notes.map((n) => [n.code, n.field])).toEqual([['OriginOutsideSubmission', ['DistributionConfig', 'Origins', 1, 'DomainName']]]);
     expect(resourceByDnsName(store, d.dnsName)).toBe(d);
+  });
+
+  it("CF-02: an origin at an instance's public DNS name is that instance", () => {
+    const cloud = new Cloud('cf');
+    const vpc = cloud.createVpc('eu-west-1', { cidrBlock: '10.0.0.0/16' }, { logicalId: 'Vpc' }).id;
+    const igw = cloud.createInternetGateway('eu-west-1', { logicalId: 'Igw' }).id;
+    cloud.attachInternetGateway({ vpcId: vpc, internetGatewayId: igw });
+    const sub = cloud.createSubnet({ vpcId: vpc, cidrBlock: '10.0.1.0/24', mapPublicIpOnLaunch: true }, { logicalId: 'Pub' }).id;
+    const web = cloud.createInstance('eu-west-1', { subnetId: sub }, { logicalId: 'Web' });
+    const ip = formatIp(cloud.interfaces.get(web.networkInterfaceIds[0])!.publicIp!);
+    const name = `ec2-${ip.replace(/\./g, '-')}.eu-west-1.compute.amazonaws.com`;
+    const { distribution: d, notes } = createDistribution(cloud, 'us-east-1', config({ Origins: [origin('a', name)] }), {});
+    expect(originTarget(cloud, d.origins[0])).toBe(web);
+    expect(notes).toEqual([]);
+    expect(resourceAtName(cloud, name.replace('eu-west-1', 'us-west-2'))).toBeUndefined();
+    expect(resourceAtName(cloud, 'ec2-999-1-1-1.compute-1.amazonaws.com')).toBeUndefined();
   });
 
   it('CF-03: an origin group has exactly two origins and fails over on AWS\'s status codes only', () => {
