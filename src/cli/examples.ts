@@ -38,6 +38,10 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
     ['cloudlab reach submission/ --json', 'a multi-region folder, as JSON'],
     ['cloudlab reach network.yaml', 'no instances: subnets, by routes and ACLs alone'],
   ],
+  cost: [
+    ['cloudlab cost template.yaml', 'each billed resource per hour and per month, and the total'],
+    ['cloudlab cost submission/ --json', 'a multi-region folder, as JSON'],
+  ],
   lessons: [
     ['cloudlab lessons', 'every lesson, with what you have read'],
     ['cloudlab lessons --json', 'the same as JSON'],

@@ -117,6 +117,15 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(action('reach'));
 
   program
+    .command('cost')
+    .description('per hour and per month, by resource')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print JSON with `items`, `lines` and `total`')
+    .action(action('cost'));
+
+  program
     .command('lessons')
     .description('list the lessons with your progress')
     .option('--json', 'print JSON')

@@ -18,6 +18,11 @@ const HINTS: Readonly<Record<string, string>> = {
   'ValidationError@Subnets': '(for example Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB])',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
+  // CloudFront and AWS Backup.
+  'InvalidViewerCertificate@AcmCertificateArn': '(for example !Ref SiteCertificate, an AWS::CertificateManager::Certificate in a us-east-1 template)',
+  'NoSuchOrigin@TargetOriginId': '(the Id of one of Origins or OriginGroups)',
+  'InvalidParameterValueException@BackupPlanId': '(for example !Ref Plan)',
+  'InvalidParameterValueException@DestinationBackupVaultArn': '(for example !GetAtt DrVault.BackupVaultArn, or !Sub arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault:dr-vault)',
 };
 
 /** The parameter an error names: the last name of its path. */

@@ -26,12 +26,12 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
   ApplicationAutoScaling: ['ScalableTarget', 'ScalingPolicy'],
   Athena: ['DataCatalog', 'NamedQuery', 'WorkGroup'],
   AutoScaling: ['LifecycleHook', 'WarmPool'],
-  Backup: ['BackupPlan', 'BackupSelection', 'BackupVault', 'Framework', 'ReportPlan'],
+  Backup: ['Framework', 'ReportPlan'],
   Batch: ['ComputeEnvironment', 'JobDefinition', 'JobQueue', 'SchedulingPolicy'],
   Budgets: ['Budget', 'BudgetsAction'],
   CDK: ['Metadata'],
   CE: ['AnomalyMonitor', 'AnomalySubscription', 'CostCategory'],
-  CertificateManager: ['Account', 'Certificate'],
+  CertificateManager: ['Account'],
   Cloud9: ['EnvironmentEC2'],
   CloudFormation: [
     'CustomResource', 'HookDefaultVersion', 'HookTypeConfig', 'HookVersion', 'Macro', 'ModuleDefaultVersion',
@@ -39,7 +39,7 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
     'StackSet', 'TypeActivation', 'WaitCondition', 'WaitConditionHandle',
   ],
   CloudFront: [
-    'CachePolicy', 'CloudFrontOriginAccessIdentity', 'ContinuousDeploymentPolicy', 'Distribution', 'Function',
+    'CachePolicy', 'CloudFrontOriginAccessIdentity', 'ContinuousDeploymentPolicy', 'Function',
     'KeyGroup', 'KeyValueStore', 'OriginAccessControl', 'OriginRequestPolicy', 'PublicKey', 'RealtimeLogConfig',
     'ResponseHeadersPolicy', 'StreamingDistribution',
   ],
@@ -192,7 +192,7 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
   Transfer: ['Agreement', 'Certificate', 'Connector', 'Profile', 'Server', 'User', 'Workflow'],
   WAF: ['ByteMatchSet', 'IPSet', 'Rule', 'SizeConstraintSet', 'SqlInjectionMatchSet', 'WebACL', 'XssMatchSet'],
   WAFRegional: ['IPSet', 'Rule', 'WebACL', 'WebACLAssociation'],
-  WAFv2: ['IPSet', 'LoggingConfiguration', 'RegexPatternSet', 'RuleGroup', 'WebACL', 'WebACLAssociation'],
+  WAFv2: ['IPSet', 'LoggingConfiguration', 'RegexPatternSet', 'RuleGroup', 'WebACLAssociation'],
   WorkSpaces: ['ConnectionAlias', 'Workspace'],
   XRay: ['Group', 'ResourcePolicy', 'SamplingRule'],
 };

@@ -1,6 +1,7 @@
 import type { TopologyView } from './topology.js';
 import { printable } from '../safe-text.js';
 import { servicesItems } from './services.js';
+import { edgeBackupText } from './edge-backup.js';
 
 /** The topology as an indented text tree that fits 80 columns. */
 export function topologyText(view: TopologyView, width = 80): string[] {
@@ -71,5 +72,6 @@ export function topologyText(view: TopologyView, width = 80): string[] {
       put(last ? '└─ ' : '├─ ', `peering ${p.name}: ${p.from} ↔ ${p.to}`, last ? '      ' : '│     ');
     });
   }
+  lines.push(...edgeBackupText(view.distributions ?? [], view.backup ?? [], width));
   return lines.map((l) => printable(l));
 }

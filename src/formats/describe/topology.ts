@@ -4,6 +4,7 @@ import { describeRule } from '../../engine/cloud.js';
 import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
 import type { RouteTarget } from '../../engine/model.js';
 import { type ServicesView, servicesView } from './services.js';
+import { backupView, type BackupRegionView, distributionsView, type DistributionView } from './edge-backup.js';
 
 /**
  * A plain view of the topology for diagrams and JSON: VPCs with their subnets (zone, block,
@@ -13,6 +14,9 @@ import { type ServicesView, servicesView } from './services.js';
 export interface TopologyView {
   regions: RegionView[];
   peerings: { id: string; name: string; from: string; to: string }[];
+  /** CloudFront distributions (global) and AWS Backup per region (edge-backup.ts). */
+  distributions: DistributionView[];
+  backup: BackupRegionView[];
 }
 
 export interface RegionView extends ServicesView {
@@ -131,5 +135,7 @@ export function topologyView(cloud: Cloud): TopologyView {
   return {
     regions: [...regions.values()],
     peerings: [...cloud.peerings.values()].map((p) => ({ id: p.id, name: nameOf(p), from: nameOf(cloud.vpcs.get(p.requesterVpcId)), to: nameOf(cloud.vpcs.get(p.accepterVpcId)) })),
+    distributions: distributionsView(cloud),
+    backup: backupView(cloud),
   };
 }

@@ -60,7 +60,7 @@ describe('real-world templates load as they are', () => {
     expect(stack?.outputs.NatGateway1).toBeUndefined();
   });
 
-  it('two peered VPCs using every other modelled type (JSON)', () => {
+  it('two peered VPCs using every other modelled EC2 type (JSON)', () => {
     const { text } = fixture('peered-vpcs.json');
     const builder = fakeBuilder();
     const { diagnostics, stack } = loadTemplate(text, 'peered.json', context({ region: 'eu-west-1', stackName: 'peer' }), builder.create);

@@ -2,6 +2,11 @@ import { autoScalingGroup } from './autoscaling-group.js';
 import { launchConfiguration } from './autoscaling-launch-configuration.js';
 import { scalingPolicy } from './autoscaling-scaling-policy.js';
 import { scheduledAction } from './autoscaling-scheduled-action.js';
+import { backupPlan } from './backup-backup-plan.js';
+import { backupSelection } from './backup-backup-selection.js';
+import { backupVault } from './backup-backup-vault.js';
+import { certificate } from './certificatemanager-certificate.js';
+import { distribution } from './cloudfront-distribution.js';
 import { eip } from './ec2-eip.js';
 import { eipAssociation } from './ec2-eip-association.js';
 import { instance } from './ec2-instance.js';
@@ -26,6 +31,7 @@ import { listenerRule } from './elbv2-listener-rule.js';
 import { loadBalancer } from './elbv2-load-balancer.js';
 import { targetGroup } from './elbv2-target-group.js';
 import type { ResourceType } from './resource-type.js';
+import { webAcl } from './wafv2-web-acl.js';
 
 export type { BuildContext, BuildResource, BuildWarning, Built, ResourceType } from './resource-type.js';
 
@@ -65,4 +71,11 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::ElasticLoadBalancingV2::ListenerRule': listenerRule,
   'AWS::ElasticLoadBalancingV2::LoadBalancer': loadBalancer,
   'AWS::ElasticLoadBalancingV2::TargetGroup': targetGroup,
+  // CloudFront, AWS Backup and what they name (certificates, web ACLs), in alphabetical order.
+  'AWS::Backup::BackupPlan': backupPlan,
+  'AWS::Backup::BackupSelection': backupSelection,
+  'AWS::Backup::BackupVault': backupVault,
+  'AWS::CertificateManager::Certificate': certificate,
+  'AWS::CloudFront::Distribution': distribution,
+  'AWS::WAFv2::WebACL': webAcl,
 };
