@@ -15,7 +15,12 @@ import { vpc } from './ec2-vpc.js';
 import { vpcCidrBlock } from './ec2-vpc-cidr-block.js';
 import { vpcGatewayAttachment } from './ec2-vpc-gateway-attachment.js';
 import { vpcPeeringConnection } from './ec2-vpc-peering-connection.js';
+import { dbInstance } from './rds-db-instance.js';
+import { dbSubnetGroup } from './rds-db-subnet-group.js';
 import type { ResourceType } from './resource-type.js';
+import { healthCheck } from './route53-health-check.js';
+import { hostedZone } from './route53-hosted-zone.js';
+import { recordSet, recordSetGroup } from './route53-record-set.js';
 
 export type { BuildContext, BuildResource, BuildWarning, Built, ResourceType } from './resource-type.js';
 
@@ -45,4 +50,10 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::EC2::Instance': instance,
   'AWS::EC2::NetworkInterface': networkInterface,
   'AWS::EC2::NetworkInterfaceAttachment': networkInterfaceAttachment,
+  'AWS::RDS::DBInstance': dbInstance,
+  'AWS::RDS::DBSubnetGroup': dbSubnetGroup,
+  'AWS::Route53::HealthCheck': healthCheck,
+  'AWS::Route53::HostedZone': hostedZone,
+  'AWS::Route53::RecordSet': recordSet,
+  'AWS::Route53::RecordSetGroup': recordSetGroup,
 };
