@@ -63,3 +63,132 @@ describe('the warm-standby database tier (two regions)', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('Route 53 through CloudFormation', () => {
+  it('R53-12: failover records in a record set group, a weighted pair and a health check, in a zone assumed to exist', () => {
+    const r = load('route53/failover.yaml');
+    expect(r.errors).toEqual([]);
+    // One warning: the first record that names the zone assumes it; the others find it.
+    expect(r.warnings.map((w) => [w.code, w.logicalId])).toEqual([['HostedZoneAssumed', 'Api']]);
+    expect([...r.cloud.table(ROUTE53.hostedZone).values()]).toHaveLength(1);
+    const api = resolve(r.cloud, 'api.example.com');
+    expect(api.values).toEqual(['203.0.113.10']);
+    expect(api.answered[0].record.setIdentifier).toBe('primary');
+    const app = resolve(r.cloud, 'app.example.com');
+    expect(app.candidates.map((c) => c.share)).toEqual([0.9, 0.1]);
+    expect(String(r.stacks['us-east-1'].outputs.CheckId.value)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  const vpcAndZone = `
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }`;
+
+  it('R53-03: a CNAME at the apex is refused at its line with InvalidChangeBatch', () => {
+    const r = one(`Resources:${vpcAndZone}
+  Apex:
+    Type: AWS::Route53::RecordSet
+    Properties:
+      HostedZoneId: !Ref Zone
+      Name: example.com
+      Type: CNAME
+      TTL: '300'
+      ResourceRecords: [shop.example.net]
+`);
+    expect(r.errors.map((e) => [e.code, e.logicalId, e.line])).toEqual([['InvalidChangeBatch', 'Apex', 12]]);
+    expect(r.errors[0].message).toMatch(/RRSet of type CNAME with DNS name example\.com\. is not permitted at apex in zone example\.com\./);
+  });
+
+  it('R53-04: a record without TTL is refused (InvalidInput); an alias with one too', () => {
+    const r = one(`Resources:${vpcAndZone}
+  Www:
+    Type: AWS::Route53::RecordSet
+    Properties:
+      HostedZoneId: !Ref Zone
+      Name: www.example.com
+      Type: A
+      ResourceRecords: [203.0.113.1]
+`);
+    expect(r.errors.map((e) => [e.code, e.logicalId])).toEqual([['InvalidInput', 'Www']]);
+  });
+
+  it('R53-06: a failover PRIMARY without a health check loads with a warning', () => {
+    const r = one(`Resources:${vpcAndZone}
+  Primary:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneId: !Ref Zone, Name: api.example.com, Type: A, TTL: '60', ResourceRecords: [203.0.113.1], SetIdentifier: p, Failover: PRIMARY }
+  Secondary:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneId: !Ref Zone, Name: api.example.com, Type: A, TTL: '60', ResourceRecords: [198.51.100.1], SetIdentifier: s, Failover: SECONDARY }
+`);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.find((w) => w.code === 'FailoverWithoutHealthCheck')?.logicalId).toBe('Primary');
+  });
+
+  it('R53-08: a health check of a private address is refused', () => {
+    const r = one(`Resources:
+  Check:
+    Type: AWS::Route53::HealthCheck
+    Properties:
+      HealthCheckConfig: { Type: HTTP, IPAddress: 10.0.1.15, Port: 80 }
+`);
+    expect(r.errors.map((e) => [e.code, e.logicalId, e.line])).toEqual([['InvalidInput', 'Check', 5]]);
+  });
+});
+
+describe('RDS through CloudFormation', () => {
+  const net = (db: string, extra = '') => `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+  Igw:
+    Type: AWS::EC2::InternetGateway
+  Attach:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties: { VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw }
+  A:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a }
+  B:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: ${extra || 'us-east-1b'} }
+  Group:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties: { DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B] }
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      AllocatedStorage: '20'
+      DBSubnetGroupName: !Ref Group
+${db}`;
+
+  it('RDS-01: a subnet group in one zone is refused at its line', () => {
+    const r = one(net('', 'us-east-1a'));
+    expect(r.errors.map((e) => [e.code, e.logicalId])).toEqual([['DBSubnetGroupDoesNotCoverEnoughAZs', 'Group']]);
+    expect(r.errors[0].line).toBe(18);
+  });
+
+  it('RDS-06: a database left public by default loads, flagged with a warning and in describe', async () => {
+    const r = one(net(''));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.find((w) => w.code === 'PubliclyAccessibleDatabase')?.logicalId).toBe('Db');
+    const { servicesView } = await import('../../src/formats/describe/services.js');
+    const db = servicesView(r.cloud).databases[0];
+    expect(db).toMatchObject({ name: 'Db', engine: 'postgres', port: 5432, publiclyAccessible: true, multiAz: false, backupRetentionDays: 1, deletionPolicy: 'Snapshot' });
+    expect(db.publicIp).toBeDefined();
+    expect(db.identifier).toMatch(/^db-[a-z0-9]{13}$/);
+    const priv = one(net('      PubliclyAccessible: false\n'));
+    expect(priv.warnings.filter((w) => w.code === 'PubliclyAccessibleDatabase')).toEqual([]);
+  });
+
+  it('RDS-11: an Aurora instance of a DB cluster is kept unmodelled with a warning', () => {
+    const r = one(net('      DBClusterIdentifier: my-cluster\n').replace('Engine: postgres', 'Engine: aurora-postgresql'));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.find((w) => w.logicalId === 'Db')?.code).toBe('UnmodelledResource');
+  });
+});
