@@ -65,6 +65,8 @@ export interface DbInstanceSpec {
   engineVersion?: string;
   instanceClass?: string;
   allocatedStorage?: number;
+  /** gp2 (default), gp3, io1, io2 or standard (magnetic). */
+  storageType?: string;
   port?: number;
   multiAz?: boolean;
   availabilityZone?: string;
@@ -206,6 +208,18 @@ export function checkClass(instanceClass: string | undefined): string {
   return instanceClass;
 }
 
+/**
+ * The storage range of a storage type, in GiB: general purpose as the engine allows,
+ * provisioned IOPS from 100, magnetic 5 to 3,072.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html
+ */
+function storageRange(type: string, facts: EngineFacts): [number, number] {
+  if (type === 'gp2' || type === 'gp3') return facts.storage;
+  if (type === 'io1' || type === 'io2') return [100, facts.storage[1]];
+  if (type === 'standard') return [5, 3072];
+  throw new CloudError('InvalidParameterValue', `StorageType "${type}" is not one of gp2, gp3, io1, io2, standard`, 'StorageType');
+}
+
 /** CreateDBInstance (a primary; a spec with sourceDbInstanceIdentifier goes to createReadReplica). */
 export function createDbInstance(cloud: Cloud, region: string, spec: DbInstanceSpec, origin?: Origin): Created<DbInstance> {
   if (spec.engine === undefined || spec.engine === '') {
@@ -216,10 +230,12 @@ export function createDbInstance(cloud: Cloud, region: string, spec: DbInstanceS
   if (spec.allocatedStorage === undefined) {
     throw new CloudError('MissingParameter', `a ${spec.engine} DB instance needs AllocatedStorage, in GiB (${facts.storage[0]} to ${facts.storage[1]})`, 'AllocatedStorage');
   }
-  if (!Number.isInteger(spec.allocatedStorage) || spec.allocatedStorage < facts.storage[0] || spec.allocatedStorage > facts.storage[1]) {
+  const storageType = (spec.storageType ?? 'gp2').toLowerCase();
+  const range = storageRange(storageType, facts);
+  if (!Number.isInteger(spec.allocatedStorage) || spec.allocatedStorage < range[0] || spec.allocatedStorage > range[1]) {
     throw new CloudError(
       'InvalidParameterValue',
-      `Invalid storage size for engine name ${spec.engine.toLowerCase()} and storage type gp2: ${spec.allocatedStorage}; give ${facts.storage[0]} to ${facts.storage[1]} GiB`,
+      `Invalid storage size for engine name ${spec.engine.toLowerCase()} and storage type ${storageType}: ${spec.allocatedStorage}; give ${range[0]} to ${range[1]} GiB`,
       'AllocatedStorage',
     );
   }

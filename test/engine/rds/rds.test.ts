@@ -119,12 +119,14 @@ describe('RDS', () => {
     expect(codeOf(() => createDbInstance(n.cloud, 'us-east-1', { instanceClass: 'db.t3.micro', allocatedStorage: 20, subnetGroupName: n.group.name }))).toBe('MissingParameter');
     expect(codeOf(() => createDbInstance(n.cloud, 'us-east-1', { ...mysql, instanceClass: 't3.micro', subnetGroupName: n.group.name }))).toBe('InvalidParameterValue');
     expect(codeOf(() => createDbInstance(n.cloud, 'us-east-1', { ...mysql, allocatedStorage: 5, subnetGroupName: n.group.name }))).toBe('InvalidParameterValue');
+    expect(createDbInstance(n.cloud, 'us-east-1', { ...mysql, allocatedStorage: 5, storageType: 'standard', subnetGroupName: n.group.name }).resource.allocatedStorage).toBe(5);
+    expect(codeOf(() => createDbInstance(n.cloud, 'us-east-1', { ...mysql, allocatedStorage: 50, storageType: 'io1', subnetGroupName: n.group.name }))).toBe('InvalidParameterValue');
     const other = n.cloud.createVpc('us-east-1', { cidrBlock: '10.5.0.0/16' });
     const far = n.cloud.createSecurityGroup({ vpcId: other.id, groupName: 'far', description: 'far' });
     expect(codeOf(() => createDbInstance(n.cloud, 'us-east-1', { ...mysql, vpcSecurityGroupIds: [far.id], subnetGroupName: n.group.name }))).toBe('InvalidParameterCombination');
     const db = createDbInstance(n.cloud, 'us-east-1', { ...mysql, vpcSecurityGroupIds: [n.dbSg.id], subnetGroupName: n.group.name }).resource;
     expect(n.cloud.interfaces.get(db.networkInterfaceId!)!.securityGroupIds).toEqual([n.dbSg.id]);
     expect(codeOf(() => createDbInstance(n.cloud, 'us-east-1', { ...mysql, subnetGroupName: 'nosuch' }))).toBe('DBSubnetGroupNotFoundFault');
-    expect([...n.cloud.table(RDS.dbInstance).values()]).toHaveLength(1);
+    expect([...n.cloud.table(RDS.dbInstance).values()]).toHaveLength(2);
   });
 });

@@ -103,6 +103,7 @@ export const dbInstance: ResourceType = {
       engineVersion: str(p, 'EngineVersion'),
       instanceClass: str(p, 'DBInstanceClass'),
       allocatedStorage: num(p.AllocatedStorage),
+      storageType: str(p, 'StorageType'),
       port: num(p.Port),
       multiAz: bool(p, 'MultiAZ'),
       availabilityZone: str(p, 'AvailabilityZone'),
