@@ -128,6 +128,20 @@ describe('Route 53 through CloudFormation', () => {
     expect(r.warnings.find((w) => w.code === 'FailoverWithoutHealthCheck')?.logicalId).toBe('Primary');
   });
 
+  it('R53-06: in a record set group, the warning names the group and the line of the record', () => {
+    const r = one(`Resources:${vpcAndZone}
+  Api:
+    Type: AWS::Route53::RecordSetGroup
+    Properties:
+      HostedZoneId: !Ref Zone
+      RecordSets:
+        - { Name: api.example.com, Type: A, TTL: '60', ResourceRecords: [203.0.113.1], SetIdentifier: p, Failover: PRIMARY }
+        - { Name: api.example.com, Type: A, TTL: '60', ResourceRecords: [198.51.100.1], SetIdentifier: s, Failover: SECONDARY }
+`);
+    const w = r.warnings.find((x) => x.code === 'FailoverWithoutHealthCheck')!;
+    expect([w.logicalId, w.line]).toEqual(['Api', 13]);
+  });
+
   it('R53-08: a health check of a private address is refused', () => {
     const r = one(`Resources:
   Check:
@@ -184,6 +198,12 @@ ${db}`;
     expect(db.identifier).toMatch(/^db-[a-z0-9]{13}$/);
     const priv = one(net('      PubliclyAccessible: false\n'));
     expect(priv.warnings.filter((w) => w.code === 'PubliclyAccessibleDatabase')).toEqual([]);
+  });
+
+  it('RDS-08: DeletionPolicy comes from the template; Snapshot when it says nothing', () => {
+    const r = one(net('').replace('  Db:\n    Type: AWS::RDS::DBInstance\n', '  Db:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Retain\n'));
+    expect(r.errors).toEqual([]);
+    expect([...r.cloud.table(RDS.dbInstance).values()][0].deletionPolicy).toBe('Retain');
   });
 
   it('RDS-11: an Aurora instance of a DB cluster is kept unmodelled with a warning', () => {

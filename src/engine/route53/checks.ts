@@ -20,6 +20,16 @@ import { dotted } from './names.js';
  * - a health check of a name the submission makes internal (a private database, an
  *   internal load balancer) cannot be reached by Route 53's checkers on the internet.
  */
+/**
+ * The template resource a record came from and the path to it: a record of a record set
+ * group is named `<Group>.<n>` (logical ids hold no dots), its fields under RecordSets[n-1].
+ */
+function owner(logicalId: string | undefined, field: string | (string | number)[]): { logicalId?: string; field: (string | number)[] } {
+  const f = Array.isArray(field) ? field : [field];
+  const m = logicalId ? /^(.*)\.(\d+)$/.exec(logicalId) : null;
+  return m ? { logicalId: m[1], field: ['RecordSets', Number(m[2]) - 1, ...f] } : { logicalId, field: f };
+}
+
 export function checkRoute53(store: Store): CloudError[] {
   const cloud = store as Cloud;
   const out: CloudError[] = [];
@@ -41,20 +51,24 @@ export function checkRoute53(store: Store): CloudError[] {
   }
   const records = [...cloud.table(ROUTE53.recordSet).values()];
   const checks = new Set([...cloud.table(ROUTE53.healthCheck).values()].map((h) => h.checkId));
+  const warn = (code: string, message: string, field: string | (string | number)[], logicalId: string | undefined) => {
+    const o = owner(logicalId, field);
+    return new CloudWarning(code, message, o.field, o.logicalId);
+  };
   for (const r of records) {
     if (r.alias && !(cloud.table(ROUTE53.hostedZone).get(r.alias.hostedZoneId) && records.some((o) => o.zoneId === r.alias!.hostedZoneId && o.name === r.alias!.dnsName)) && !resourceByDnsName(cloud, r.alias.dnsName)) {
-      out.push(new CloudWarning('AliasTargetNotFound', `alias ${dotted(r.name)} points at ${r.alias.dnsName}, which the submission does not make (no load balancer, distribution, database or record of the zone has that name); it is assumed to exist outside the submission`, ['AliasTarget', 'DNSName'], r.logicalId));
+      out.push(warn('AliasTargetNotFound', `alias ${dotted(r.name)} points at ${r.alias.dnsName}, which the submission does not make (no load balancer, distribution, database or record of the zone has that name); it is assumed to exist outside the submission`, ['AliasTarget', 'DNSName'], r.logicalId));
     }
     if (r.healthCheckId && !checks.has(r.healthCheckId)) {
-      out.push(new CloudWarning('HealthCheckNotFound', `record ${dotted(r.name)} names health check ${r.healthCheckId}, which the submission does not create; it is assumed to exist`, 'HealthCheckId', r.logicalId));
+      out.push(warn('HealthCheckNotFound', `record ${dotted(r.name)} names health check ${r.healthCheckId}, which the submission does not create; it is assumed to exist`, 'HealthCheckId', r.logicalId));
     }
     if (r.failover === 'PRIMARY' && !r.healthCheckId && !r.alias?.evaluateTargetHealth) {
-      out.push(new CloudWarning('FailoverWithoutHealthCheck', `failover PRIMARY ${dotted(r.name)} (${r.setIdentifier}) has no HealthCheckId${r.alias ? ' and EvaluateTargetHealth is false' : ''}: Route 53 treats it as always healthy, so the name never fails over to its SECONDARY; add a health check${r.alias ? ' or set EvaluateTargetHealth: true' : ''}`, 'Failover', r.logicalId));
+      out.push(warn('FailoverWithoutHealthCheck', `failover PRIMARY ${dotted(r.name)} (${r.setIdentifier}) has no HealthCheckId${r.alias ? ' and EvaluateTargetHealth is false' : ''}: Route 53 treats it as always healthy, so the name never fails over to its SECONDARY; add a health check${r.alias ? ' or set EvaluateTargetHealth: true' : ''}`, 'Failover', r.logicalId));
     }
     if (r.failover) {
       const other = r.failover === 'PRIMARY' ? 'SECONDARY' : 'PRIMARY';
       if (!records.some((o) => o.zoneId === r.zoneId && o.name === r.name && o.type === r.type && o.failover === other)) {
-        out.push(new CloudWarning('FailoverIncomplete', `failover ${r.failover} ${dotted(r.name)} has no ${other} record of the same name and type; failover needs both`, 'Failover', r.logicalId));
+        out.push(warn('FailoverIncomplete', `failover ${r.failover} ${dotted(r.name)} has no ${other} record of the same name and type; failover needs both`, 'Failover', r.logicalId));
       }
     }
   }
