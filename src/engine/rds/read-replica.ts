@@ -79,7 +79,7 @@ export function createReadReplica(cloud: Cloud, region: string, spec: DbInstance
   const src = replicaSource(region, spec.sourceDbInstanceIdentifier, spec.sourceRegion);
   const source = dbInstanceByIdentifier(cloud, src.region, src.identifier);
   if (!source && !src.crossRegion) {
-    throw new CloudError('DBInstanceNotFound', `DBInstance ${src.identifier} not found in ${region}: the source of a read replica in its own region is named by its identifier (for example !Ref PrimaryDb)`, 'SourceDBInstanceIdentifier');
+    throw new CloudError('DBInstanceNotFound', `DBInstance ${src.identifier} not found in ${region}: the source of a read replica in its own region is named by its DBInstanceIdentifier, and across regions by its ARN`, 'SourceDBInstanceIdentifier');
   }
   if (spec.engine !== undefined && source && spec.engine.toLowerCase() !== source.engine) {
     throw new CloudError('InvalidParameterCombination', `Engine ${spec.engine} differs from the source's engine ${source.engine}; a read replica runs its source's engine (leave Engine out)`, 'Engine');

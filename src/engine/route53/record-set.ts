@@ -105,7 +105,7 @@ export function createRecordSet(cloud: Cloud, region: string, spec: RecordSetSpe
     if (spec.ttl !== undefined) throw invalidInput('an alias record takes no TTL (it uses its target\'s); remove TTL', name, type, spec.setIdentifier, 'TTL');
     if (values.length) throw invalidInput('an alias record takes no ResourceRecords; remove them or the AliasTarget', name, type, spec.setIdentifier, 'ResourceRecords');
     if (!spec.alias.dnsName) throw new CloudError('InvalidInput', 'AliasTarget needs DNSName', ['AliasTarget', 'DNSName']);
-    if (!spec.alias.hostedZoneId) throw new CloudError('InvalidInput', 'AliasTarget needs HostedZoneId (the target\'s canonical hosted zone, e.g. !GetAtt LoadBalancer.CanonicalHostedZoneID)', ['AliasTarget', 'HostedZoneId']);
+    if (!spec.alias.hostedZoneId) throw new CloudError('InvalidInput', 'AliasTarget needs HostedZoneId, the canonical hosted zone of the target (of its load balancer, distribution or zone)', ['AliasTarget', 'HostedZoneId']);
     if (policy === 'multivalue') throw invalidInput('a multivalue answer record cannot be an alias', name, type, spec.setIdentifier, 'MultiValueAnswer');
     if (spec.alias.hostedZoneId === CLOUDFRONT_ZONE_ID) {
       if (zone.private) throw new CloudError('InvalidChangeBatch', `RRSet with DNS name ${dotted(name)} cannot alias a CloudFront distribution in the private zone ${dotted(zone.name)}; CloudFront aliases belong in a public zone`, ['AliasTarget', 'HostedZoneId']);

@@ -15,10 +15,10 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
   // RDS and Route 53.
   'DBSubnetGroupNotFoundFault@DBSubnetGroupName': '(for example !Ref DbSubnetGroup)',
-  'DBInstanceNotFound@SourceDBInstanceIdentifier': '(across regions: !Sub arn:aws:rds:us-east-1:${AWS::AccountId}:db:<the primary\'s DBInstanceIdentifier>)',
+  'DBInstanceNotFound@SourceDBInstanceIdentifier': '(in its region, for example !Ref PrimaryDb; across regions, !Sub arn:aws:rds:us-east-1:${AWS::AccountId}:db:<the primary\'s DBInstanceIdentifier>)',
   'InvalidDBInstanceState@SourceDBInstanceIdentifier': '(BackupRetentionPeriod: 7 on the source)',
   'InvalidInput@TTL': "(for example TTL: '60')",
-  'InvalidInput@HostedZoneId': '(for example HostedZoneId: !Ref Zone, or HostedZoneName: example.com.)',
+  'InvalidInput@HostedZoneId': '(for example !GetAtt LoadBalancer.CanonicalHostedZoneID)',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
 };

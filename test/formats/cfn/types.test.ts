@@ -8,7 +8,7 @@ function one(type: string, props: string) {
 
 describe('resource types', () => {
   it('model the 23 EC2 networking types of the brief, each with documented attributes', () => {
-    expect(Object.keys(MODELLED_TYPES).sort()).toEqual(
+    expect(Object.keys(MODELLED_TYPES).filter((t) => t.startsWith('AWS::EC2::')).sort()).toEqual(
       [
         'AWS::EC2::EIP', 'AWS::EC2::EIPAssociation', 'AWS::EC2::Instance', 'AWS::EC2::InternetGateway',
         'AWS::EC2::NatGateway', 'AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::NetworkInterface',
@@ -23,7 +23,8 @@ describe('resource types', () => {
     );
     expect(MODELLED_TYPES['AWS::EC2::EIP'].attributes).toEqual(['AllocationId', 'PublicIp']);
     for (const [name, t] of Object.entries(MODELLED_TYPES)) {
-      expect(t.attributes.length, name).toBeGreaterThan(0);
+      // AWS::RDS::DBSubnetGroup and the Route 53 record sets document no Fn::GetAtt attribute.
+      if (name.startsWith('AWS::EC2::')) expect(t.attributes.length, name).toBeGreaterThan(0);
       expect(UNMODELLED_TYPES.has(name), name).toBe(false);
     }
   });
