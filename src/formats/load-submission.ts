@@ -1,5 +1,6 @@
 import { Cloud } from '../engine/cloud.js';
 import { CloudError } from '../engine/errors.js';
+import { CloudWarning } from '../engine/finish-steps.js';
 import { availabilityZones, isRegion, REGIONS } from '../engine/regions.js';
 import { makeBuilder, type BuildWarning } from './build-cloud.js';
 import {
@@ -135,7 +136,7 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
       const r = logicalId ? [...positions.entries()].find(([k]) => k.endsWith(`/${logicalId}`))?.[1] : undefined;
       const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
       const pos = r?.pos(path);
-      diagnostics.push({ severity: 'error', code: e.code, message: withTemplateHint(e), file: pos?.file, line: pos?.line, column: pos?.column, logicalId });
+      diagnostics.push({ severity: e instanceof CloudWarning ? 'warning' : 'error', code: e.code, message: withTemplateHint(e), file: pos?.file, line: pos?.line, column: pos?.column, logicalId });
     }
   }
   const metadata: Record<string, unknown> = {};

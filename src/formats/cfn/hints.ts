@@ -16,6 +16,12 @@ const HINTS: Readonly<Record<string, string>> = {
   // Services: an auto scaling group's launch template version, a load balancer's subnets.
   'ValidationError@Version': '(for example Version: !GetAtt WebTemplate.LatestVersionNumber)',
   'ValidationError@Subnets': '(for example Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB])',
+  // RDS and Route 53.
+  'DBSubnetGroupNotFoundFault@DBSubnetGroupName': '(for example !Ref DbSubnetGroup)',
+  'DBInstanceNotFound@SourceDBInstanceIdentifier': '(in its region, for example !Ref PrimaryDb; across regions, !Sub arn:aws:rds:us-east-1:${AWS::AccountId}:db:<the primary\'s DBInstanceIdentifier>)',
+  'InvalidDBInstanceState@SourceDBInstanceIdentifier': '(BackupRetentionPeriod: 7 on the source)',
+  'InvalidInput@TTL': "(for example TTL: '60')",
+  'InvalidInput@HostedZoneId': '(for example !GetAtt LoadBalancer.CanonicalHostedZoneID)',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
   // CloudFront and AWS Backup.

@@ -39,6 +39,8 @@ export interface PendingResource {
   /** Fully resolved plain values: no intrinsic function is left. */
   properties: Record<string, unknown>;
   metadata?: Record<string, unknown>;
+  /** The resource's DeletionPolicy attribute, when the template gives one. */
+  deletionPolicy?: string;
   /** Position of a property (path below Properties), or of the resource with no path. */
   pos(path?: readonly (string | number)[]): SourcePos;
 }
@@ -422,6 +424,7 @@ class StackLoader {
         modelled: modelled !== undefined,
         properties,
         ...(isRecord(meta) ? { metadata: meta } : {}),
+        ...(r.deletionPolicy !== undefined ? { deletionPolicy: r.deletionPolicy } : {}),
         pos,
       });
     } catch (e) {

@@ -144,16 +144,16 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
   Pipes: ['Pipe'],
   RAM: ['Permission', 'ResourceShare'],
   RDS: [
-    'CustomDBEngineVersion', 'DBCluster', 'DBClusterParameterGroup', 'DBInstance', 'DBParameterGroup', 'DBProxy',
+    'CustomDBEngineVersion', 'DBCluster', 'DBClusterParameterGroup', 'DBParameterGroup', 'DBProxy',
     'DBProxyEndpoint', 'DBProxyTargetGroup', 'DBSecurityGroup', 'DBSecurityGroupIngress',
-    'DBSubnetGroup', 'EventSubscription', 'GlobalCluster', 'Integration', 'OptionGroup',
+    'EventSubscription', 'GlobalCluster', 'Integration', 'OptionGroup',
   ],
   Redshift: [
     'Cluster', 'ClusterParameterGroup', 'ClusterSecurityGroup', 'ClusterSecurityGroupIngress', 'ClusterSubnetGroup',
     'EndpointAccess', 'EventSubscription', 'ScheduledAction',
   ],
   ResourceGroups: ['Group'],
-  Route53: ['CidrCollection', 'DNSSEC', 'HealthCheck', 'HostedZone', 'KeySigningKey', 'RecordSet', 'RecordSetGroup'],
+  Route53: ['CidrCollection', 'DNSSEC', 'KeySigningKey'],
   Route53RecoveryControl: ['Cluster', 'ControlPanel', 'RoutingControl', 'SafetyRule'],
   Route53RecoveryReadiness: ['Cell', 'ReadinessCheck', 'RecoveryGroup', 'ResourceSet'],
   Route53Resolver: [

@@ -1,5 +1,6 @@
 import { B, I, S, TAGS } from '../schema.js';
-import { cidrText, originOf } from './props.js';
+import { modifyVpcDnsAttributes } from '../../../engine/ec2/vpc-dns.js';
+import { bool, cidrText, originOf } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
 
 /** AWS::EC2::VPC → CreateVpc. */
@@ -15,6 +16,7 @@ export const vpc: ResourceType = {
   create({ cloud, region }, r) {
     const p = r.properties;
     const v = cloud.createVpc(region, { cidrBlock: p.CidrBlock, ipv4IpamPoolId: p.Ipv4IpamPoolId }, originOf(r));
+    modifyVpcDnsAttributes(cloud, v.id, { enableDnsSupport: bool(p, 'EnableDnsSupport'), enableDnsHostnames: bool(p, 'EnableDnsHostnames') });
     return {
       ref: v.id,
       attributes: {

@@ -31,6 +31,11 @@ import { listenerRule } from './elbv2-listener-rule.js';
 import { loadBalancer } from './elbv2-load-balancer.js';
 import { targetGroup } from './elbv2-target-group.js';
 import type { ResourceType } from './resource-type.js';
+import { dbInstance } from './rds-db-instance.js';
+import { dbSubnetGroup } from './rds-db-subnet-group.js';
+import { healthCheck } from './route53-health-check.js';
+import { hostedZone } from './route53-hosted-zone.js';
+import { recordSet, recordSetGroup } from './route53-record-set.js';
 import { webAcl } from './wafv2-web-acl.js';
 
 export type { BuildContext, BuildResource, BuildWarning, Built, ResourceType } from './resource-type.js';
@@ -78,4 +83,10 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::CertificateManager::Certificate': certificate,
   'AWS::CloudFront::Distribution': distribution,
   'AWS::WAFv2::WebACL': webAcl,
+  'AWS::RDS::DBInstance': dbInstance,
+  'AWS::RDS::DBSubnetGroup': dbSubnetGroup,
+  'AWS::Route53::HealthCheck': healthCheck,
+  'AWS::Route53::HostedZone': hostedZone,
+  'AWS::Route53::RecordSet': recordSet,
+  'AWS::Route53::RecordSetGroup': recordSetGroup,
 };

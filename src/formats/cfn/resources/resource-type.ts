@@ -19,6 +19,8 @@ export interface BuildResource {
   type: string;
   modelled: boolean;
   properties: Record<string, unknown>;
+  /** The DeletionPolicy attribute, when the template gives one. */
+  deletionPolicy?: string;
 }
 
 export interface Built {
