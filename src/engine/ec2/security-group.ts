@@ -3,7 +3,11 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { type Protocol, parseIcmp, parsePort, parseProtocol, requireBlock } from '../params.js';
 import { type Field, named, type Named, type Origin } from '../store.js';
+import { formatIpv6Cidr, type Ipv6Cidr, sameIpv6 } from '../ipv6-address.js';
+import { requireIpv6Block } from '../ipv6-params.js';
+import { allIpv6Egress } from './ipv6.js';
 import { EC2, QUOTAS } from './kinds.js';
+import { checkPrefixListReference, ruleWeight } from './prefix-list.js';
 
 /** Security groups and their rules (inbound and outbound, by block, group or prefix list). */
 
@@ -13,6 +17,8 @@ export interface SecurityGroupRule {
   fromPort: number;
   toPort: number;
   cidr?: Cidr;
+  /** An IPv6 peer (CidrIpv6): kept in the model, not traced yet. */
+  cidrIpv6?: Ipv6Cidr;
   groupId?: string;
   prefixListId?: string;
   description?: string;
@@ -76,6 +82,7 @@ export function createSecurityGroup(
     egress: [{ protocol: 'all', fromPort: -1, toPort: -1, cidr: parseCidr('0.0.0.0/0') }],
     isDefault,
   };
+  if (vpc.ipv6Cidrs?.length) group.egress.push(allIpv6Egress());
   cloud.table(EC2.securityGroup).set(id, group);
   return group;
 }
@@ -88,8 +95,8 @@ export function clearEgress(cloud: Cloud, groupId: string): void {
 /**
  * AuthorizeSecurityGroupIngress / Egress. `spec.groupName` (SourceSecurityGroupName) and a
  * rule addressed by group name rather than GroupId are refused: names work only in a
- * default VPC, which the virtual cloud does not have. Returns undefined for an IPv6 rule,
- * which is not modelled yet.
+ * default VPC, which the virtual cloud does not have. A rule that gives CidrIpv6 besides
+ * another peer becomes two rules, the IPv6 one second; the first is returned.
  */
 export function addSecurityGroupRule(
   cloud: Cloud,
@@ -110,8 +117,11 @@ export function addSecurityGroupRule(
       spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName',
     );
   }
-  // IPv6 rules are not modelled yet: the caller keeps the rule and says so.
-  if (isIpv6Only(spec)) return undefined;
+  if (spec.cidrIpv6 !== undefined && !isIpv6Only(spec)) {
+    const first = addSecurityGroupRule(cloud, groupId, direction, { ...spec, cidrIpv6: undefined }, origin, target);
+    addSecurityGroupRule(cloud, groupId, direction, { ...spec, cidrIp: undefined, groupId: undefined, prefixListId: undefined }, origin, target);
+    return first;
+  }
   const group = cloud.securityGroup(groupId);
   const rule = normaliseRule(cloud, group, direction, spec);
   rule.logicalId = origin?.logicalId;
@@ -123,10 +133,13 @@ export function addSecurityGroupRule(
       spec.field,
     );
   }
-  if (list.length >= QUOTAS.rulesPerSecurityGroupPerDirection) {
+  // The quota counts IPv4 and IPv6 rules separately; a prefix-list rule counts as its MaxEntries.
+  const family = (r: SecurityGroupRule): boolean => (r.cidrIpv6 !== undefined) === (rule.cidrIpv6 !== undefined);
+  const used = list.filter(family).reduce((n, r) => n + ruleWeight(cloud, r), 0);
+  if (used + ruleWeight(cloud, rule) > QUOTAS.rulesPerSecurityGroupPerDirection) {
     throw new CloudError(
       'RulesPerSecurityGroupLimitExceeded',
-      `${group.logicalId ?? group.id} already has ${list.length} ${direction === 'ingress' ? 'inbound' : 'outbound'} rules; the quota is ${QUOTAS.rulesPerSecurityGroupPerDirection} per direction`,
+      `${group.logicalId ?? group.id} already has ${used} ${direction === 'ingress' ? 'inbound' : 'outbound'} ${rule.cidrIpv6 ? 'IPv6 ' : ''}rules${ruleWeight(cloud, rule) > 1 ? ` and this one references a prefix list that counts as ${ruleWeight(cloud, rule)}` : ''}; the quota is ${QUOTAS.rulesPerSecurityGroupPerDirection} per direction`,
       spec.field,
     );
   }
@@ -137,7 +150,7 @@ export function addSecurityGroupRule(
 
 /** A rule whose only peer is an IPv6 block. */
 export function isIpv6Only(spec: RuleSpec): boolean {
-  return spec.cidrIpv6 !== undefined && spec.cidrIp === undefined && spec.groupId === undefined;
+  return spec.cidrIpv6 !== undefined && spec.cidrIp === undefined && spec.groupId === undefined && spec.prefixListId === undefined;
 }
 
 const peerGroupParam = (direction: 'ingress' | 'egress'): string => (direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId');
@@ -185,12 +198,15 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
     throw new CloudError('InvalidParameterCombination', `a rule has one ${peer}: a CIDR block or a security group, not both`, f('CidrIp'));
   }
   const rule: SecurityGroupRule = { protocol, fromPort, toPort, description: spec.description };
-  if (spec.cidrIp !== undefined) {
+  if (spec.cidrIpv6 !== undefined) {
+    rule.cidrIpv6 = requireIpv6Block(spec.cidrIpv6, f('CidrIpv6'), 'a rule');
+  } else if (spec.cidrIp !== undefined) {
     rule.cidr = requireBlock(spec.cidrIp, 'CidrIp', 'a rule');
   } else if (spec.groupId !== undefined) {
     // A group of another VPC is allowed only when the VPCs are peered: checked once everything is in (topology-checks.ts).
     rule.groupId = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction))).id;
   } else if (spec.prefixListId !== undefined) {
+    checkPrefixListReference(cloud, spec.prefixListId, f(direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId'));
     rule.prefixListId = spec.prefixListId;
   }
   return rule;
@@ -203,6 +219,7 @@ function sameRule(a: SecurityGroupRule, b: SecurityGroupRule): boolean {
     a.toPort === b.toPort &&
     a.groupId === b.groupId &&
     a.prefixListId === b.prefixListId &&
+    sameIpv6(a.cidrIpv6, b.cidrIpv6) &&
     (a.cidr?.network ?? -1) === (b.cidr?.network ?? -1) &&
     (a.cidr?.prefix ?? -1) === (b.cidr?.prefix ?? -1)
   );
@@ -217,6 +234,6 @@ export function describeProtocolPorts(protocol: Protocol, from: number, to: numb
 }
 
 export function describeRule(r: SecurityGroupRule, direction: 'ingress' | 'egress'): string {
-  const peer = r.cidr ? formatCidr(r.cidr) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
+  const peer = r.cidr ? formatCidr(r.cidr) : r.cidrIpv6 ? formatIpv6Cidr(r.cidrIpv6) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
   return `${describeProtocolPorts(r.protocol, r.fromPort, r.toPort)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }
