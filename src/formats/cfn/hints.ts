@@ -15,6 +15,7 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
+  'InvalidPrefixListId.Malformed': '(for example !Ref MyPrefixList)',
 };
 
 /** The parameter an error names: the last name of its path. */

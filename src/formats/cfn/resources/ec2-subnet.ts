@@ -1,3 +1,4 @@
+import { formatIpv6Cidr } from '../../../engine/ipv6-address.js';
 import { B, I, S, TAGS } from '../schema.js';
 import { bool, cidrText, originOf, str } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
@@ -57,6 +58,8 @@ export const subnet: ResourceType = {
         availabilityZoneId: p.AvailabilityZoneId === undefined ? undefined : String(p.AvailabilityZoneId),
         ipv4IpamPoolId: p.Ipv4IpamPoolId,
         mapPublicIpOnLaunch: bool(p, 'MapPublicIpOnLaunch'),
+        ipv6CidrBlock: p.Ipv6CidrBlock,
+        assignIpv6AddressOnCreation: bool(p, 'AssignIpv6AddressOnCreation'),
       },
       originOf(r),
     );
@@ -68,7 +71,7 @@ export const subnet: ResourceType = {
         AvailabilityZone: s.availabilityZone,
         CidrBlock: cidrText(s.cidr),
         NetworkAclAssociationId: `aclassoc-${s.id.slice(7)}`,
-        Ipv6CidrBlocks: [],
+        Ipv6CidrBlocks: s.ipv6Cidr ? [formatIpv6Cidr(s.ipv6Cidr)] : [],
       },
     };
   },

@@ -1,3 +1,4 @@
+import { egressOnlyInternetGateway } from './ec2-egress-only-internet-gateway.js';
 import { eip } from './ec2-eip.js';
 import { eipAssociation } from './ec2-eip-association.js';
 import { instance } from './ec2-instance.js';
@@ -5,6 +6,7 @@ import { internetGateway } from './ec2-internet-gateway.js';
 import { natGateway } from './ec2-nat-gateway.js';
 import { networkAcl, networkAclEntry, subnetNetworkAclAssociation } from './ec2-network-acl.js';
 import { networkInterface, networkInterfaceAttachment } from './ec2-network-interface.js';
+import { prefixList } from './ec2-prefix-list.js';
 import { route } from './ec2-route.js';
 import { routeTable } from './ec2-route-table.js';
 import { securityGroup } from './ec2-security-group.js';
@@ -32,6 +34,8 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::EC2::SubnetRouteTableAssociation': subnetRouteTableAssociation,
   'AWS::EC2::InternetGateway': internetGateway,
   'AWS::EC2::VPCGatewayAttachment': vpcGatewayAttachment,
+  'AWS::EC2::EgressOnlyInternetGateway': egressOnlyInternetGateway,
+  'AWS::EC2::PrefixList': prefixList,
   'AWS::EC2::EIP': eip,
   'AWS::EC2::EIPAssociation': eipAssociation,
   'AWS::EC2::NatGateway': natGateway,
