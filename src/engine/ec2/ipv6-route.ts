@@ -91,6 +91,9 @@ export function createPrefixListRoute(cloud: Cloud, spec: RouteSpec & { destinat
   if ((table.prefixListRoutes ?? []).some((r) => r.prefixListId === spec.destinationPrefixListId)) {
     throw new CloudError('RouteAlreadyExists', `${table.logicalId ?? table.id} already has a route to the prefix list ${spec.destinationPrefixListId}`, 'DestinationPrefixListId');
   }
+  if (target.kind === 'unmodelled' && target.property === 'EgressOnlyInternetGatewayId' && cloud.prefixLists.get(spec.destinationPrefixListId)?.addressFamily === 'IPv4') {
+    throw new CloudError('InvalidParameterValue', `an egress-only internet gateway carries IPv6 traffic only, and ${spec.destinationPrefixListId} is an IPv4 prefix list`, field);
+  }
   if (target.kind !== 'local' && target.kind !== 'unmodelled') ROUTE_TARGETS[target.kind].check(cloud, target.id, vpc, field);
   const route: PrefixListRoute = { prefixListId: spec.destinationPrefixListId, target, logicalId: origin?.logicalId };
   (table.prefixListRoutes ??= []).push(route);
