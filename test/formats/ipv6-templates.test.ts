@@ -136,6 +136,19 @@ describe('AWS refusals, at the property', () => {
     expect(errors(r)[0].message).toContain("an IPv6 block, but the prefix list's AddressFamily is IPv4");
   });
 
+  it('item 3 (IPv6): a block with host bits loads as its network, with a warning naming it', () => {
+    const r = load(`${BASE}  S:
+    Type: AWS::EC2::Subnet
+    DependsOn: V6
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, Ipv6CidrBlock: '2001:db8:0:7::1/64'}
+`);
+    expect(errors(r)).toEqual([]);
+    const w = r.diagnostics.find((d) => d.code === 'HostBitsSet')!;
+    expect(w).toMatchObject({ logicalId: 'S', line: 11 });
+    expect(w.message).toContain('2001:db8:0:7::/64');
+    expect(formatIpv6Cidr(byLogical(r.cloud.subnets, 'S').ipv6Cidr!)).toBe('2001:db8:0:7::/64');
+  });
+
   it('a template without IPv6 gets no Ipv6NotTraced warning', () => {
     expect(codes(load(`Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n`))).not.toContain('Ipv6NotTraced');
   });

@@ -1,5 +1,6 @@
 import { B, I, S, TAGS, obj } from '../schema.js';
 import { bool, originOf, str } from './props.js';
+import { ipv6HostBits } from './reference-warnings.js';
 import { type ResourceType, schema } from './resource-type.js';
 
 /** AWS::EC2::NetworkAcl → CreateNetworkAcl. */
@@ -29,8 +30,10 @@ export const networkAclEntry: ResourceType = {
     { required: ['NetworkAclId', 'RuleAction', 'RuleNumber', 'Protocol'], oneOf: [['CidrBlock', 'Ipv6CidrBlock']], readOnly: ['Id'] },
   ),
   attributes: ['Id'],
-  create({ cloud, localId }, r) {
+  create({ cloud, localId, warn }, r) {
     const p = r.properties;
+    const hb = ipv6HostBits(r.logicalId, p.Ipv6CidrBlock, ['Ipv6CidrBlock']);
+    if (hb) warn(hb);
     cloud.addNetworkAclEntry(
       {
         networkAclId: str(p, 'NetworkAclId') ?? '',

@@ -2,7 +2,7 @@ import { type RouteSpec, unmodelledTargetOf } from '../../../engine/ec2/route-ta
 import { UNMODELLED_TARGET_PROPERTIES } from '../../../engine/ec2/route-targets.js';
 import { prefixListKnown } from '../../../engine/ec2/prefix-list.js';
 import { S } from '../schema.js';
-import { prefixListNotKnown } from './prefix-list-warning.js';
+import { ipv6HostBits, prefixListNotKnown } from './reference-warnings.js';
 import { originOf, str } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
 
@@ -59,6 +59,8 @@ export const route: ResourceType = {
       warn({ logicalId: r.logicalId, code: 'RouteTargetNotModelled', message: `the target ${unmodelled.property} is not modelled; flows that take this route stop there`, path: [unmodelled.property] });
     }
     if (v6) {
+      const hb = ipv6HostBits(r.logicalId, p.DestinationIpv6CidrBlock, ['DestinationIpv6CidrBlock']);
+      if (hb) warn(hb);
       cloud.createIpv6Route({ ...spec, destinationIpv6CidrBlock: p.DestinationIpv6CidrBlock, egressOnlyInternetGatewayId: str(p, 'EgressOnlyInternetGatewayId') }, originOf(r));
       return { ref: `${tableId}|${String(p.DestinationIpv6CidrBlock)}`, attributes: {} };
     }

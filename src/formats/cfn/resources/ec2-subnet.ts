@@ -2,6 +2,7 @@ import { formatIpv6Cidr } from '../../../engine/ipv6-address.js';
 import { B, I, S, TAGS } from '../schema.js';
 import { bool, cidrText, originOf, str } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
+import { ipv6HostBits } from './reference-warnings.js';
 import { dnsNameOptions } from './shared-schemas.js';
 
 /** AWS::EC2::Subnet → CreateSubnet. */
@@ -48,8 +49,10 @@ export const subnet: ResourceType = {
     'SubnetId',
     'VpcId',
   ],
-  create({ cloud }, r) {
+  create({ cloud, warn }, r) {
     const p = r.properties;
+    const hb = ipv6HostBits(r.logicalId, p.Ipv6CidrBlock, ['Ipv6CidrBlock']);
+    if (hb) warn(hb);
     const s = cloud.createSubnet(
       {
         vpcId: str(p, 'VpcId') ?? '',

@@ -1,7 +1,7 @@
 import type { RuleSpec } from '../../../engine/ec2/security-group.js';
 import { prefixListKnown } from '../../../engine/ec2/prefix-list.js';
 import { CloudError } from '../../../engine/errors.js';
-import { prefixListNotKnown } from './prefix-list-warning.js';
+import { ipv6HostBits, prefixListNotKnown } from './reference-warnings.js';
 import type { BuildContext } from './resource-type.js';
 
 /** Reading one security group rule (inline in a group, or a rule resource of its own) into the engine's parameters. */
@@ -41,6 +41,8 @@ export function addRule(
   target?: { groupName?: string },
 ): void {
   ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target);
+  const hb = ipv6HostBits(logicalId, spec.cidrIpv6, [...(path ?? []), 'CidrIpv6']);
+  if (hb) ctx.warn(hb);
   if (spec.prefixListId && !prefixListKnown(ctx.cloud, spec.prefixListId)) {
     const key = direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId';
     ctx.warn(prefixListNotKnown(logicalId, spec.prefixListId, [...(path ?? []), key]));
