@@ -1,12 +1,13 @@
 import type { Cidr } from './address.js';
 import type { CloudError } from './errors.js';
+import type { Ipv6Cidr } from './ipv6-address.js';
 import { type ElasticIp, allocateElasticIp, associateElasticIp, type AssociateAddressSpec } from './ec2/elastic-ip.js';
 import { createInstance, type Instance, type InstanceSpec } from './ec2/instance.js';
 import { attachedGateway, attachInternetGateway, createInternetGateway, detachInternetGateway, type InternetGateway } from './ec2/internet-gateway.js';
 import { EC2 } from './ec2/kinds.js';
 import { createNatGateway, type NatGateway, type NatGatewaySpec } from './ec2/nat-gateway.js';
 import { createEgressOnlyInternetGateway, EGRESS_ONLY_IGW, type EgressOnlyInternetGateway } from './ec2/egress-only-internet-gateway.js';
-import { associateVpcIpv6Block, type Ipv6Block, type Ipv6VpcBlockSpec } from './ec2/ipv6.js';
+import { associateSubnetIpv6Block, associateVpcIpv6Block, type Ipv6Block, type Ipv6VpcBlockSpec } from './ec2/ipv6.js';
 import { createIpv6Route, createPrefixListRoute, type Ipv6Route, type Ipv6RouteSpec } from './ec2/ipv6-route.js';
 import { addNetworkAclEntry, associateNetworkAcl, createNetworkAcl, type Ipv6NetworkAclEntry, type NetworkAcl, type NetworkAclEntry, type NetworkAclEntrySpec, networkAclOf } from './ec2/network-acl.js';
 import { createManagedPrefixList, PREFIX_LIST, type PrefixList, type PrefixListRoute, type PrefixListSpec } from './ec2/prefix-list.js';
@@ -130,6 +131,10 @@ export class Cloud extends Store {
   /** AssociateVpcCidrBlock for IPv6 (ec2/ipv6.ts). */
   associateVpcIpv6Block(spec: Ipv6VpcBlockSpec): Ipv6Block {
     return associateVpcIpv6Block(this, spec);
+  }
+  /** AssociateSubnetCidrBlock (ec2/ipv6.ts). */
+  associateSubnetIpv6Block(spec: { subnetId: string; ipv6CidrBlock?: unknown; ipv6IpamPoolId?: unknown }): Ipv6Cidr {
+    return associateSubnetIpv6Block(this, spec);
   }
   createSubnet(spec: SubnetSpec, origin?: Origin): Subnet {
     return createSubnet(this, spec, origin);

@@ -149,6 +149,37 @@ describe('AWS refusals, at the property', () => {
     expect(formatIpv6Cidr(byLogical(r.cloud.subnets, 'S').ipv6Cidr!)).toBe('2001:db8:0:7::/64');
   });
 
+  it('AWS::EC2::SubnetCidrBlock gives a subnet its one IPv6 block later', () => {
+    const r = load(`${BASE}  S:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}
+  S6:
+    Type: AWS::EC2::SubnetCidrBlock
+    DependsOn: V6
+    Properties: {SubnetId: !Ref S, Ipv6CidrBlock: !Select [3, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]]}
+  Again:
+    Type: AWS::EC2::SubnetCidrBlock
+    DependsOn: S6
+    Properties: {SubnetId: !Ref S, Ipv6CidrBlock: 2001:db8:0:9::/64}
+`);
+    expect(formatIpv6Cidr(byLogical(r.cloud.subnets, 'S').ipv6Cidr!)).toBe('2001:db8:0:3::/64');
+    expect(errors(r).map((d) => [d.code, d.logicalId])).toEqual([['InvalidParameterValue', 'Again']]);
+  });
+
+  it('an IPv6 route to an internet gateway not attached to the VPC is refused once everything is in', () => {
+    const r = load(`${BASE}  Igw:
+    Type: AWS::EC2::InternetGateway
+  Rt:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref Vpc}
+  R6:
+    Type: AWS::EC2::Route
+    Properties: {RouteTableId: !Ref Rt, DestinationIpv6CidrBlock: ::/0, GatewayId: !Ref Igw}
+`);
+    expect(errors(r)).toMatchObject([{ code: 'InvalidParameterValue', logicalId: 'R6' }]);
+    expect(errors(r)[0].message).toContain('not attached to any VPC');
+  });
+
   it('a template without IPv6 gets no Ipv6NotTraced warning', () => {
     expect(codes(load(`Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: 10.0.0.0/16}\n`))).not.toContain('Ipv6NotTraced');
   });

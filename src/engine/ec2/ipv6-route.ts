@@ -99,3 +99,32 @@ export function createPrefixListRoute(cloud: Cloud, spec: RouteSpec & { destinat
   (table.prefixListRoutes ??= []).push(route);
   return route;
 }
+
+/**
+ * Routes to an IPv6 block or a prefix list that point to an internet gateway not attached to
+ * the table's VPC (checked once everything is in, as for IPv4 routes: topology-checks.ts).
+ */
+export function unattachedGatewayRoutes(cloud: Cloud): CloudError[] {
+  const problems: CloudError[] = [];
+  for (const t of cloud.routeTables.values()) {
+    const routes = [
+      ...(t.ipv6Routes ?? []).map((r) => ({ what: formatIpv6Cidr(r.destination), target: r.target, logicalId: r.logicalId })),
+      ...(t.prefixListRoutes ?? []).map((r) => ({ what: `to prefix list ${r.prefixListId}`, target: r.target as Ipv6RouteTarget, logicalId: r.logicalId })),
+    ];
+    for (const r of routes) {
+      if (r.target.kind !== 'internet-gateway') continue;
+      const g = cloud.internetGateways.get(r.target.id);
+      if (g && g.attachedVpcId !== t.vpcId) {
+        problems.push(
+          new CloudError(
+            'InvalidParameterValue',
+            `route ${r.what} in ${t.logicalId ?? t.id} points to internet gateway ${g.logicalId ?? g.id}, which is ${g.attachedVpcId ? 'attached to another VPC' : 'not attached to any VPC'}; attach it to ${t.vpcId}`,
+            'GatewayId',
+            r.logicalId,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}

@@ -132,6 +132,18 @@ export function subnetIpv6Block(cloud: Cloud, vpc: Vpc, spec: { ipv6CidrBlock?: 
   return c;
 }
 
+/** AssociateSubnetCidrBlock: one IPv6 /64 for a subnet that has none yet, by the same rules as at creation. */
+export function associateSubnetIpv6Block(cloud: Cloud, spec: { subnetId: string; ipv6CidrBlock?: unknown; ipv6IpamPoolId?: unknown }): Ipv6Cidr {
+  const subnet = cloud.subnet(spec.subnetId);
+  if (spec.ipv6CidrBlock === undefined && spec.ipv6IpamPoolId !== undefined) throw new CloudError('InvalidParameterValue', 'IPAM pools are not modelled: give Ipv6CidrBlock', 'Ipv6IpamPoolId');
+  if (subnet.ipv6Cidr) {
+    throw new CloudError('InvalidParameterValue', `${subnet.logicalId ?? subnet.id} already has the IPv6 block ${formatIpv6Cidr(subnet.ipv6Cidr)}; a subnet has one IPv6 block`, 'SubnetId');
+  }
+  const c = subnetIpv6Block(cloud, cloud.vpc(subnet.vpcId), { ipv6CidrBlock: spec.ipv6CidrBlock ?? '' });
+  subnet.ipv6Cidr = c;
+  return c!;
+}
+
 /** The rules of a group that name IPv6 addresses (CidrIpv6), in one direction or both. */
 export function ipv6RulesOf(group: SecurityGroup, direction?: 'ingress' | 'egress'): SecurityGroupRule[] {
   const rules = direction === 'ingress' ? group.ingress : direction === 'egress' ? group.egress : [...group.ingress, ...group.egress];

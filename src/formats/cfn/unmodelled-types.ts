@@ -75,7 +75,7 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
     'KeyPair', 'LaunchTemplate', 'LocalGatewayRoute', 'LocalGatewayRouteTableVPCAssociation',
     'NetworkInsightsAnalysis', 'NetworkInsightsPath', 'NetworkInterfacePermission',
     'NetworkPerformanceMetricSubscription', 'PlacementGroup', 'SnapshotBlockPublicAccess', 'SpotFleet',
-    'SubnetCidrBlock', 'TrafficMirrorFilter', 'TrafficMirrorFilterRule', 'TrafficMirrorSession', 'TrafficMirrorTarget',
+    'TrafficMirrorFilter', 'TrafficMirrorFilterRule', 'TrafficMirrorSession', 'TrafficMirrorTarget',
     'TransitGateway', 'TransitGatewayAttachment', 'TransitGatewayConnect', 'TransitGatewayMulticastDomain',
     'TransitGatewayPeeringAttachment', 'TransitGatewayRoute', 'TransitGatewayRouteTable',
     'TransitGatewayRouteTableAssociation', 'TransitGatewayRouteTablePropagation', 'TransitGatewayVpcAttachment',

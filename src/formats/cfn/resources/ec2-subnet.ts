@@ -74,7 +74,10 @@ export const subnet: ResourceType = {
         AvailabilityZone: s.availabilityZone,
         CidrBlock: cidrText(s.cidr),
         NetworkAclAssociationId: `aclassoc-${s.id.slice(7)}`,
-        Ipv6CidrBlocks: s.ipv6Cidr ? [formatIpv6Cidr(s.ipv6Cidr)] : [],
+        // Read when resolved: an AWS::EC2::SubnetCidrBlock may add the block after the subnet.
+        get Ipv6CidrBlocks() {
+          return s.ipv6Cidr ? [formatIpv6Cidr(s.ipv6Cidr)] : [];
+        },
       },
     };
   },

@@ -12,6 +12,7 @@ import { routeTable } from './ec2-route-table.js';
 import { securityGroup } from './ec2-security-group.js';
 import { securityGroupEgress, securityGroupIngress } from './ec2-security-group-rule.js';
 import { subnet } from './ec2-subnet.js';
+import { subnetCidrBlock } from './ec2-subnet-cidr-block.js';
 import { subnetRouteTableAssociation } from './ec2-subnet-route-table-association.js';
 import { vpc } from './ec2-vpc.js';
 import { vpcCidrBlock } from './ec2-vpc-cidr-block.js';
@@ -29,6 +30,7 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::EC2::VPC': vpc,
   'AWS::EC2::VPCCidrBlock': vpcCidrBlock,
   'AWS::EC2::Subnet': subnet,
+  'AWS::EC2::SubnetCidrBlock': subnetCidrBlock,
   'AWS::EC2::RouteTable': routeTable,
   'AWS::EC2::Route': route,
   'AWS::EC2::SubnetRouteTableAssociation': subnetRouteTableAssociation,
