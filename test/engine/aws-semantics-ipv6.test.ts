@@ -10,6 +10,7 @@ import { ipv6RoutesOf } from '../../src/engine/ec2/ipv6-route.js';
 import { effectiveRoutes } from '../../src/engine/ec2/prefix-list.js';
 import { CloudError } from '../../src/engine/errors.js';
 import { formatIpv6Cidr, parseIpv6Cidr, standInBlock } from '../../src/engine/ipv6-address.js';
+import { resolveEndpoint } from '../../src/engine/reach/endpoints.js';
 import { ask, basic, REGION } from '../support/net.js';
 
 function code(fn: () => unknown): string {
@@ -163,6 +164,12 @@ describe('security groups and network ACLs with IPv6', () => {
     const a = b.cloud.networkAcl(acl);
     expect(a.entries).toHaveLength(1);
     expect(a.ipv6Entries!.map((e) => e.ruleNumber)).toEqual([101, 101]);
+  });
+
+  it('a trace end that is IPv6 is refused with a message naming IPv6', () => {
+    const b = dualStack();
+    expect(() => resolveEndpoint(b.cloud, '2001:db8::10')).toThrow(/is IPv6; IPv6 traffic is not traced yet/);
+    expect(() => resolveEndpoint(b.cloud, '::/0')).toThrow(/IPv6 traffic is not traced yet/);
   });
 
   it('the cloud says what IPv6 it holds, for the one Ipv6NotTraced warning', () => {
