@@ -186,7 +186,7 @@ export class Cloud extends Store {
   clearEgress(groupId: string): void {
     clearEgress(this, groupId);
   }
-  addSecurityGroupRule(groupId: string | undefined, direction: 'ingress' | 'egress', spec: RuleSpec, origin?: Origin, target?: { groupName?: string }): SecurityGroupRule | undefined {
+  addSecurityGroupRule(groupId: string | undefined, direction: 'ingress' | 'egress', spec: RuleSpec, origin?: Origin, target?: { groupName?: string }): SecurityGroupRule {
     return addSecurityGroupRule(this, groupId, direction, spec, origin, target);
   }
   createNetworkAcl(spec: { vpcId: string }, origin?: Origin, isDefault = false): NetworkAcl {

@@ -95,8 +95,9 @@ export function clearEgress(cloud: Cloud, groupId: string): void {
 /**
  * AuthorizeSecurityGroupIngress / Egress. `spec.groupName` (SourceSecurityGroupName) and a
  * rule addressed by group name rather than GroupId are refused: names work only in a
- * default VPC, which the virtual cloud does not have. A rule that gives CidrIpv6 besides
- * another peer becomes two rules, the IPv6 one second; the first is returned.
+ * default VPC, which the virtual cloud does not have. A rule has exactly one peer: an IPv4
+ * block, an IPv6 block, a prefix list or a group
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-egress.html).
  */
 export function addSecurityGroupRule(
   cloud: Cloud,
@@ -105,7 +106,7 @@ export function addSecurityGroupRule(
   spec: RuleSpec,
   origin?: Origin,
   target: { groupName?: string } = {},
-): SecurityGroupRule | undefined {
+): SecurityGroupRule {
   if (target.groupName !== undefined && !groupId) {
     throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
   }
@@ -116,11 +117,6 @@ export function addSecurityGroupRule(
       'SourceSecurityGroupName only works in a default VPC; in your own VPC give SourceSecurityGroupId',
       spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName',
     );
-  }
-  if (spec.cidrIpv6 !== undefined && !isIpv6Only(spec)) {
-    const first = addSecurityGroupRule(cloud, groupId, direction, { ...spec, cidrIpv6: undefined }, origin, target);
-    addSecurityGroupRule(cloud, groupId, direction, { ...spec, cidrIp: undefined, groupId: undefined, prefixListId: undefined }, origin, target);
-    return first;
   }
   const group = cloud.securityGroup(groupId);
   const rule = normaliseRule(cloud, group, direction, spec);
@@ -146,11 +142,6 @@ export function addSecurityGroupRule(
   list.push(rule);
   if (rule.groupId) cloud.ruleFields.set(rule, groupField(spec, direction));
   return rule;
-}
-
-/** A rule whose only peer is an IPv6 block. */
-export function isIpv6Only(spec: RuleSpec): boolean {
-  return spec.cidrIpv6 !== undefined && spec.cidrIp === undefined && spec.groupId === undefined && spec.prefixListId === undefined;
 }
 
 const peerGroupParam = (direction: 'ingress' | 'egress'): string => (direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId');
@@ -185,9 +176,9 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
     fromPort = spec.fromPort === undefined ? -1 : parseIcmp(spec.fromPort, f('FromPort'), 'type');
     toPort = spec.toPort === undefined ? -1 : parseIcmp(spec.toPort, f('ToPort'), 'code');
   }
-  const sources = [spec.cidrIp !== undefined, spec.groupId !== undefined, spec.prefixListId !== undefined].filter(Boolean).length;
+  const sources = [spec.cidrIp !== undefined, spec.cidrIpv6 !== undefined, spec.groupId !== undefined, spec.prefixListId !== undefined].filter(Boolean).length;
   const peer = direction === 'ingress' ? 'source' : 'destination';
-  if (sources === 0 && spec.cidrIpv6 === undefined) {
+  if (sources === 0) {
     throw new CloudError(
       'MissingParameter',
       `a rule needs a ${peer}: ${direction === 'ingress' ? 'CidrIp or SourceSecurityGroupId' : 'CidrIp or DestinationSecurityGroupId'}`,
@@ -195,7 +186,11 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
     );
   }
   if (sources > 1) {
-    throw new CloudError('InvalidParameterCombination', `a rule has one ${peer}: a CIDR block or a security group, not both`, f('CidrIp'));
+    throw new CloudError(
+      'InvalidParameterCombination',
+      `a rule has exactly one ${peer}: an IPv4 block (CidrIp), an IPv6 block (CidrIpv6), a prefix list or a security group; write one rule for each`,
+      f(spec.cidrIp !== undefined && spec.cidrIpv6 !== undefined ? 'CidrIpv6' : 'CidrIp'),
+    );
   }
   const rule: SecurityGroupRule = { protocol, fromPort, toPort, description: spec.description };
   if (spec.cidrIpv6 !== undefined) {
