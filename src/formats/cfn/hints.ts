@@ -13,6 +13,9 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterCombination@GroupName': '(for example !Ref WebSecurityGroup)',
   'InvalidParameterCombination@SourceSecurityGroupName': '(for example !Ref AppSecurityGroup)',
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
+  // Services: an auto scaling group's launch template version, a load balancer's subnets.
+  'ValidationError@Version': '(for example Version: !GetAtt WebTemplate.LatestVersionNumber)',
+  'ValidationError@Subnets': '(for example Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB])',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
   'InvalidPrefixListId.Malformed': '(for example !Ref MyPrefixList)',

@@ -5,6 +5,7 @@ import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
 import { formatIpv6Cidr } from '../../engine/ipv6-address.js';
 import type { RouteTarget } from '../../engine/model.js';
 import { aclEntryLines, egressOnlyGateways, extraRoutes } from './ipv6-view.js';
+import { type ServicesView, servicesView } from './services.js';
 
 /**
  * A plain view of the topology for diagrams and JSON: VPCs with their subnets (zone, block,
@@ -16,7 +17,7 @@ export interface TopologyView {
   peerings: { id: string; name: string; from: string; to: string }[];
 }
 
-export interface RegionView {
+export interface RegionView extends ServicesView {
   region: string;
   vpcs: VpcView[];
 }
@@ -64,7 +65,7 @@ export function topologyView(cloud: Cloud): TopologyView {
     text.replace(/group (sg-[0-9a-f]+)/, (_m, id: string) => `group ${groupName(id)}`).replace(/prefix list (pl-[0-9a-f]+)/, (_m, id: string) => `prefix list ${nameOf(cloud.prefixLists.get(id), id)}`);
   for (const vpc of cloud.vpcs.values()) {
     let region = regions.get(vpc.region);
-    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [] }));
+    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [], ...servicesView(cloud, vpc.region) }));
     const igw = cloud.attachedGateway(vpc.id);
     const subnets: SubnetView[] = [];
     for (const s of cloud.subnets.values()) {
