@@ -1,4 +1,5 @@
 import type { Cloud } from '../src/engine/cloud.js';
+import { effectiveRoutes, ruleBlocks } from '../src/engine/ec2/prefix-list.js';
 import type { Instance } from '../src/engine/model.js';
 import type { NamedEnd } from './selectors.js';
 
@@ -23,9 +24,9 @@ function namedBlocks(cloud: Cloud): [number, number][] {
     if (!c || c.prefix === 0) return;
     out.set(`${c.network}/${c.prefix}`, [c.network, c.network + 2 ** (32 - c.prefix) - 1]);
   };
-  for (const g of cloud.securityGroups.values()) for (const r of [...g.ingress, ...g.egress]) add(r.cidr);
+  for (const g of cloud.securityGroups.values()) for (const r of [...g.ingress, ...g.egress]) for (const c of ruleBlocks(cloud, r)) add(c);
   for (const a of cloud.networkAcls.values()) for (const e of a.entries) add(e.cidr);
-  for (const t of cloud.routeTables.values()) for (const r of t.routes) add(r.destination);
+  for (const t of cloud.routeTables.values()) for (const r of effectiveRoutes(cloud, t)) add(r.destination);
   return [...out.values()];
 }
 
@@ -41,7 +42,7 @@ export function instanceClasses(cloud: Cloud, key: object = {}): InstanceClass[]
   const blocks = namedBlocks(cloud);
   // An instance or interface a route sends traffic to forwards it: it is a class of its own.
   const targets = new Set<string>();
-  for (const t of cloud.routeTables.values()) for (const r of t.routes) if (r.target.kind === 'instance' || r.target.kind === 'network-interface') targets.add(r.target.id);
+  for (const t of cloud.routeTables.values()) for (const r of effectiveRoutes(cloud, t)) if (r.target.kind === 'instance' || r.target.kind === 'network-interface') targets.add(r.target.id);
   const byKey = new Map<string, NamedEnd[]>();
   const all = [...cloud.instances.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
   for (const i of all) {

@@ -5,6 +5,7 @@ import type { Cidr } from '../src/engine/address.js';
 import type { Vpc } from '../src/engine/model.js';
 import { addressSet, describeSelector, emptySelection, selectVpcs } from './selectors.js';
 import { CheckArgumentError, type CheckKind, type CheckOutcome } from './types.js';
+import { effectiveRoutes, ruleBlocks } from '../src/engine/ec2/prefix-list.js';
 
 const nameOf = (r: { id: string; logicalId?: string }): string => r.logicalId ?? r.id;
 const range = (c: Cidr): IntervalSet => IntervalSet.of(c.network, c.network + 2 ** (32 - c.prefix) - 1);
@@ -25,11 +26,12 @@ function vpcAddresses(cloud: Cloud, vpc: Vpc): IntervalSet {
 function naming(cloud: Cloud, vpc: Vpc, target: IntervalSet): string[] {
   const found: string[] = [];
   const inside = (c: Cidr | undefined): boolean => c !== undefined && c.prefix > 0 && range(c).isSubsetOf(target);
-  for (const t of cloud.routeTables.values()) if (t.vpcId === vpc.id) for (const r of t.routes) if (r.target.kind !== 'local' && inside(r.destination)) found.push(`route table ${nameOf(t)}: ${formatCidr(r.destination)} → ${r.target.kind}`);
+  for (const t of cloud.routeTables.values()) if (t.vpcId === vpc.id) for (const r of effectiveRoutes(cloud, t)) if (r.target.kind !== 'local' && inside(r.destination)) found.push(`route table ${nameOf(t)}: ${formatCidr(r.destination)}${r.prefixListId ? ` (prefix list ${r.prefixListId})` : ''} → ${r.target.kind}`);
   for (const g of cloud.securityGroups.values()) {
     if (g.vpcId !== vpc.id) continue;
-    for (const r of g.ingress) if (inside(r.cidr)) found.push(`security group ${nameOf(g)}: inbound from ${formatCidr(r.cidr!)}`);
-    for (const r of g.egress) if (inside(r.cidr)) found.push(`security group ${nameOf(g)}: outbound to ${formatCidr(r.cidr!)}`);
+    // A rule naming a prefix list names each of its entries.
+    for (const r of g.ingress) for (const c of ruleBlocks(cloud, r)) if (inside(c)) found.push(`security group ${nameOf(g)}: inbound from ${formatCidr(c)}`);
+    for (const r of g.egress) for (const c of ruleBlocks(cloud, r)) if (inside(c)) found.push(`security group ${nameOf(g)}: outbound to ${formatCidr(c)}`);
   }
   for (const a of cloud.networkAcls.values()) if (a.vpcId === vpc.id) for (const e of a.entries) if (e.action === 'allow' && inside(e.cidr)) found.push(`network ACL ${nameOf(a)} rule ${e.ruleNumber}: ${formatCidr(e.cidr)}`);
   return found;

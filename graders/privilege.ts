@@ -1,4 +1,7 @@
 import { describeRule } from '../src/engine/cloud.js';
+import { ipv6RulesOf } from '../src/engine/ec2/ipv6.js';
+import { ruleBlocks } from '../src/engine/ec2/prefix-list.js';
+import { ipv6Last } from '../src/engine/ipv6-address.js';
 import { IntervalSet } from '../src/engine/intervals.js';
 import type { Cidr } from '../src/engine/address.js';
 import type { Instance, Protocol } from '../src/engine/model.js';
@@ -9,8 +12,9 @@ import { CheckArgumentError, type CheckContext, type CheckKind, type CheckOutcom
 /**
  * Least privilege: no rule (or set of rules together) opens more than a given part of the
  * internet, on any protocol or port but the allowed ones. Rules are taken together, so
- * 0.0.0.0/1 + 128.0.0.0/1 is as open as 0.0.0.0/0; IPv6 rules count too (read from the
- * template, since the virtual cloud models IPv4 only).
+ * 0.0.0.0/1 + 128.0.0.0/1 is as open as 0.0.0.0/0; IPv6 rules count too (the engine keeps
+ * them; for a cloud built without them, they are read from the template's declarations), and
+ * a rule naming a prefix list grants exactly the list's entries.
  */
 interface Grant {
   protocol: 'tcp' | 'udp' | 'icmp' | 'other';
@@ -83,7 +87,7 @@ function protocolOfText(p: unknown): Protocol {
   return Number.isInteger(Number(s)) ? Number(s) : 'all';
 }
 
-/** Security-group grants of the instances, IPv4 from the cloud and IPv6 from the template. */
+/** Security-group grants of the instances, IPv4 and IPv6 from the cloud (IPv6 also from the template when the cloud has none). */
 function groupGrants(ctx: CheckContext, instances: Instance[], direction: 'ingress' | 'egress'): Grant[] {
   const ids = new Set(instances.flatMap((i) => i.networkInterfaceIds.flatMap((e) => ctx.cloud.interfaces.get(e)?.securityGroupIds ?? [])));
   const out: Grant[] = [];
@@ -91,11 +95,21 @@ function groupGrants(ctx: CheckContext, instances: Instance[], direction: 'ingre
   for (const id of ids) {
     const g = ctx.cloud.securityGroups.get(id);
     if (!g) continue;
-    keys.add(g.id);
-    if (g.logicalId) keys.add(g.logicalId);
+    // Groups whose IPv6 rules the engine holds are not read again from the template.
+    if (ipv6RulesOf(g, direction).length === 0) {
+      keys.add(g.id);
+      if (g.logicalId) keys.add(g.logicalId);
+    }
     for (const r of direction === 'ingress' ? g.ingress : g.egress) {
-      if (!r.cidr) continue;
-      for (const f of families(r.protocol)) out.push({ protocol: f, ports: portsOf(r.protocol, r.fromPort, r.toPort), v4: v4(r.cidr), what: `${nameOf(g)}: ${describeRule(r, direction)}` });
+      const what = `${nameOf(g)}: ${describeRule(r, direction)}`;
+      if (r.cidrIpv6) {
+        for (const f of families(r.protocol)) out.push({ protocol: f, ports: portsOf(r.protocol, r.fromPort, r.toPort), v6: [[r.cidrIpv6.network, ipv6Last(r.cidrIpv6)]], what });
+        continue;
+      }
+      const blocks = ruleBlocks(ctx.cloud, r);
+      if (blocks.length === 0) continue;
+      const set = blocks.reduce((acc, c) => acc.union(v4(c)), IntervalSet.EMPTY);
+      for (const f of families(r.protocol)) out.push({ protocol: f, ports: portsOf(r.protocol, r.fromPort, r.toPort), v4: set, what });
     }
   }
   const v6Key = 'CidrIpv6';

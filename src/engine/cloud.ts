@@ -1,11 +1,16 @@
 import type { Cidr } from './address.js';
 import type { CloudError } from './errors.js';
+import type { Ipv6Cidr } from './ipv6-address.js';
 import { type ElasticIp, allocateElasticIp, associateElasticIp, type AssociateAddressSpec } from './ec2/elastic-ip.js';
 import { createInstance, type Instance, type InstanceSpec } from './ec2/instance.js';
 import { attachedGateway, attachInternetGateway, createInternetGateway, detachInternetGateway, type InternetGateway } from './ec2/internet-gateway.js';
 import { EC2 } from './ec2/kinds.js';
 import { createNatGateway, type NatGateway, type NatGatewaySpec } from './ec2/nat-gateway.js';
-import { addNetworkAclEntry, associateNetworkAcl, createNetworkAcl, type NetworkAcl, type NetworkAclEntry, type NetworkAclEntrySpec, networkAclOf } from './ec2/network-acl.js';
+import { createEgressOnlyInternetGateway, EGRESS_ONLY_IGW, type EgressOnlyInternetGateway } from './ec2/egress-only-internet-gateway.js';
+import { associateSubnetIpv6Block, associateVpcIpv6Block, type Ipv6Block, type Ipv6VpcBlockSpec } from './ec2/ipv6.js';
+import { createIpv6Route, createPrefixListRoute, type Ipv6Route, type Ipv6RouteSpec } from './ec2/ipv6-route.js';
+import { addNetworkAclEntry, associateNetworkAcl, createNetworkAcl, type Ipv6NetworkAclEntry, type NetworkAcl, type NetworkAclEntry, type NetworkAclEntrySpec, networkAclOf } from './ec2/network-acl.js';
+import { createManagedPrefixList, PREFIX_LIST, type PrefixList, type PrefixListRoute, type PrefixListSpec } from './ec2/prefix-list.js';
 import { attachNetworkInterface, createNetworkInterface, type NetworkInterface } from './ec2/network-interface.js';
 import { createPeering, peered, type PeeringConnection } from './ec2/peering.js';
 import { deleteResource } from './ec2/removal.js';
@@ -44,6 +49,8 @@ export class Cloud extends Store {
   readonly peerings = this.table(EC2.peering);
   readonly instances = this.table(EC2.instance);
   readonly interfaces = this.table(EC2.networkInterface);
+  readonly egressOnlyInternetGateways = this.table(EGRESS_ONLY_IGW);
+  readonly prefixLists = this.table(PREFIX_LIST);
   readonly unmodelled = this.table(UNMODELLED);
   /** Explicit subnet → route table associations (others use their VPC's main table). */
   readonly subnetRouteTable = new Map<string, string>();
@@ -123,6 +130,14 @@ export class Cloud extends Store {
   associateVpcCidrBlock(spec: { vpcId: string; cidrBlock: unknown }): Cidr {
     return associateVpcCidrBlock(this, spec);
   }
+  /** AssociateVpcCidrBlock for IPv6 (ec2/ipv6.ts). */
+  associateVpcIpv6Block(spec: Ipv6VpcBlockSpec): Ipv6Block {
+    return associateVpcIpv6Block(this, spec);
+  }
+  /** AssociateSubnetCidrBlock (ec2/ipv6.ts). */
+  associateSubnetIpv6Block(spec: { subnetId: string; ipv6CidrBlock?: unknown; ipv6IpamPoolId?: unknown }): Ipv6Cidr {
+    return associateSubnetIpv6Block(this, spec);
+  }
   createSubnet(spec: SubnetSpec, origin?: Origin): Subnet {
     return createSubnet(this, spec, origin);
   }
@@ -131,6 +146,14 @@ export class Cloud extends Store {
   }
   createRoute(spec: RouteSpec, origin?: Origin): Route {
     return createRoute(this, spec, origin);
+  }
+  /** CreateRoute with DestinationIpv6CidrBlock (ec2/ipv6-route.ts). */
+  createIpv6Route(spec: Ipv6RouteSpec, origin?: Origin): Ipv6Route {
+    return createIpv6Route(this, spec, origin);
+  }
+  /** CreateRoute with DestinationPrefixListId (ec2/ipv6-route.ts). */
+  createPrefixListRoute(spec: RouteSpec & { destinationPrefixListId: string }, origin?: Origin): PrefixListRoute {
+    return createPrefixListRoute(this, spec, origin);
   }
   associateRouteTable(spec: { subnetId: string; routeTableId: string }): string {
     return associateRouteTable(this, spec);
@@ -143,6 +166,12 @@ export class Cloud extends Store {
   }
   detachInternetGateway(id: string): void {
     detachInternetGateway(this, id);
+  }
+  createEgressOnlyInternetGateway(spec: { vpcId: string }, origin?: Origin): EgressOnlyInternetGateway {
+    return createEgressOnlyInternetGateway(this, spec, origin);
+  }
+  createManagedPrefixList(region: string, spec: PrefixListSpec, origin?: Origin): PrefixList {
+    return createManagedPrefixList(this, region, spec, origin);
   }
   allocateElasticIp(region: string, origin?: Origin, spec?: { domain?: string }): ElasticIp {
     return allocateElasticIp(this, region, origin, spec);
@@ -159,13 +188,13 @@ export class Cloud extends Store {
   clearEgress(groupId: string): void {
     clearEgress(this, groupId);
   }
-  addSecurityGroupRule(groupId: string | undefined, direction: 'ingress' | 'egress', spec: RuleSpec, origin?: Origin, target?: { groupName?: string }): SecurityGroupRule | undefined {
+  addSecurityGroupRule(groupId: string | undefined, direction: 'ingress' | 'egress', spec: RuleSpec, origin?: Origin, target?: { groupName?: string }): SecurityGroupRule {
     return addSecurityGroupRule(this, groupId, direction, spec, origin, target);
   }
   createNetworkAcl(spec: { vpcId: string }, origin?: Origin, isDefault = false): NetworkAcl {
     return createNetworkAcl(this, spec, origin, isDefault);
   }
-  addNetworkAclEntry(spec: NetworkAclEntrySpec, origin?: Origin): NetworkAclEntry {
+  addNetworkAclEntry(spec: NetworkAclEntrySpec, origin?: Origin): NetworkAclEntry | Ipv6NetworkAclEntry {
     return addNetworkAclEntry(this, spec, origin);
   }
   associateNetworkAcl(spec: { subnetId: string; networkAclId: string }): string {

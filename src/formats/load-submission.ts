@@ -1,4 +1,5 @@
 import { Cloud } from '../engine/cloud.js';
+import { ipv6InUse } from '../engine/ec2/ipv6.js';
 import { CloudError } from '../engine/errors.js';
 import { CloudWarning } from '../engine/finish-steps.js';
 import { availabilityZones, isRegion, REGIONS } from '../engine/regions.js';
@@ -138,6 +139,16 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
       const pos = r?.pos(path);
       diagnostics.push({ severity: e instanceof CloudWarning ? 'warning' : 'error', code: e.code, message: withTemplateHint(e), file: pos?.file, line: pos?.line, column: pos?.column, logicalId });
     }
+  }
+  const ipv6 = ipv6InUse(cloud);
+  if (ipv6.length) {
+    // One warning for the whole submission, however many resources use IPv6.
+    diagnostics.push({
+      severity: 'warning',
+      code: 'Ipv6NotTraced',
+      message: `IPv6 traffic is not traced yet: this submission's IPv6 (${ipv6.join(', ')}) is loaded and shown by describe and the graders, but trace and reach answer for IPv4 only`,
+      file: parsed[0]?.file,
+    });
   }
   const metadata: Record<string, unknown> = {};
   for (const s of Object.values(result.stacks)) Object.assign(metadata, s.metadata);

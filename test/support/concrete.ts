@@ -3,7 +3,7 @@
  * (addresses and ports all fixed) through the cloud, written as plainly as possible and
  * independently of the symbolic engine. Property tests enumerate packets with it and compare.
  */
-import { cidrContainsIp } from '../../src/engine/address.js';
+import { type Cidr, cidrContainsIp, parseCidr } from '../../src/engine/address.js';
 import type { Cloud } from '../../src/engine/cloud.js';
 import type { NetworkAcl, NetworkInterface, Protocol, Subnet } from '../../src/engine/model.js';
 import { internetAddresses } from '../../src/engine/reach/endpoints.js';
@@ -14,6 +14,12 @@ export interface CPacket {
   dst: number;
   sport: number;
   dport: number;
+}
+
+/** The IPv4 entries of a prefix list, read from their text; none for a list the cloud does not hold or an IPv6 list. */
+function listEntries(cloud: Cloud, id: string): Cidr[] {
+  const list = cloud.prefixLists.get(id);
+  return list && list.addressFamily === 'IPv4' ? list.entries.map((e) => parseCidr(e.cidr)) : [];
 }
 
 type At = { kind: 'eni'; eni: NetworkInterface } | { kind: 'internet' };
@@ -59,6 +65,7 @@ function sgAllows(cloud: Cloud, eni: NetworkInterface, ingress: boolean, pkt: CP
       if ((r.protocol === 'tcp' || r.protocol === 'udp') && (pkt.dport < r.fromPort || pkt.dport > r.toPort)) continue;
       if (r.protocol === 'icmp' && r.fromPort !== -1 && r.fromPort !== pkt.dport) continue;
       if (r.cidr && cidrContainsIp(r.cidr, peer)) return true;
+      if (r.prefixListId && listEntries(cloud, r.prefixListId).some((c) => cidrContainsIp(c, peer))) return true;
       if (r.groupId && [...cloud.interfaces.values()].some((e) => e.privateIp === peer && e.securityGroupIds.includes(r.groupId!))) return true;
     }
   }
@@ -106,6 +113,12 @@ function routeFrom(c: Ctx, subnet: Subnet, pkt: CPacket): Arrival | null {
   const table = cloud.routeTableOf(subnet.id);
   let best: (typeof table.routes)[number] | undefined;
   for (const r of table.routes) if (cidrContainsIp(r.destination, pkt.dst) && (!best || r.destination.prefix > best.destination.prefix)) best = r;
+  // A route to a prefix list is one route per entry; at equal length a static route wins.
+  for (const r of table.prefixListRoutes ?? []) {
+    for (const c of listEntries(cloud, r.prefixListId)) {
+      if (cidrContainsIp(c, pkt.dst) && (!best || c.prefix > best.destination.prefix)) best = { destination: c, target: r.target };
+    }
+  }
   if (!best || cloud.isBlackhole(best.target)) return null;
   const t = best.target;
   if (t.kind === 'local') {

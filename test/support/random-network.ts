@@ -48,9 +48,28 @@ function randomRule(rng: Rng): { ipProtocol: string; fromPort?: number; toPort?:
   return { ipProtocol: '-1' };
 }
 
-export function randomNetwork(seed: number): RandomNetwork {
+/** Blocks prefix lists draw their entries from: internet blocks the tests enumerate, and VPC subnets. */
+const LIST_ENTRIES = ['203.0.113.0/31', '203.0.113.2/32', '203.0.113.0/30', '198.51.100.8/31', '198.51.100.9/32', '10.0.1.0/24', '10.1.1.0/24', '10.0.2.0/24'];
+
+/** Two to three customer-managed prefix lists of a few entries, and the id of an AWS-managed list the cloud does not know. */
+function randomPrefixLists(cloud: Cloud, rng: Rng): string[] {
+  const ids: string[] = [];
+  for (let i = rng.int(2, 3); i > 0; i--) {
+    const entries = rng.shuffle(LIST_ENTRIES).slice(0, rng.int(1, 3));
+    ids.push(cloud.createManagedPrefixList(REGION, { prefixListName: `list${i}`, addressFamily: 'IPv4', maxEntries: 5, entries: entries.map((cidr) => ({ cidr })) }, { logicalId: `List${i}` }).id);
+  }
+  return [...ids, 'pl-0123abcd'];
+}
+
+export interface RandomNetworkOptions {
+  /** Also reference prefix lists from routes and security-group rules (other draws are unchanged when off). */
+  prefixLists?: boolean;
+}
+
+export function randomNetwork(seed: number, opts: RandomNetworkOptions = {}): RandomNetwork {
   const rng = createRng(seed);
   const cloud = new Cloud(`prop-${seed}`);
+  const lists = opts.prefixLists ? randomPrefixLists(cloud, rng) : [];
   const vpcCount = rng.int(1, 2);
   const instances: string[] = [];
   const vpcs: string[] = [];
@@ -85,6 +104,10 @@ export function randomNetwork(seed: number): RandomNetwork {
       if (choice === 2 && nat) attempt(() => cloud.createRoute({ routeTableId: t, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat }));
       if (choice === 3 && igw) attempt(() => cloud.createRoute({ routeTableId: t, destinationCidrBlock: '203.0.113.0/31', gatewayId: igw }));
       if (rng.next() < 0.3 && nat) attempt(() => cloud.createRoute({ routeTableId: t, destinationCidrBlock: '198.51.100.8/31', natGatewayId: nat }));
+      if (lists.length && rng.next() < 0.6) {
+        const to = rng.next() < 0.6 && igw ? { gatewayId: igw } : nat ? { natGatewayId: nat } : igw ? { gatewayId: igw } : undefined;
+        if (to) attempt(() => cloud.createPrefixListRoute({ routeTableId: t, destinationCidrBlock: undefined, destinationPrefixListId: rng.pick(lists), ...to }));
+      }
     }
     const classic = nat && igw && tables.length > 1 && rng.next() < 0.5;
     if (classic) {
@@ -106,11 +129,16 @@ export function randomNetwork(seed: number): RandomNetwork {
       for (let k = rng.int(0, 3); k > 0; k--) {
         const rule = randomRule(rng);
         const byGroup = rng.next() < 0.25 && groups.length > 0;
-        attempt(() => cloud.addSecurityGroupRule(sg, 'ingress', { ...rule, ...(byGroup ? { groupId: rng.pick(groups) } : { cidrIp: rng.pick(CIDRS) }) }));
+        const byList = lists.length > 0 && !byGroup && rng.next() < 0.4;
+        attempt(() => cloud.addSecurityGroupRule(sg, 'ingress', { ...rule, ...(byGroup ? { groupId: rng.pick(groups) } : byList ? { prefixListId: rng.pick(lists) } : { cidrIp: rng.pick(CIDRS) }) }));
       }
       if (rng.next() < 0.4) {
         cloud.clearEgress(sg);
-        for (let k = rng.int(0, 2); k > 0; k--) attempt(() => cloud.addSecurityGroupRule(sg, 'egress', { ...randomRule(rng), cidrIp: rng.pick(CIDRS) }));
+        for (let k = rng.int(0, 2); k > 0; k--) {
+          const rule = randomRule(rng);
+          const peer = lists.length && rng.next() < 0.4 ? { prefixListId: rng.pick(lists) } : { cidrIp: rng.pick(CIDRS) };
+          attempt(() => cloud.addSecurityGroupRule(sg, 'egress', { ...rule, ...peer }));
+        }
       }
     }
     if (rng.next() < 0.6) {

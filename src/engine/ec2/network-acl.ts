@@ -3,6 +3,8 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { type Protocol, parseIcmp, parsePort, parseProtocol, requireBlock } from '../params.js';
 import { named, type Named, type Origin } from '../store.js';
+import type { Ipv6Cidr } from '../ipv6-address.js';
+import { requireIpv6Block } from '../ipv6-params.js';
 import { EC2, QUOTAS } from './kinds.js';
 
 /** Network ACLs, their numbered entries, and their associations with subnets. */
@@ -22,10 +24,16 @@ export interface NetworkAclEntry {
   logicalId?: string;
 }
 
+/** An entry for IPv6 traffic (Ipv6CidrBlock): kept in the model, not traced yet. */
+export type Ipv6NetworkAclEntry = Omit<NetworkAclEntry, 'cidr'> & { ipv6Cidr: Ipv6Cidr };
+
 export interface NetworkAcl extends Named {
   vpcId: string;
   isDefault: boolean;
+  /** IPv4 entries. */
   entries: NetworkAclEntry[];
+  /** IPv6 entries; rule numbers are shared with the IPv4 entries of the same direction. */
+  ipv6Entries?: Ipv6NetworkAclEntry[];
 }
 
 export interface NetworkAclEntrySpec {
@@ -35,6 +43,7 @@ export interface NetworkAclEntrySpec {
   ruleAction: unknown;
   egress?: boolean;
   cidrBlock: unknown;
+  ipv6CidrBlock?: unknown;
   portRange?: { From?: unknown; To?: unknown };
   icmp?: { Code?: unknown; Type?: unknown };
 }
@@ -60,7 +69,7 @@ export function createNetworkAcl(cloud: Cloud, spec: { vpcId: string }, origin?:
 }
 
 /** CreateNetworkAclEntry: numbers 1-32766, unique per direction, within the quota. */
-export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, origin?: Origin): NetworkAclEntry {
+export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, origin?: Origin): NetworkAclEntry | Ipv6NetworkAclEntry {
   const acl = cloud.networkAcl(spec.networkAclId);
   const ruleNumber = Number(spec.ruleNumber);
   if (!Number.isInteger(ruleNumber) || ruleNumber < 1 || ruleNumber > 32766) {
@@ -71,9 +80,14 @@ export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, orig
     throw new CloudError('InvalidParameterValue', `RuleAction is "allow" or "deny", not "${String(spec.ruleAction)}"`, 'RuleAction');
   }
   const protocol = parseProtocol(spec.protocol, 'Protocol');
-  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a network ACL entry');
+  const v6 = spec.cidrBlock === undefined && spec.ipv6CidrBlock !== undefined;
+  if (spec.cidrBlock !== undefined && spec.ipv6CidrBlock !== undefined) {
+    throw new CloudError('InvalidParameterCombination', 'an entry has one block: CidrBlock (IPv4) or Ipv6CidrBlock, not both', 'Ipv6CidrBlock');
+  }
+  const block = v6 ? { ipv6Cidr: requireIpv6Block(spec.ipv6CidrBlock, 'Ipv6CidrBlock', 'a network ACL entry') } : { cidr: requireBlock(spec.cidrBlock, 'CidrBlock', 'a network ACL entry') };
   const egress = Boolean(spec.egress);
-  const entry: NetworkAclEntry = { ruleNumber, egress, action, protocol, cidr, logicalId: origin?.logicalId };
+  // Either family's fields: the block decides which list the entry joins.
+  const entry = { ruleNumber, egress, action, protocol, ...block, logicalId: origin?.logicalId } as unknown as NetworkAclEntry & Ipv6NetworkAclEntry;
   if (protocol === 'tcp' || protocol === 'udp') {
     if (!spec.portRange || spec.portRange.From === undefined || spec.portRange.To === undefined) {
       throw new CloudError('MissingParameter', `a ${protocol} entry needs PortRange with From and To (e.g. From: 443, To: 443)`, 'PortRange');
@@ -90,8 +104,9 @@ export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, orig
     entry.icmpType = spec.icmp.Type === undefined ? -1 : parseIcmp(spec.icmp.Type, ['Icmp', 'Type'], 'type');
     entry.icmpCode = spec.icmp.Code === undefined ? -1 : parseIcmp(spec.icmp.Code, ['Icmp', 'Code'], 'code');
   }
-  const sameDirection = acl.entries.filter((e) => e.egress === egress);
-  if (sameDirection.some((e) => e.ruleNumber === ruleNumber)) {
+  const family: { ruleNumber: number; egress: boolean }[] = v6 ? (acl.ipv6Entries ??= []) : acl.entries;
+  const sameDirection = family.filter((e) => e.egress === egress);
+  if ([...acl.entries, ...(acl.ipv6Entries ?? [])].some((e) => e.egress === egress && e.ruleNumber === ruleNumber)) {
     throw new CloudError(
       'NetworkAclEntryAlreadyExists',
       `${acl.logicalId ?? acl.id} already has ${egress ? 'an outbound' : 'an inbound'} rule number ${ruleNumber}; each direction's rule numbers must be unique`,
@@ -101,12 +116,13 @@ export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, orig
   if (sameDirection.length >= QUOTAS.networkAclRulesPerDirection) {
     throw new CloudError(
       'NetworkAclEntryLimitExceeded',
-      `${acl.logicalId ?? acl.id} already has ${sameDirection.length} ${egress ? 'outbound' : 'inbound'} rules; the quota is ${QUOTAS.networkAclRulesPerDirection} per direction`,
+      `${acl.logicalId ?? acl.id} already has ${sameDirection.length} ${egress ? 'outbound' : 'inbound'} ${v6 ? 'IPv6 ' : ''}rules; the quota is ${QUOTAS.networkAclRulesPerDirection} per direction`,
       'RuleNumber',
     );
   }
-  acl.entries.push(entry);
-  acl.entries.sort((a, b) => a.ruleNumber - b.ruleNumber);
+  // The quota counts IPv4 and IPv6 entries separately; numbers are unique across both.
+  family.push(entry);
+  family.sort((a, b) => a.ruleNumber - b.ruleNumber);
   return entry;
 }
 

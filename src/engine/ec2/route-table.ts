@@ -3,7 +3,9 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { requireBlock } from '../params.js';
 import { named, type Named, type Origin } from '../store.js';
+import type { Ipv6Route } from './ipv6-route.js';
 import { EC2 } from './kinds.js';
+import type { PrefixListRoute } from './prefix-list.js';
 import { ROUTE_TARGETS, type RouteTarget, type RouteTargetParams } from './route-targets.js';
 
 /** Route tables, their routes, and their associations with subnets. */
@@ -12,12 +14,19 @@ export interface Route {
   destination: Cidr;
   target: RouteTarget;
   logicalId?: string;
+  /** Set on the routes a prefix-list route stands for (prefix-list.ts, effectiveRoutes). */
+  prefixListId?: string;
 }
 
 export interface RouteTable extends Named {
   vpcId: string;
   main: boolean;
+  /** IPv4 routes to blocks. */
   routes: Route[];
+  /** IPv6 routes the table was given (its local IPv6 routes follow the VPC's blocks: ipv6-route.ts). */
+  ipv6Routes?: Ipv6Route[];
+  /** Routes to prefix lists (DestinationPrefixListId). */
+  prefixListRoutes?: PrefixListRoute[];
 }
 
 export interface RouteSpec extends RouteTargetParams {
@@ -56,11 +65,9 @@ export function unmodelledTargetOf(cloud: Cloud, spec: RouteSpec): { property: s
   return spec.unmodelledTarget;
 }
 
-/** CreateRoute: exactly one target, one route per destination, nothing more specific than the local route but to an interface. */
-export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Route {
-  const table = cloud.routeTable(spec.routeTableId);
-  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route');
-  const params: RouteSpec = { ...spec, unmodelledTarget: unmodelledTargetOf(cloud, spec) };
+/** The one target of a CreateRoute request, and the parameter that named it; refuses none or several. */
+export function routeTargetOf(cloud: Cloud, spec: RouteTargetParams & { unmodelledTarget?: { property: string; id: string } }): [string, RouteTarget] {
+  const params: RouteSpec = { routeTableId: '', destinationCidrBlock: undefined, ...spec, unmodelledTarget: unmodelledTargetOf(cloud, spec as RouteSpec) };
   if (params.unmodelledTarget?.property === 'GatewayId') params.gatewayId = undefined;
   const given: [string, RouteTarget][] = [];
   for (const [kind, info] of Object.entries(ROUTE_TARGETS)) {
@@ -81,7 +88,17 @@ export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Rou
       given[1][0],
     );
   }
-  const [field, target] = given[0];
+  return given[0];
+}
+
+/** CreateRoute: exactly one target, one route per destination, nothing more specific than the local route but to an interface. */
+export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Route {
+  const table = cloud.routeTable(spec.routeTableId);
+  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route');
+  if (spec.unmodelledTarget?.property === 'EgressOnlyInternetGatewayId') {
+    throw new CloudError('InvalidParameterValue', `an egress-only internet gateway carries IPv6 traffic only; route an IPv6 block (DestinationIpv6CidrBlock, e.g. ::/0) to it, not ${formatCidr(destination)}`, 'EgressOnlyInternetGatewayId');
+  }
+  const [field, target] = routeTargetOf(cloud, spec);
   const vpc = cloud.vpc(table.vpcId);
   for (const r of table.routes) {
     if (r.destination.network === destination.network && r.destination.prefix === destination.prefix) {

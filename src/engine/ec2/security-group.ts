@@ -3,7 +3,11 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { type Protocol, parseIcmp, parsePort, parseProtocol, requireBlock } from '../params.js';
 import { type Field, named, type Named, type Origin } from '../store.js';
+import { formatIpv6Cidr, type Ipv6Cidr, sameIpv6 } from '../ipv6-address.js';
+import { requireIpv6Block } from '../ipv6-params.js';
+import { allIpv6Egress } from './ipv6.js';
 import { EC2, QUOTAS } from './kinds.js';
+import { checkPrefixListReference, ruleWeight } from './prefix-list.js';
 
 /** Security groups and their rules (inbound and outbound, by block, group or prefix list). */
 
@@ -13,6 +17,8 @@ export interface SecurityGroupRule {
   fromPort: number;
   toPort: number;
   cidr?: Cidr;
+  /** An IPv6 peer (CidrIpv6): kept in the model, not traced yet. */
+  cidrIpv6?: Ipv6Cidr;
   groupId?: string;
   prefixListId?: string;
   description?: string;
@@ -76,6 +82,7 @@ export function createSecurityGroup(
     egress: [{ protocol: 'all', fromPort: -1, toPort: -1, cidr: parseCidr('0.0.0.0/0') }],
     isDefault,
   };
+  if (vpc.ipv6Cidrs?.length) group.egress.push(allIpv6Egress());
   cloud.table(EC2.securityGroup).set(id, group);
   return group;
 }
@@ -88,8 +95,9 @@ export function clearEgress(cloud: Cloud, groupId: string): void {
 /**
  * AuthorizeSecurityGroupIngress / Egress. `spec.groupName` (SourceSecurityGroupName) and a
  * rule addressed by group name rather than GroupId are refused: names work only in a
- * default VPC, which the virtual cloud does not have. Returns undefined for an IPv6 rule,
- * which is not modelled yet.
+ * default VPC, which the virtual cloud does not have. A rule has exactly one peer: an IPv4
+ * block, an IPv6 block, a prefix list or a group
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-egress.html).
  */
 export function addSecurityGroupRule(
   cloud: Cloud,
@@ -98,7 +106,7 @@ export function addSecurityGroupRule(
   spec: RuleSpec,
   origin?: Origin,
   target: { groupName?: string } = {},
-): SecurityGroupRule | undefined {
+): SecurityGroupRule {
   if (target.groupName !== undefined && !groupId) {
     throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
   }
@@ -110,8 +118,6 @@ export function addSecurityGroupRule(
       spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName',
     );
   }
-  // IPv6 rules are not modelled yet: the caller keeps the rule and says so.
-  if (isIpv6Only(spec)) return undefined;
   const group = cloud.securityGroup(groupId);
   const rule = normaliseRule(cloud, group, direction, spec);
   rule.logicalId = origin?.logicalId;
@@ -123,21 +129,19 @@ export function addSecurityGroupRule(
       spec.field,
     );
   }
-  if (list.length >= QUOTAS.rulesPerSecurityGroupPerDirection) {
+  // The quota counts IPv4 and IPv6 rules separately; a prefix-list rule counts as its MaxEntries.
+  const family = (r: SecurityGroupRule): boolean => (r.cidrIpv6 !== undefined) === (rule.cidrIpv6 !== undefined);
+  const used = list.filter(family).reduce((n, r) => n + ruleWeight(cloud, r), 0);
+  if (used + ruleWeight(cloud, rule) > QUOTAS.rulesPerSecurityGroupPerDirection) {
     throw new CloudError(
       'RulesPerSecurityGroupLimitExceeded',
-      `${group.logicalId ?? group.id} already has ${list.length} ${direction === 'ingress' ? 'inbound' : 'outbound'} rules; the quota is ${QUOTAS.rulesPerSecurityGroupPerDirection} per direction`,
+      `${group.logicalId ?? group.id} already has ${used} ${direction === 'ingress' ? 'inbound' : 'outbound'} ${rule.cidrIpv6 ? 'IPv6 ' : ''}rules${ruleWeight(cloud, rule) > 1 ? ` and this one references a prefix list that counts as ${ruleWeight(cloud, rule)}` : ''}; the quota is ${QUOTAS.rulesPerSecurityGroupPerDirection} per direction`,
       spec.field,
     );
   }
   list.push(rule);
   if (rule.groupId) cloud.ruleFields.set(rule, groupField(spec, direction));
   return rule;
-}
-
-/** A rule whose only peer is an IPv6 block. */
-export function isIpv6Only(spec: RuleSpec): boolean {
-  return spec.cidrIpv6 !== undefined && spec.cidrIp === undefined && spec.groupId === undefined;
 }
 
 const peerGroupParam = (direction: 'ingress' | 'egress'): string => (direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId');
@@ -172,9 +176,9 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
     fromPort = spec.fromPort === undefined ? -1 : parseIcmp(spec.fromPort, f('FromPort'), 'type');
     toPort = spec.toPort === undefined ? -1 : parseIcmp(spec.toPort, f('ToPort'), 'code');
   }
-  const sources = [spec.cidrIp !== undefined, spec.groupId !== undefined, spec.prefixListId !== undefined].filter(Boolean).length;
+  const sources = [spec.cidrIp !== undefined, spec.cidrIpv6 !== undefined, spec.groupId !== undefined, spec.prefixListId !== undefined].filter(Boolean).length;
   const peer = direction === 'ingress' ? 'source' : 'destination';
-  if (sources === 0 && spec.cidrIpv6 === undefined) {
+  if (sources === 0) {
     throw new CloudError(
       'MissingParameter',
       `a rule needs a ${peer}: ${direction === 'ingress' ? 'CidrIp or SourceSecurityGroupId' : 'CidrIp or DestinationSecurityGroupId'}`,
@@ -182,15 +186,22 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
     );
   }
   if (sources > 1) {
-    throw new CloudError('InvalidParameterCombination', `a rule has one ${peer}: a CIDR block or a security group, not both`, f('CidrIp'));
+    throw new CloudError(
+      'InvalidParameterCombination',
+      `a rule has exactly one ${peer}: an IPv4 block (CidrIp), an IPv6 block (CidrIpv6), a prefix list or a security group; write one rule for each`,
+      f(spec.cidrIp !== undefined && spec.cidrIpv6 !== undefined ? 'CidrIpv6' : 'CidrIp'),
+    );
   }
   const rule: SecurityGroupRule = { protocol, fromPort, toPort, description: spec.description };
-  if (spec.cidrIp !== undefined) {
+  if (spec.cidrIpv6 !== undefined) {
+    rule.cidrIpv6 = requireIpv6Block(spec.cidrIpv6, f('CidrIpv6'), 'a rule');
+  } else if (spec.cidrIp !== undefined) {
     rule.cidr = requireBlock(spec.cidrIp, 'CidrIp', 'a rule');
   } else if (spec.groupId !== undefined) {
     // A group of another VPC is allowed only when the VPCs are peered: checked once everything is in (topology-checks.ts).
     rule.groupId = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction))).id;
   } else if (spec.prefixListId !== undefined) {
+    checkPrefixListReference(cloud, spec.prefixListId, f(direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId'));
     rule.prefixListId = spec.prefixListId;
   }
   return rule;
@@ -203,6 +214,7 @@ function sameRule(a: SecurityGroupRule, b: SecurityGroupRule): boolean {
     a.toPort === b.toPort &&
     a.groupId === b.groupId &&
     a.prefixListId === b.prefixListId &&
+    sameIpv6(a.cidrIpv6, b.cidrIpv6) &&
     (a.cidr?.network ?? -1) === (b.cidr?.network ?? -1) &&
     (a.cidr?.prefix ?? -1) === (b.cidr?.prefix ?? -1)
   );
@@ -217,6 +229,6 @@ export function describeProtocolPorts(protocol: Protocol, from: number, to: numb
 }
 
 export function describeRule(r: SecurityGroupRule, direction: 'ingress' | 'egress'): string {
-  const peer = r.cidr ? formatCidr(r.cidr) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
+  const peer = r.cidr ? formatCidr(r.cidr) : r.cidrIpv6 ? formatIpv6Cidr(r.cidrIpv6) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
   return `${describeProtocolPorts(r.protocol, r.fromPort, r.toPort)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }

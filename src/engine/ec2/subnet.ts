@@ -4,6 +4,8 @@ import { CloudError } from '../errors.js';
 import { requireBlock } from '../params.js';
 import { availabilityZones, hasZone } from '../regions.js';
 import { named, type Named, type Origin } from '../store.js';
+import type { Ipv6Cidr } from '../ipv6-address.js';
+import { subnetIpv6Block } from './ipv6.js';
 import { EC2 } from './kinds.js';
 
 /** Subnets: a block of one VPC in one availability zone. */
@@ -13,6 +15,9 @@ export interface Subnet extends Named {
   availabilityZone: string;
   cidr: Cidr;
   mapPublicIpOnLaunch: boolean;
+  /** The subnet's IPv6 /64, when it has one (ipv6.ts). */
+  ipv6Cidr?: Ipv6Cidr;
+  assignIpv6AddressOnCreation?: boolean;
 }
 
 export interface SubnetSpec {
@@ -23,6 +28,8 @@ export interface SubnetSpec {
   availabilityZoneId?: string;
   ipv4IpamPoolId?: unknown;
   mapPublicIpOnLaunch?: boolean;
+  ipv6CidrBlock?: unknown;
+  assignIpv6AddressOnCreation?: boolean;
 }
 
 /** CreateSubnet: inside one of the VPC's blocks, overlapping none of its other subnets. */
@@ -32,6 +39,9 @@ export function createSubnet(cloud: Cloud, spec: SubnetSpec, origin?: Origin): S
   }
   if (spec.cidrBlock === undefined && spec.ipv4IpamPoolId !== undefined) {
     throw new CloudError('InvalidParameterValue', 'IPAM pools are not modelled: give CidrBlock', 'Ipv4IpamPoolId');
+  }
+  if (spec.cidrBlock === undefined && spec.ipv6CidrBlock !== undefined) {
+    throw new CloudError('InvalidParameterValue', 'IPv6-only subnets are not modelled yet: give the subnet an IPv4 CidrBlock as well as its Ipv6CidrBlock', 'CidrBlock');
   }
   const vpc = cloud.vpc(spec.vpcId);
   const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a subnet');
@@ -58,6 +68,7 @@ export function createSubnet(cloud: Cloud, spec: SubnetSpec, origin?: Origin): S
       );
     }
   }
+  const ipv6Cidr = subnetIpv6Block(cloud, vpc, spec);
   const zones = availabilityZones(vpc.region);
   const az = spec.availabilityZone || zones[0];
   if (!hasZone(vpc.region, az)) {
@@ -74,6 +85,7 @@ export function createSubnet(cloud: Cloud, spec: SubnetSpec, origin?: Origin): S
     availabilityZone: az,
     cidr,
     mapPublicIpOnLaunch: Boolean(spec.mapPublicIpOnLaunch),
+    ...(ipv6Cidr ? { ipv6Cidr, assignIpv6AddressOnCreation: Boolean(spec.assignIpv6AddressOnCreation) } : {}),
   };
   cloud.table(EC2.subnet).set(id, subnet);
   return subnet;

@@ -1,6 +1,7 @@
 import { formatCidr, formatIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
+import { unattachedGatewayRoutes } from './ipv6-route.js';
 
 /**
  * The checks that need the whole topology, run once everything is created (a template may
@@ -27,6 +28,7 @@ export function checkTopology(cloud: Cloud): CloudError[] {
       }
     }
   }
+  problems.push(...unattachedGatewayRoutes(cloud));
   for (const eip of cloud.elasticIps.values()) {
     const eni = eip.networkInterfaceId ? cloud.interfaces.get(eip.networkInterfaceId) : undefined;
     // A NAT gateway's address is not an association: a private subnet's NAT gateway is allowed.

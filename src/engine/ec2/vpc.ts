@@ -3,6 +3,7 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { requireBlock } from '../params.js';
 import { named, type Named, type Origin } from '../store.js';
+import type { Ipv6Block } from './ipv6.js';
 import { EC2, QUOTAS } from './kinds.js';
 import { createNetworkAcl } from './network-acl.js';
 import { createRouteTable } from './route-table.js';
@@ -13,6 +14,8 @@ import { createSecurityGroup } from './security-group.js';
 export interface Vpc extends Named {
   /** Primary block first, then secondary blocks in the order they were associated. */
   cidrs: Cidr[];
+  /** IPv6 blocks (ipv6.ts), in the order they were associated. */
+  ipv6Cidrs?: Ipv6Block[];
   mainRouteTableId: string;
   defaultNetworkAclId: string;
   defaultSecurityGroupId: string;

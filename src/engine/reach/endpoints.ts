@@ -1,5 +1,6 @@
 import { type Cidr, cidrContainsIp, formatCidr, formatIp, isIp, isPrivateIp, lastAddress, parseCidr, parseIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
+import { looksIpv6 } from '../ipv6-address.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface } from '../model.js';
 import { nearest } from '../suggest.js';
@@ -45,6 +46,7 @@ export function resolveEndpoint(cloud: Cloud, text: string): ResolvedEndpoint {
   const t = text.trim();
   if (t.toLowerCase() === 'internet' || t === '0.0.0.0/0') return { kind: 'internet', addresses: internetAddresses(cloud), name: 'internet' };
   if (isIp(t)) return resolveAddress(cloud, parseIp(t), t);
+  if (looksIpv6(t)) throw new EndpointError(`${t} is IPv6; IPv6 traffic is not traced yet (the IPv6 blocks, routes and rules are loaded and shown by describe): ask about an IPv4 address, an instance or "internet"`);
   if (/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(t)) {
     let c: Cidr;
     try {

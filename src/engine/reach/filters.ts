@@ -1,12 +1,16 @@
 import { type Cidr, formatCidr, lastAddress } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { describeProtocolPorts } from '../cloud.js';
+import { prefixListBlocks } from '../ec2/prefix-list.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkAcl, NetworkAclEntry, Protocol, SecurityGroup, SecurityGroupRule } from '../model.js';
 import { type Match, type Packet, both, matchAddr, matchPort } from './packet.js';
 import { FlowSet } from './space.js';
 
 export const cidrSet = (c: Cidr): IntervalSet => IntervalSet.of(c.network, lastAddress(c));
+
+/** The IPv4 addresses a prefix list's entries cover. */
+export const prefixListSet = (cloud: Cloud, id: string): IntervalSet => IntervalSet.from(prefixListBlocks(cloud, id).map((c) => [c.network, lastAddress(c)] as [number, number]));
 
 /** Does a rule's protocol cover the question's protocol? "all" questions are matched only by all-traffic rules. */
 export function protocolMatches(rule: Protocol, flow: Packet['protocol']): boolean {
@@ -39,7 +43,9 @@ export function sgRuleMatch(cloud: Cloud, rule: SecurityGroupRule, packet: Packe
   let peerMatch: Match = false;
   if (rule.cidr) peerMatch = matchAddr(peer, cidrSet(rule.cidr));
   else if (rule.groupId) peerMatch = matchAddr(peer, members(rule.groupId));
-  // Prefix lists are not modelled: such a rule matches nothing (the loader warns about it).
+  // A prefix list stands for exactly its entries; a list the cloud does not know matches nothing.
+  else if (rule.prefixListId) peerMatch = matchAddr(peer, prefixListSet(cloud, rule.prefixListId));
+  // An IPv6 rule (cidrIpv6) matches no IPv4 packet.
   return both(ports, peerMatch);
 }
 

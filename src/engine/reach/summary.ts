@@ -2,7 +2,8 @@ import { lastAddress } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface, SecurityGroupRule } from '../model.js';
-import { cidrSet } from './filters.js';
+import { effectiveRoutes, ruleBlocks } from '../ec2/prefix-list.js';
+import { cidrSet, prefixListSet } from './filters.js';
 import type { ResolvedEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
 import { addressSetToCidrs, describeSources } from './describe-sets.js';
@@ -52,8 +53,8 @@ function boundaries(cloud: Cloud): number[] {
     b.add(c.network);
     b.add(lastAddress(c) + 1);
   };
-  for (const t of cloud.routeTables.values()) for (const r of t.routes) add(r.destination);
-  for (const g of cloud.securityGroups.values()) for (const r of [...g.ingress, ...g.egress]) if (r.cidr) add(r.cidr);
+  for (const t of cloud.routeTables.values()) for (const r of effectiveRoutes(cloud, t)) add(r.destination);
+  for (const g of cloud.securityGroups.values()) for (const r of [...g.ingress, ...g.egress]) for (const c of ruleBlocks(cloud, r)) add(c);
   for (const a of cloud.networkAcls.values()) for (const e of a.entries) add(e.cidr);
   return [...b].sort((x, y) => x - y);
 }
@@ -154,7 +155,7 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
   const walker = new Walker(cloud, { brief: true });
   const ruleCanMatch = (rule: SecurityGroupRule, peers: IntervalSet): boolean =>
-    rule.cidr ? !peers.intersect(cidrSet(rule.cidr)).isEmpty : rule.groupId ? !peers.intersect(walker.membersOf(rule.groupId)).isEmpty : false;
+    rule.cidr ? !peers.intersect(cidrSet(rule.cidr)).isEmpty : rule.groupId ? !peers.intersect(walker.membersOf(rule.groupId)).isEmpty : rule.prefixListId ? !peers.intersect(prefixListSet(cloud, rule.prefixListId)).isEmpty : false;
   const mayPass = (a: NetworkInterface, b: NetworkInterface): boolean => {
     const sources = publics.union(IntervalSet.point(a.privateIp));
     const targets = b.publicIp === undefined ? IntervalSet.point(b.privateIp) : IntervalSet.from([[b.privateIp, b.privateIp], [b.publicIp, b.publicIp]]);

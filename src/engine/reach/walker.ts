@@ -1,5 +1,6 @@
 import { type Cidr, formatCidr, formatIp, parseIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
+import { effectiveRoutes } from '../ec2/prefix-list.js';
 import { routeTargetName } from '../ec2/route-targets.js';
 import type { NatGateway, NetworkAcl, NetworkInterface, Route, RouteTable, Subnet } from '../model.js';
 import { IntervalSet } from '../intervals.js';
@@ -291,7 +292,7 @@ export class Walker {
       return [this.dropped(b, { component: 'route-table', id: subnet.id, detail: 'routing loop' }, { code: 'RoutingLoop', subnet: subnet.id })];
     }
     const table = this.cloud.routeTableOf(subnet.id);
-    const routes = [...table.routes].sort((a, b2) => b2.destination.prefix - a.destination.prefix);
+    const routes = [...effectiveRoutes(this.cloud, table)].sort((a, b2) => b2.destination.prefix - a.destination.prefix);
     const dst = b.packet.dst;
     const results: Outcome[] = [];
     if (dst.kind === 'const') {

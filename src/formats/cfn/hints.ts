@@ -29,6 +29,7 @@ const HINTS: Readonly<Record<string, string>> = {
   'NoSuchOrigin@TargetOriginId': '(the Id of one of Origins or OriginGroups)',
   'InvalidParameterValueException@BackupPlanId': '(for example !Ref Plan)',
   'InvalidParameterValueException@DestinationBackupVaultArn': '(for example !GetAtt DrVault.BackupVaultArn, or !Sub arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault:dr-vault)',
+  'InvalidPrefixListId.Malformed': '(for example !Ref MyPrefixList)',
 };
 
 /** The parameter an error names: the last name of its path. */

@@ -25,12 +25,13 @@ export function topologyText(view: TopologyView, width = 80): string[] {
     region.vpcs.forEach((vpc, vi) => {
       const lastVpc = vi === region.vpcs.length - 1 && view.peerings.length === 0 && services.length === 0;
       const v = lastVpc ? '   ' : '│  ';
-      put(lastVpc ? '└─ ' : '├─ ', `VPC ${vpc.name}  ${vpc.cidrs.join(', ')}  (${vpc.id})`, `${v}   `);
+      put(lastVpc ? '└─ ' : '├─ ', `VPC ${vpc.name}  ${[...vpc.cidrs, ...(vpc.ipv6Cidrs ?? [])].join(', ')}  (${vpc.id})`, `${v}   `);
       const items: [string, string[]][] = [];
       items.push([vpc.internetGateway ? `internet gateway ${vpc.internetGateway.name} (attached)` : 'no internet gateway', []]);
+      for (const g of vpc.egressOnlyInternetGateways ?? []) items.push([`egress-only internet gateway ${g.name} (IPv6 out only)`, []]);
       for (const n of vpc.natGateways) items.push([`NAT gateway ${n.name} in ${n.subnet}${n.publicIp ? `, elastic IP ${n.publicIp}` : ', private'}`, []]);
       for (const s of vpc.subnets) {
-        const head = `subnet ${s.name}  ${s.cidr}  ${s.zone}  ${s.public ? 'public' : 'private'}  route table ${s.routeTable}${s.defaultRoute ? ` (0.0.0.0/0 → ${s.defaultRoute})` : ''}  ACL ${s.networkAcl}`;
+        const head = `subnet ${s.name}  ${s.cidr}${s.ipv6Cidr ? `  ${s.ipv6Cidr}` : ''}  ${s.zone}  ${s.public ? 'public' : 'private'}  route table ${s.routeTable}${s.defaultRoute ? ` (0.0.0.0/0 → ${s.defaultRoute})` : ''}  ACL ${s.networkAcl}`;
         const kids = s.instances.map((i) => `${i.name}  ${i.privateIp}${i.publicIp ? `  public ${i.publicIp}` : ''}  [${i.groups.join(', ')}]`);
         items.push([head, kids]);
       }
@@ -39,7 +40,8 @@ export function topologyText(view: TopologyView, width = 80): string[] {
         items.push([`security group ${g.name}: in ${g.inbound.length ? g.inbound.join('; ') : 'nothing'} | out ${g.outbound.length ? g.outbound.join('; ') : 'nothing'}`, []]);
       }
       for (const a of vpc.networkAcls) {
-        if (a.isDefault && a.inbound.length === 2 && a.outbound.length === 2) {
+        const allowsAll = (lines: string[]): boolean => lines.slice(0, -1).every((l) => /^\d+ allow all (from|to) (0\.0\.0\.0|::)\/0$/.test(l));
+        if (a.isDefault && a.inbound.length <= 3 && a.outbound.length <= 3 && allowsAll(a.inbound) && allowsAll(a.outbound)) {
           items.push([`network ACL ${a.name} (default): allows all in and out`, []]);
           continue;
         }

@@ -2,7 +2,9 @@ import { formatCidr, formatIp } from '../../engine/address.js';
 import type { Cloud } from '../../engine/cloud.js';
 import { describeRule } from '../../engine/cloud.js';
 import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
+import { formatIpv6Cidr } from '../../engine/ipv6-address.js';
 import type { RouteTarget } from '../../engine/model.js';
+import { aclEntryLines, egressOnlyGateways, extraRoutes } from './ipv6-view.js';
 import { type ServicesView, servicesView } from './services.js';
 import { backupView, type BackupRegionView, distributionsView, type DistributionView } from './edge-backup.js';
 
@@ -28,6 +30,9 @@ export interface VpcView {
   id: string;
   name: string;
   cidrs: string[];
+  /** IPv6 blocks, when the VPC has any (kept, not traced yet). */
+  ipv6Cidrs?: string[];
+  egressOnlyInternetGateways?: { id: string; name: string }[];
   internetGateway?: { id: string; name: string };
   natGateways: { id: string; name: string; subnet: string; publicIp?: string; privateIp: string }[];
   subnets: SubnetView[];
@@ -41,6 +46,7 @@ export interface SubnetView {
   name: string;
   zone: string;
   cidr: string;
+  ipv6Cidr?: string;
   public: boolean;
   routeTable: string;
   networkAcl: string;
@@ -59,6 +65,8 @@ export function targetName(cloud: Cloud, t: RouteTarget): string {
 export function topologyView(cloud: Cloud): TopologyView {
   const regions = new Map<string, RegionView>();
   const groupName = (id: string): string => nameOf(cloud.securityGroups.get(id), id);
+  const namedPeers = (text: string): string =>
+    text.replace(/group (sg-[0-9a-f]+)/, (_m, id: string) => `group ${groupName(id)}`).replace(/prefix list (pl-[0-9a-f]+)/, (_m, id: string) => `prefix list ${nameOf(cloud.prefixLists.get(id), id)}`);
   for (const vpc of cloud.vpcs.values()) {
     let region = regions.get(vpc.region);
     if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [], ...servicesView(cloud, vpc.region) }));
@@ -74,6 +82,7 @@ export function topologyView(cloud: Cloud): TopologyView {
         name: nameOf(s),
         zone: s.availabilityZone,
         cidr: formatCidr(s.cidr),
+        ...(s.ipv6Cidr ? { ipv6Cidr: formatIpv6Cidr(s.ipv6Cidr) } : {}),
         public: isPublic,
         routeTable: nameOf(table),
         networkAcl: nameOf(cloud.networkAclOf(s.id)),
@@ -97,6 +106,8 @@ export function topologyView(cloud: Cloud): TopologyView {
       id: vpc.id,
       name: nameOf(vpc),
       cidrs: vpc.cidrs.map(formatCidr),
+      ...(vpc.ipv6Cidrs?.length ? { ipv6Cidrs: vpc.ipv6Cidrs.map(formatIpv6Cidr) } : {}),
+      ...(egressOnlyGateways(cloud, vpc.id).length ? { egressOnlyInternetGateways: egressOnlyGateways(cloud, vpc.id) } : {}),
       internetGateway: igw ? { id: igw.id, name: nameOf(igw) } : undefined,
       natGateways: [...cloud.natGateways.values()]
         .filter((n) => cloud.subnets.get(n.subnetId)?.vpcId === vpc.id)
@@ -113,21 +124,22 @@ export function topologyView(cloud: Cloud): TopologyView {
           main: t.main,
           routes: [...t.routes]
             .sort((a, b) => b.destination.prefix - a.destination.prefix)
-            .map((r) => ({ destination: formatCidr(r.destination), target: targetName(cloud, r.target), blackhole: cloud.isBlackhole(r.target) })),
+            .map((r) => ({ destination: formatCidr(r.destination), target: targetName(cloud, r.target), blackhole: cloud.isBlackhole(r.target) }))
+            .concat(extraRoutes(cloud, t)),
         })),
       securityGroups: [...cloud.securityGroups.values()]
         .filter((g) => g.vpcId === vpc.id)
         .map((g) => ({
           id: g.id,
           name: nameOf(g),
-          inbound: g.ingress.map((r) => describeRule(r, 'ingress').replace(/group (sg-[0-9a-f]+)/, (_m, id: string) => `group ${groupName(id)}`)),
-          outbound: g.egress.map((r) => describeRule(r, 'egress').replace(/group (sg-[0-9a-f]+)/, (_m, id: string) => `group ${groupName(id)}`)),
+          inbound: g.ingress.map((r) => namedPeers(describeRule(r, 'ingress'))),
+          outbound: g.egress.map((r) => namedPeers(describeRule(r, 'egress'))),
         })),
       networkAcls: [...cloud.networkAcls.values()]
         .filter((a) => a.vpcId === vpc.id)
         .map((a) => {
           const text = (egress: boolean): string[] =>
-            [...a.entries.filter((e) => e.egress === egress).map((e) => `${e.ruleNumber} ${e.action} ${e.protocol === 'tcp' || e.protocol === 'udp' ? `${e.protocol} ${e.portFrom}-${e.portTo}` : e.protocol} ${egress ? 'to' : 'from'} ${formatCidr(e.cidr)}`), '* deny all'];
+            [...aclEntryLines(a, egress), '* deny all'];
           return { id: a.id, name: nameOf(a), isDefault: a.isDefault, inbound: text(false), outbound: text(true) };
         }),
     });

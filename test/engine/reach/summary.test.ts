@@ -24,9 +24,12 @@ describe('reachability summary', () => {
     expect(row('internet', 'App')).toBeUndefined();
   });
 
-  it('agrees with asking about every pair of instances directly (random networks)', () => {
+  it.each([
+    ['random networks', {}],
+    ['random networks with prefix lists', { prefixLists: true }],
+  ])('agrees with asking about every pair of instances directly (%s)', (_name, opts) => {
     for (let seed = 1; seed <= 150; seed++) {
-      const { cloud } = randomNetwork(seed);
+      const { cloud } = randomNetwork(seed, opts);
       const summary = reachSummary(cloud);
       const classOf = new Map<string, string>();
       for (const c of summary.classes) for (const m of c.members) classOf.set(m, c.members.length === 1 ? c.members[0] : `${c.members[0]} (+${c.members.length - 1})`);

@@ -28,4 +28,8 @@ describe('symbolic reachability agrees with a brute-force packet simulator', () 
   it('on random networks with forwarding instances (NAT instances, appliances, loops)', () => {
     run((seed) => withForwarding(randomNetwork(seed), seed), Number(process.env.PROPERTY_RUNS ?? 800), Number(process.env.PROPERTY_SEED ?? 20261202));
   });
+
+  it('on random networks whose routes and rules name prefix lists', () => {
+    run((seed) => randomNetwork(seed, { prefixLists: true }), Number(process.env.PROPERTY_RUNS ?? 2000), Number(process.env.PROPERTY_SEED ?? 20261202));
+  });
 });

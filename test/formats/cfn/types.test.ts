@@ -10,6 +10,7 @@ describe('resource types', () => {
   it('model the 23 EC2 networking types of the brief, each with documented attributes', () => {
     expect(Object.keys(MODELLED_TYPES).filter((t) => t.startsWith('AWS::EC2::') && t !== 'AWS::EC2::LaunchTemplate').sort()).toEqual(
       [
+        'AWS::EC2::EgressOnlyInternetGateway', 'AWS::EC2::PrefixList', 'AWS::EC2::SubnetCidrBlock',
         'AWS::EC2::EIP', 'AWS::EC2::EIPAssociation', 'AWS::EC2::Instance', 'AWS::EC2::InternetGateway',
         'AWS::EC2::NatGateway', 'AWS::EC2::NetworkAcl', 'AWS::EC2::NetworkAclEntry', 'AWS::EC2::NetworkInterface',
         'AWS::EC2::NetworkInterfaceAttachment', 'AWS::EC2::Route', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup',

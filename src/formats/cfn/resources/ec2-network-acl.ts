@@ -1,5 +1,6 @@
 import { B, I, S, TAGS, obj } from '../schema.js';
 import { bool, originOf, str } from './props.js';
+import { ipv6HostBits } from './reference-warnings.js';
 import { type ResourceType, schema } from './resource-type.js';
 
 /** AWS::EC2::NetworkAcl → CreateNetworkAcl. */
@@ -12,7 +13,7 @@ export const networkAcl: ResourceType = {
   },
 };
 
-/** AWS::EC2::NetworkAclEntry → CreateNetworkAclEntry (IPv4; an IPv6 entry is kept and ignored). */
+/** AWS::EC2::NetworkAclEntry → CreateNetworkAclEntry (IPv4, or IPv6: kept in the model, not traced yet). */
 export const networkAclEntry: ResourceType = {
   schema: schema(
     {
@@ -29,12 +30,10 @@ export const networkAclEntry: ResourceType = {
     { required: ['NetworkAclId', 'RuleAction', 'RuleNumber', 'Protocol'], oneOf: [['CidrBlock', 'Ipv6CidrBlock']], readOnly: ['Id'] },
   ),
   attributes: ['Id'],
-  create({ cloud, warn, localId }, r) {
+  create({ cloud, localId, warn }, r) {
     const p = r.properties;
-    if (p.CidrBlock === undefined && p.Ipv6CidrBlock !== undefined) {
-      warn({ logicalId: r.logicalId, code: 'Ipv6NotModelled', message: 'IPv6 entries are kept but the virtual cloud models IPv4 only' });
-      return { ref: localId('acle', r.logicalId), attributes: {} };
-    }
+    const hb = ipv6HostBits(r.logicalId, p.Ipv6CidrBlock, ['Ipv6CidrBlock']);
+    if (hb) warn(hb);
     cloud.addNetworkAclEntry(
       {
         networkAclId: str(p, 'NetworkAclId') ?? '',
@@ -43,6 +42,7 @@ export const networkAclEntry: ResourceType = {
         ruleAction: p.RuleAction,
         egress: bool(p, 'Egress'),
         cidrBlock: p.CidrBlock,
+        ipv6CidrBlock: p.Ipv6CidrBlock,
         portRange: p.PortRange as { From?: unknown; To?: unknown } | undefined,
         icmp: p.Icmp as { Code?: unknown; Type?: unknown } | undefined,
       },

@@ -1,6 +1,8 @@
 import { type RouteSpec, unmodelledTargetOf } from '../../../engine/ec2/route-table.js';
 import { UNMODELLED_TARGET_PROPERTIES } from '../../../engine/ec2/route-targets.js';
+import { prefixListKnown } from '../../../engine/ec2/prefix-list.js';
 import { S } from '../schema.js';
+import { ipv6HostBits, prefixListNotKnown } from './reference-warnings.js';
 import { originOf, str } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
 
@@ -19,7 +21,7 @@ const ROUTE_TARGETS = [
   'VpcPeeringConnectionId',
 ];
 
-/** AWS::EC2::Route → CreateRoute (IPv4 destinations; an IPv6 or prefix-list route is kept and ignored). */
+/** AWS::EC2::Route → CreateRoute: to an IPv4 block, an IPv6 block (kept in the model, not traced yet) or a prefix list. */
 export const route: ResourceType = {
   schema: schema(
     {
@@ -36,18 +38,12 @@ export const route: ResourceType = {
     },
   ),
   attributes: ['CidrBlock'],
-  create({ cloud, warn, localId }, r) {
+  create({ cloud, warn }, r) {
     const p = r.properties;
     const tableId = str(p, 'RouteTableId') ?? '';
-    if (p.DestinationCidrBlock === undefined) {
-      warn({
-        logicalId: r.logicalId,
-        code: p.DestinationIpv6CidrBlock !== undefined ? 'Ipv6NotModelled' : 'PrefixListNotModelled',
-        message: 'only IPv4 destination blocks are modelled; this route is kept but ignored',
-      });
-      return { ref: localId('r', r.logicalId), attributes: {} };
-    }
-    const unmodelledKey = UNMODELLED_TARGET_PROPERTIES.find((k) => p[k] !== undefined);
+    const v6 = p.DestinationIpv6CidrBlock !== undefined;
+    // An egress-only internet gateway is a modelled target of IPv6 routes.
+    const unmodelledKey = UNMODELLED_TARGET_PROPERTIES.find((k) => p[k] !== undefined && !(v6 && k === 'EgressOnlyInternetGatewayId'));
     const spec: RouteSpec = {
       routeTableId: tableId,
       destinationCidrBlock: p.DestinationCidrBlock,
@@ -61,6 +57,18 @@ export const route: ResourceType = {
     const unmodelled = unmodelledTargetOf(cloud, spec);
     if (unmodelled) {
       warn({ logicalId: r.logicalId, code: 'RouteTargetNotModelled', message: `the target ${unmodelled.property} is not modelled; flows that take this route stop there`, path: [unmodelled.property] });
+    }
+    if (v6) {
+      const hb = ipv6HostBits(r.logicalId, p.DestinationIpv6CidrBlock, ['DestinationIpv6CidrBlock']);
+      if (hb) warn(hb);
+      cloud.createIpv6Route({ ...spec, destinationIpv6CidrBlock: p.DestinationIpv6CidrBlock, egressOnlyInternetGatewayId: str(p, 'EgressOnlyInternetGatewayId') }, originOf(r));
+      return { ref: `${tableId}|${String(p.DestinationIpv6CidrBlock)}`, attributes: {} };
+    }
+    if (p.DestinationPrefixListId !== undefined) {
+      const listId = str(p, 'DestinationPrefixListId') ?? '';
+      cloud.createPrefixListRoute({ ...spec, destinationPrefixListId: listId }, originOf(r));
+      if (!prefixListKnown(cloud, listId)) warn(prefixListNotKnown(r.logicalId, listId, ['DestinationPrefixListId']));
+      return { ref: `${tableId}|${listId}`, attributes: {} };
     }
     cloud.createRoute(spec, originOf(r));
     return { ref: `${tableId}|${String(p.DestinationCidrBlock)}`, attributes: {} };

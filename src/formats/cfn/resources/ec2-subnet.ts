@@ -1,6 +1,8 @@
+import { formatIpv6Cidr } from '../../../engine/ipv6-address.js';
 import { B, I, S, TAGS } from '../schema.js';
 import { bool, cidrText, originOf, str } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
+import { ipv6HostBits } from './reference-warnings.js';
 import { dnsNameOptions } from './shared-schemas.js';
 
 /** AWS::EC2::Subnet → CreateSubnet. */
@@ -47,8 +49,10 @@ export const subnet: ResourceType = {
     'SubnetId',
     'VpcId',
   ],
-  create({ cloud }, r) {
+  create({ cloud, warn }, r) {
     const p = r.properties;
+    const hb = ipv6HostBits(r.logicalId, p.Ipv6CidrBlock, ['Ipv6CidrBlock']);
+    if (hb) warn(hb);
     const s = cloud.createSubnet(
       {
         vpcId: str(p, 'VpcId') ?? '',
@@ -57,6 +61,8 @@ export const subnet: ResourceType = {
         availabilityZoneId: p.AvailabilityZoneId === undefined ? undefined : String(p.AvailabilityZoneId),
         ipv4IpamPoolId: p.Ipv4IpamPoolId,
         mapPublicIpOnLaunch: bool(p, 'MapPublicIpOnLaunch'),
+        ipv6CidrBlock: p.Ipv6CidrBlock,
+        assignIpv6AddressOnCreation: bool(p, 'AssignIpv6AddressOnCreation'),
       },
       originOf(r),
     );
@@ -68,7 +74,10 @@ export const subnet: ResourceType = {
         AvailabilityZone: s.availabilityZone,
         CidrBlock: cidrText(s.cidr),
         NetworkAclAssociationId: `aclassoc-${s.id.slice(7)}`,
-        Ipv6CidrBlocks: [],
+        // Read when resolved: an AWS::EC2::SubnetCidrBlock may add the block after the subnet.
+        get Ipv6CidrBlocks() {
+          return s.ipv6Cidr ? [formatIpv6Cidr(s.ipv6Cidr)] : [];
+        },
       },
     };
   },

@@ -1,8 +1,8 @@
 import { B, I, S } from '../schema.js';
-import { str } from './props.js';
+import { bool, str } from './props.js';
 import { type ResourceType, schema } from './resource-type.js';
 
-/** AWS::EC2::VPCCidrBlock → AssociateVpcCidrBlock (IPv4 only; an IPv6 block is kept and ignored). */
+/** AWS::EC2::VPCCidrBlock → AssociateVpcCidrBlock: a secondary IPv4 block, or an IPv6 block (kept in the model, not traced yet). */
 export const vpcCidrBlock: ResourceType = {
   schema: schema(
     {
@@ -20,14 +20,26 @@ export const vpcCidrBlock: ResourceType = {
     { required: ['VpcId'], readOnly: ['Id', 'IpSource', 'Ipv6AddressAttribute'] },
   ),
   attributes: ['Id', 'IpSource', 'Ipv6AddressAttribute'],
-  create({ cloud, warn, localId }, r) {
+  create({ cloud, localId }, r) {
     const p = r.properties;
-    if (p.CidrBlock === undefined) {
-      warn({ logicalId: r.logicalId, code: 'Ipv6NotModelled', message: 'only IPv4 secondary blocks are modelled; this one is kept but ignored' });
+    const vpcId = str(p, 'VpcId') ?? '';
+    const ipv6 = p.CidrBlock === undefined && p.Ipv4IpamPoolId === undefined;
+    const attributes: Record<string, unknown> = {};
+    if (ipv6) {
+      const b = cloud.associateVpcIpv6Block({
+        vpcId,
+        amazonProvidedIpv6CidrBlock: bool(p, 'AmazonProvidedIpv6CidrBlock'),
+        ipv6CidrBlock: p.Ipv6CidrBlock,
+        ipv6Pool: p.Ipv6Pool,
+        ipv6IpamPoolId: p.Ipv6IpamPoolId,
+      });
+      attributes.IpSource = b.amazonProvided ? 'amazon' : 'byoip';
+      attributes.Ipv6AddressAttribute = 'public';
     } else {
-      cloud.associateVpcCidrBlock({ vpcId: str(p, 'VpcId') ?? '', cidrBlock: p.CidrBlock });
+      cloud.associateVpcCidrBlock({ vpcId, cidrBlock: p.CidrBlock });
+      attributes.IpSource = 'none';
     }
     const id = localId('vpc-cidr-assoc', r.logicalId);
-    return { ref: id, attributes: { Id: id, VpcId: str(p, 'VpcId') } };
+    return { ref: id, attributes: { Id: id, VpcId: vpcId, ...attributes } };
   },
 };

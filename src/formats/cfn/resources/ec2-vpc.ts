@@ -1,3 +1,4 @@
+import { formatIpv6Cidr } from '../../../engine/ipv6-address.js';
 import { B, I, S, TAGS } from '../schema.js';
 import { modifyVpcDnsAttributes } from '../../../engine/ec2/vpc-dns.js';
 import { bool, cidrText, originOf } from './props.js';
@@ -25,7 +26,11 @@ export const vpc: ResourceType = {
         CidrBlockAssociations: [v.id.replace('vpc-', 'vpc-cidr-assoc-')],
         DefaultNetworkAcl: v.defaultNetworkAclId,
         DefaultSecurityGroup: v.defaultSecurityGroupId,
-        Ipv6CidrBlocks: [],
+        // Read when a GetAtt is resolved, so it lists the IPv6 blocks associated by then
+        // (templates make the subnets depend on the AWS::EC2::VPCCidrBlock, as AWS needs).
+        get Ipv6CidrBlocks() {
+          return (v.ipv6Cidrs ?? []).map(formatIpv6Cidr);
+        },
       },
     };
   },

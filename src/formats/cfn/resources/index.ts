@@ -7,6 +7,7 @@ import { backupSelection } from './backup-backup-selection.js';
 import { backupVault } from './backup-backup-vault.js';
 import { certificate } from './certificatemanager-certificate.js';
 import { distribution } from './cloudfront-distribution.js';
+import { egressOnlyInternetGateway } from './ec2-egress-only-internet-gateway.js';
 import { eip } from './ec2-eip.js';
 import { eipAssociation } from './ec2-eip-association.js';
 import { instance } from './ec2-instance.js';
@@ -15,11 +16,13 @@ import { launchTemplate } from './ec2-launch-template.js';
 import { natGateway } from './ec2-nat-gateway.js';
 import { networkAcl, networkAclEntry, subnetNetworkAclAssociation } from './ec2-network-acl.js';
 import { networkInterface, networkInterfaceAttachment } from './ec2-network-interface.js';
+import { prefixList } from './ec2-prefix-list.js';
 import { route } from './ec2-route.js';
 import { routeTable } from './ec2-route-table.js';
 import { securityGroup } from './ec2-security-group.js';
 import { securityGroupEgress, securityGroupIngress } from './ec2-security-group-rule.js';
 import { subnet } from './ec2-subnet.js';
+import { subnetCidrBlock } from './ec2-subnet-cidr-block.js';
 import { subnetRouteTableAssociation } from './ec2-subnet-route-table-association.js';
 import { vpc } from './ec2-vpc.js';
 import { vpcCidrBlock } from './ec2-vpc-cidr-block.js';
@@ -48,11 +51,14 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::EC2::VPC': vpc,
   'AWS::EC2::VPCCidrBlock': vpcCidrBlock,
   'AWS::EC2::Subnet': subnet,
+  'AWS::EC2::SubnetCidrBlock': subnetCidrBlock,
   'AWS::EC2::RouteTable': routeTable,
   'AWS::EC2::Route': route,
   'AWS::EC2::SubnetRouteTableAssociation': subnetRouteTableAssociation,
   'AWS::EC2::InternetGateway': internetGateway,
   'AWS::EC2::VPCGatewayAttachment': vpcGatewayAttachment,
+  'AWS::EC2::EgressOnlyInternetGateway': egressOnlyInternetGateway,
+  'AWS::EC2::PrefixList': prefixList,
   'AWS::EC2::EIP': eip,
   'AWS::EC2::EIPAssociation': eipAssociation,
   'AWS::EC2::NatGateway': natGateway,

@@ -1,5 +1,7 @@
 import type { RuleSpec } from '../../../engine/ec2/security-group.js';
+import { prefixListKnown } from '../../../engine/ec2/prefix-list.js';
 import { CloudError } from '../../../engine/errors.js';
+import { ipv6HostBits, prefixListNotKnown } from './reference-warnings.js';
 import type { BuildContext } from './resource-type.js';
 
 /** Reading one security group rule (inline in a group, or a rule resource of its own) into the engine's parameters. */
@@ -27,9 +29,7 @@ export function ruleSpec(raw: unknown, direction: 'ingress' | 'egress', base: (s
   };
 }
 
-const IPV6_WARNING = 'IPv6 rules are kept but the virtual cloud models IPv4 only';
-
-/** Adds one rule through the engine; an IPv6 rule (which the engine keeps out of the model for now) gets a warning. */
+/** Adds one rule through the engine; a reference to a prefix list the virtual cloud does not know gets a warning. */
 export function addRule(
   ctx: BuildContext,
   groupId: string | undefined,
@@ -40,11 +40,13 @@ export function addRule(
   origin?: { logicalId: string },
   target?: { groupName?: string },
 ): void {
-  if (spec.prefixListId && path) {
-    ctx.warn({ logicalId, code: 'PrefixListNotModelled', message: 'prefix lists are not modelled: this rule matches nothing in reachability questions', path });
+  ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target);
+  const hb = ipv6HostBits(logicalId, spec.cidrIpv6, [...(path ?? []), 'CidrIpv6']);
+  if (hb) ctx.warn(hb);
+  if (spec.prefixListId && !prefixListKnown(ctx.cloud, spec.prefixListId)) {
+    const key = direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId';
+    ctx.warn(prefixListNotKnown(logicalId, spec.prefixListId, [...(path ?? []), key]));
   }
-  const rule = ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target);
-  if (!rule) ctx.warn({ logicalId, code: 'Ipv6NotModelled', message: IPV6_WARNING, ...(path ? { path } : {}) });
 }
 
 /** The inline rules of a group (SecurityGroupIngress or SecurityGroupEgress). */
