@@ -1,6 +1,6 @@
 import type { NetworkAcl, NetworkInterface, Subnet } from '../model.js';
 import { describeRule } from '../cloud.js';
-import { describeNaclEntry, evaluateNetworkAcl, evaluateSecurityGroups } from './filters.js';
+import { describeNaclEntry, evaluateNetworkAcl, evaluateSecurityGroups, type NaclVerdict, type SgVerdict } from './filters.js';
 import type { Branch, Outcome } from './walker-types.js';
 import type { WalkerBase } from './walker-base.js';
 
@@ -11,7 +11,11 @@ import type { WalkerBase } from './walker-base.js';
  */
 
 export function securityGroupHop(w: WalkerBase, b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
-  const verdict = evaluateSecurityGroups(w.cloud, eni.securityGroupIds, direction, b.packet, b.flows, w.membersOf);
+  // A summary walks many flows through the same groups: it reuses one verdict per place and
+  // names no rule in the hop (filter-cache.ts); a trace evaluates the rules on its own flows.
+  const verdict: SgVerdict = w.opts.brief
+    ? { allowed: b.flows.intersect(w.filters.securityGroups(eni.securityGroupIds, direction, b.packet)), matched: [] }
+    : evaluateSecurityGroups(w.cloud, eni.securityGroupIds, direction, b.packet, b.flows, w.membersOf);
   const groups = eni.securityGroupIds.map((g) => w.cloud.securityGroups.get(g)).filter((g) => g !== undefined);
   if (verdict.allowed.isEmpty) {
     const { peer, many } = w.peerOf(direction === 'ingress' ? b.packet.src : b.packet.dst, b.flows);
@@ -29,13 +33,13 @@ export function securityGroupHop(w: WalkerBase, b: Branch, eni: NetworkInterface
       },
     );
   }
-  const first = verdict.matched[0];
+  const first = verdict.matched[0] ?? { group: groups[0]!, rule: undefined };
   w.hop(b, {
     component: 'security-group',
     id: first.group.id,
     logicalId: first.group.logicalId,
     action: 'allow',
-    detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule allows ${describeRule(first.rule, direction)}${verdict.matched.length > 1 ? ` (+${verdict.matched.length - 1} more)` : ''}`,
+    detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule allows ${first.rule ? describeRule(first.rule, direction) : 'it'}${verdict.matched.length > 1 ? ` (+${verdict.matched.length - 1} more)` : ''}`,
     only: w.narrowed(b.flows, verdict.allowed, b.packet),
   });
   b.flows = verdict.allowed;
@@ -44,7 +48,7 @@ export function securityGroupHop(w: WalkerBase, b: Branch, eni: NetworkInterface
 
 export function networkAclHop(w: WalkerBase, b: Branch, subnet: Subnet, egress: boolean): Outcome | undefined {
   const acl: NetworkAcl = w.cloud.networkAclOf(subnet.id);
-  const verdict = evaluateNetworkAcl(acl, egress, b.packet, b.flows);
+  const verdict: NaclVerdict = w.opts.brief ? { allowed: b.flows.intersect(w.filters.networkAcl(acl, egress, b.packet)), decided: [] } : evaluateNetworkAcl(acl, egress, b.packet, b.flows);
   const dir = egress ? 'outbound' : 'inbound';
   if (verdict.allowed.isEmpty) {
     const s = b.flows.sample();

@@ -75,6 +75,47 @@ export class FlowSet {
     return new FlowSet([...this.boxes, ...o.boxes]);
   }
 
+  /** Flows in both sets (box by box; `o` is usually a filter's small verdict). */
+  intersect(o: FlowSet): FlowSet {
+    if (this.isEmpty || o.isEmpty) return FlowSet.EMPTY;
+    if (o.boxes.length === 1) return this.restrict(o.boxes[0]);
+    const out: Box[] = [];
+    for (const b of this.boxes) for (const box of o.boxes) out.push(...this.restrictBox(b, box));
+    return out.length === 0 ? FlowSet.EMPTY : new FlowSet(out);
+  }
+
+  private restrictBox(b: Box, c: Box): Box[] {
+    const nb = {} as Record<Dim, IntervalSet>;
+    for (const d of DIMS) {
+      nb[d] = b[d].intersect(c[d]);
+      if (nb[d].isEmpty) return [];
+    }
+    return [nb];
+  }
+
+  /**
+   * The same flows in fewer boxes: boxes that differ in one variable only become one. For
+   * verdicts computed once and reused; the order of boxes (and so `sample`) may change.
+   */
+  compact(): FlowSet {
+    let boxes = [...this.boxes];
+    for (let merged = true; merged && boxes.length > 1; ) {
+      merged = false;
+      outer: for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const differ = DIMS.filter((d) => !boxes[i][d].equals(boxes[j][d]));
+          if (differ.length > 1) continue;
+          const d = differ[0];
+          const union = d === undefined ? boxes[i] : { ...boxes[i], [d]: boxes[i][d].union(boxes[j][d]) };
+          boxes = [...boxes.slice(0, i), union, ...boxes.slice(i + 1, j), ...boxes.slice(j + 1)];
+          merged = true;
+          break outer;
+        }
+      }
+    }
+    return boxes.length === 0 ? FlowSet.EMPTY : new FlowSet(boxes);
+  }
+
   /** The values of one variable that some flow of the set takes. */
   project(d: Dim): IntervalSet {
     let s = IntervalSet.EMPTY;

@@ -1,6 +1,7 @@
 import { formatIp, parseIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
-import type { NetworkInterface } from '../model.js';
+import type { NetworkInterface, RouteTable } from '../model.js';
+import type { RouteIndex } from './route-choice.js';
 import { IntervalSet } from '../intervals.js';
 import { groupMembers } from './filters.js';
 import { type DropNames, renderDrop } from './drop-text.js';
@@ -9,6 +10,7 @@ import type { Addr, Packet, Port } from './packet.js';
 import type { Dim, FlowSet } from './space.js';
 import { describeAddresses, describePorts } from './describe-sets.js';
 import { internetAddresses } from './endpoints.js';
+import { FilterCache } from './filter-cache.js';
 import type { Branch, Outcome } from './walker-types.js';
 
 /**
@@ -27,6 +29,12 @@ export class WalkerBase {
     return m;
   };
 
+  /** Route tables read once (route-choice.ts). */
+  readonly routeIndexes = new Map<RouteTable, RouteIndex>();
+
+  /** Filter verdicts shared between walks (used by summaries, which ask many questions). */
+  readonly filters: FilterCache;
+
   /** Every internet address of this topology (endpoints.ts), computed once. */
   readonly internet: IntervalSet;
 
@@ -36,6 +44,7 @@ export class WalkerBase {
   /** `brief`: the verdicts only, without the "only from …" notes on each hop (for summaries). */
   constructor(readonly cloud: Cloud, readonly opts: { brief?: boolean } = {}) {
     this.internet = internetAddresses(cloud);
+    this.filters = new FilterCache(cloud, this.membersOf);
     this.names = {
       cloud,
       address: (ip) => this.named(parseIp(ip)),
@@ -76,6 +85,8 @@ export class WalkerBase {
 
   dropped(b: Branch, h: Omit<Hop, 'direction' | 'action' | 'cause'>, cause: DropCause): Outcome {
     const hop = this.hop(b, { ...h, action: 'drop', cause });
+    // A summary reads which flows get through, never why the others stop: no sentence.
+    if (this.opts.brief) return { kind: 'dropped', branch: b, drop: { hop, cause, reason: '', fix: '' } };
     return { kind: 'dropped', branch: b, drop: { hop, cause, ...renderDrop(cause, this.names) } };
   }
 
