@@ -29,6 +29,9 @@ export class WalkerBase {
     return m;
   };
 
+  /** Questions answered with this walker (answerFlow): the work count tests of checks assert on. */
+  questions = 0;
+
   /** Route tables read once (route-choice.ts). */
   readonly routeIndexes = new Map<RouteTable, RouteIndex>();
 
