@@ -38,8 +38,8 @@ export interface ReachSummary {
   classes: EndpointClass[];
   rows: ReachRow[];
   questions: number;
-  /** The work done, for tests that hold it linear in the network: filter verdicts evaluated (the rest were reused). */
-  work: { filterEvaluations: number };
+  /** The work done, for tests that hold it linear in the network: filter verdicts evaluated (the rest were reused), and paths walked. */
+  work: { filterEvaluations: number; paths: number };
 }
 
 function classLabel(c: EndpointClass): string {
@@ -93,6 +93,7 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   const all: End[] = [{ label: 'internet', members: ['internet'], endpoint: internet }, ...ends];
   const rows: ReachRow[] = [];
   let questions = 0;
+  let paths = 0;
   const total = all.length * all.length;
   let done = 0;
   for (const from of all) {
@@ -109,7 +110,9 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
       const ask = (protocol: FlowProtocol, ports: IntervalSet): Answer => {
         if (pair && !mayPass(pair.a, pair.b, protocol)) return NOTHING;
         questions++;
-        return answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker, { brief: true });
+        const a = answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker, { brief: true });
+        paths += a.outcomes;
+        return a;
       };
       const tcp = ask('tcp', ALL_PORTS);
       const udp = ask('udp', ALL_PORTS);
@@ -127,5 +130,5 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
       onProgress?.(done, total);
     }
   }
-  return { classes, rows, questions, work: { filterEvaluations: walker.filters.evaluations } };
+  return { classes, rows, questions, work: { filterEvaluations: walker.filters.evaluations, paths } };
 }
