@@ -71,7 +71,12 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
     }
     return n;
   };
-  const rulesOf = (groupIds: readonly string[], direction: 'ingress' | 'egress'): SecurityGroupRule[] => groupIds.flatMap((g) => cloud.securityGroups.get(g)?.[direction] ?? []);
+  const rules = { ingress: new WeakMap<readonly string[], SecurityGroupRule[]>(), egress: new WeakMap<readonly string[], SecurityGroupRule[]>() };
+  const rulesOf = (groupIds: readonly string[], direction: 'ingress' | 'egress'): SecurityGroupRule[] => {
+    let list = rules[direction].get(groupIds);
+    if (!list) rules[direction].set(groupIds, (list = groupIds.flatMap((g) => cloud.securityGroups.get(g)?.[direction] ?? [])));
+    return list;
+  };
   // Per protocol: a rule for another protocol lets nothing of this one through.
   const mayPass = (a: NetworkInterface, b: NetworkInterface, protocol: FlowProtocol): boolean => {
     const inbound = rulesOf(b.securityGroupIds, 'ingress').some((r) => {

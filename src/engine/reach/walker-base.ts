@@ -76,6 +76,11 @@ export class WalkerBase {
 
   // ------------------------------------------------------------------ helpers for the steps
 
+  /** The words of a hop, built only when someone reads them: a trace, not a summary. */
+  say(words: () => string): string {
+    return this.opts.brief ? '' : words();
+  }
+
   hop(b: Branch, h: Omit<Hop, 'direction'>): Hop {
     const full: Hop = { direction: b.mode, ...h };
     b.hops.push(full);

@@ -27,7 +27,7 @@ export class Walker extends WalkerBase {
   /** A flow leaves a network interface (the request's sender, or the reply's). */
   fromInterface(b: Branch, eni: NetworkInterface): Outcome[] {
     const subnet = this.cloud.subnets.get(eni.subnetId)!;
-    this.hop(b, { ...this.ownerHop(eni), action: 'send', detail: `sends ${b.mode === 'reply' ? 'the reply ' : ''}from ${formatIp(eni.privateIp)} (subnet ${subnet.logicalId ?? subnet.id}) to ${showAddr(b.packet.dst, 'the internet')}` });
+    this.hop(b, { ...this.ownerHop(eni), action: 'send', detail: this.say(() => `sends ${b.mode === 'reply' ? 'the reply ' : ''}from ${formatIp(eni.privateIp)} (subnet ${subnet.logicalId ?? subnet.id}) to ${showAddr(b.packet.dst, 'the internet')}`) });
     if (b.mode === 'request') {
       const d = securityGroupHop(this, b, eni, 'egress');
       if (d) return [d];
@@ -41,17 +41,17 @@ export class Walker extends WalkerBase {
   }
 
   private follow(b: Branch, table: RouteTable, subnet: Subnet, r: Route): Outcome[] {
-    const routeText = `${formatCidr(r.destination)} → ${routeTargetName(this.cloud, r.target)}`;
+    const routeText = (): string => `${formatCidr(r.destination)} → ${routeTargetName(this.cloud, r.target)}`;
     if (this.cloud.isBlackhole(r.target)) {
       return [
         this.dropped(
           b,
-          { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: `${routeText} (blackhole)` },
+          { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: `${routeText()} (blackhole)` },
           { code: 'RouteBlackhole', routeTable: table.id, destination: formatCidr(r.destination), target: r.target, leg: b.mode },
         ),
       ];
     }
-    this.hop(b, { component: 'route-table', id: table.id, logicalId: table.logicalId, action: 'route', detail: `route ${routeText} (subnet ${subnet.logicalId ?? subnet.id})` });
+    this.hop(b, { component: 'route-table', id: table.id, logicalId: table.logicalId, action: 'route', detail: this.say(() => `route ${routeText()} (subnet ${subnet.logicalId ?? subnet.id})`) });
     const vpc = this.cloud.vpc(table.vpcId);
     switch (r.target.kind) {
       case 'local':
@@ -74,7 +74,7 @@ export class Walker extends WalkerBase {
         return [
           this.dropped(
             b,
-            { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: routeText },
+            { component: 'route-table', id: table.id, logicalId: table.logicalId, detail: routeText() },
             { code: 'RouteTargetNotModelled', routeTable: table.id, destination: formatCidr(r.destination), target: r.target },
           ),
         ];
@@ -113,7 +113,7 @@ export class Walker extends WalkerBase {
       const d = securityGroupHop(this, b, eni, 'ingress');
       if (d) return d;
     }
-    this.hop(b, { ...this.ownerHop(eni), action: 'deliver', detail: `${formatIp(eni.privateIp)}${viaPeering ? ' (through the peering connection)' : ''}` });
+    this.hop(b, { ...this.ownerHop(eni), action: 'deliver', detail: this.say(() => `${formatIp(eni.privateIp)}${viaPeering ? ' (through the peering connection)' : ''}`) });
     return { kind: 'delivered', branch: b, at: { kind: 'interface', eni } };
   }
 
@@ -148,7 +148,7 @@ export class Walker extends WalkerBase {
       ];
     }
     const translated: Packet = { ...b.packet, src: constAddr(eni.publicIp) };
-    this.hop(b, { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, action: 'translate', detail: `source ${formatIp(eni.privateIp)} → ${formatIp(eni.publicIp)}` });
+    this.hop(b, { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, action: 'translate', detail: this.say(() => `source ${formatIp(eni.privateIp)} → ${formatIp(eni.publicIp!)}`) });
     b.packet = translated;
     return this.onInternet(b);
   }
@@ -169,7 +169,7 @@ export class Walker extends WalkerBase {
         ];
       }
     }
-    this.hop(b, { component: 'internet', id: 'internet', action: 'deliver', detail: `${showAddr(dst, 'internet host')}` });
+    this.hop(b, { component: 'internet', id: 'internet', action: 'deliver', detail: this.say(() => showAddr(dst, 'internet host')) });
     return [{ kind: 'delivered', branch: b, at: { kind: 'internet' } }];
   }
 
@@ -193,7 +193,7 @@ export class Walker extends WalkerBase {
         { code: 'NoInternetGatewayAttached', vpc: subnet.vpcId },
       );
     }
-    this.hop(b, { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, action: 'translate', detail: `destination ${formatIp(eni.publicIp!)} → ${formatIp(eni.privateIp)}` });
+    this.hop(b, { component: 'internet-gateway', id: igw.id, logicalId: igw.logicalId, action: 'translate', detail: this.say(() => `destination ${formatIp(eni.publicIp!)} → ${formatIp(eni.privateIp)}`) });
     b.packet = { ...b.packet, dst: constAddr(eni.privateIp) };
     const d = networkAclHop(this, b, subnet, false);
     if (d) return d;
