@@ -98,19 +98,22 @@ export class FlowSet {
    * verdicts computed once and reused; the order of boxes (and so `sample`) may change.
    */
   compact(): FlowSet {
-    let boxes = [...this.boxes];
-    for (let merged = true; merged && boxes.length > 1; ) {
-      merged = false;
-      outer: for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const differ = DIMS.filter((d) => !boxes[i][d].equals(boxes[j][d]));
-          if (differ.length > 1) continue;
-          const d = differ[0];
-          const union = d === undefined ? boxes[i] : { ...boxes[i], [d]: boxes[i][d].union(boxes[j][d]) };
-          boxes = [...boxes.slice(0, i), union, ...boxes.slice(i + 1, j), ...boxes.slice(j + 1)];
-          merged = true;
-          break outer;
+    let boxes = this.boxes;
+    for (let changed = true; changed && boxes.length > 1; ) {
+      changed = false;
+      for (const d of DIMS) {
+        // Boxes equal in every variable but d become one, with the union of their d.
+        const groups = new Map<string, Record<Dim, IntervalSet>>();
+        for (const box of boxes) {
+          const key = DIMS.filter((o) => o !== d)
+            .map((o) => box[o].intervals.join(';'))
+            .join('|');
+          const g = groups.get(key);
+          if (g) g[d] = g[d].union(box[d]);
+          else groups.set(key, { ...box });
         }
+        if (groups.size < boxes.length) changed = true;
+        boxes = [...groups.values()];
       }
     }
     return boxes.length === 0 ? FlowSet.EMPTY : new FlowSet(boxes);
