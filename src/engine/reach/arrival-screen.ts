@@ -7,8 +7,8 @@ import type { WalkerBase } from './walker-base.js';
  * An exact shortcut before asking whether a source reaches an interface: every request that
  * arrives at an interface passes its security groups inbound, and its source address is then
  * the sender's private address, one of the cloud's public addresses (the sender's own through
- * an internet gateway, a NAT gateway's elastic IP), a NAT gateway's private address, or an
- * internet address for a sender on the internet. When the groups admit none of those on the
+ * an internet gateway, a NAT gateway's elastic IP), the private address of a NAT gateway or of
+ * an interface that forwards, or an internet address for a sender on the internet. When the groups admit none of those on the
  * ports asked about, nothing from that sender gets there, and no walk is needed. The groups'
  * verdict is computed once per set of groups (filter-cache.ts).
  */
@@ -27,6 +27,8 @@ export class ArrivalScreen {
       const ip = cloud.interfaces.get(n.networkInterfaceId)?.privateIp;
       if (ip !== undefined) ips.push(ip);
     }
+    // An interface that forwards (source/destination check off) may translate as well.
+    for (const e of cloud.interfaces.values()) if (!e.sourceDestCheck) ips.push(e.privateIp);
     this.shared = IntervalSet.from(ips.map((ip) => [ip, ip] as [number, number]));
   }
 

@@ -55,10 +55,12 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   const classes = endpointClasses(cloud);
   // A quick, exact filter before the walk: the addresses a packet from A can carry when it
   // reaches B are A's private address, one of the cloud's public addresses (A's own, a NAT
-  // gateway's) or a NAT gateway's private address. When no rule of B's groups for a protocol
+  // gateway's) or the private address of a NAT gateway or of an interface that forwards. When no rule of B's groups for a protocol
   // (or of A's, outbound) can match any of them, no flow of that protocol gets through, and
   // the question needs no walk.
   const natAddresses = [...cloud.natGateways.values()].map((n) => cloud.interfaces.get(n.networkInterfaceId)?.privateIp).filter((ip): ip is number => ip !== undefined);
+  // An interface that forwards (source/destination check off) may translate as well.
+  for (const e of cloud.interfaces.values()) if (!e.sourceDestCheck) natAddresses.push(e.privateIp);
   const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
   const walker = new Walker(cloud, { brief: true });
   // Per rule, once: the addresses it names, and whether it names one of the public or NAT addresses.
