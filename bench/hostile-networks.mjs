@@ -30,7 +30,7 @@ const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
 function cli(file) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [BIN, 'reach', file, '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' }, maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`cloudlab reach ${file} failed: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`cloudlab reach ${file} failed (status ${r.status}, signal ${r.signal}, ${r.error?.message ?? ""}): ${r.stderr}`);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
