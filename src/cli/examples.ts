@@ -30,12 +30,17 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
   ],
   trace: [
     ['cloudlab trace template.yaml --from internet --to WebServer --port 443', 'HTTPS from the internet'],
-    ['cloudlab trace template.yaml --from App --to 10.0.20.4 --port 5432', 'from an instance to an address'],
     ['cloudlab trace template.yaml --from Bastion --to App --protocol icmp', 'ping (ICMP echo request)'],
+    ['cloudlab trace network.yaml --from subnet:PrivateA --to internet --port 443', 'a probe instance in a subnet'],
   ],
   reach: [
     ['cloudlab reach template.yaml', 'who can reach whom, on which ports'],
     ['cloudlab reach submission/ --json', 'a multi-region folder, as JSON'],
+    ['cloudlab reach network.yaml', 'no instances: subnets, by routes and ACLs alone'],
+  ],
+  cost: [
+    ['cloudlab cost template.yaml', 'each billed resource per hour and per month, and the total'],
+    ['cloudlab cost submission/ --json', 'a multi-region folder, as JSON'],
   ],
   lessons: [
     ['cloudlab lessons', 'every lesson, with what you have read'],

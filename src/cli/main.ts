@@ -52,7 +52,13 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .helpCommand(false)
     // Needed for `grade merge` to own its --format and --out (see grade below).
     .enablePositionalOptions()
-    .configureHelp({ sortSubcommands: false, helpWidth: 80 })
+    // The command list names each command with its arguments only (each command's own --help
+    // lists its options), so the description column stays wide enough to wrap at 80 columns.
+    .configureHelp({
+      sortSubcommands: false,
+      helpWidth: 80,
+      subcommandTerm: (cmd) => [cmd.name(), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
+    })
     .action(action('app'));
 
   const paramOption = new Option('--param <key=value>', 'override a template parameter (repeatable)').argParser(collect);
@@ -89,8 +95,10 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .command('trace')
     .description('can a flow get from A to B and back? hop by hop')
     .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
-    .requiredOption('--from <A>', 'logical id, physical id, IP address, or "internet"')
-    .requiredOption('--to <B>', 'logical id, physical id, IP address, or "internet"')
+    .requiredOption('--from <A>', 'logical id, physical id, IP address, "internet", or subnet:<Subnet> (a probe instance there)')
+    .requiredOption('--to <B>', 'logical id, physical id, IP address, "internet", or subnet:<Subnet> (a probe instance there)')
+    .option('--from-groups <groups>', "security groups of the probe of a subnet:<Subnet> --from, comma-separated (default: the VPC's default group)")
+    .option('--to-groups <groups>', "security groups of the probe of a subnet:<Subnet> --to, comma-separated (default: the VPC's default group)")
     .option('--port <P>', 'destination port (for icmp: the ICMP type, default 8, echo request)')
     .addOption(new Option('--protocol <protocol>', 'protocol').choices(['tcp', 'udp', 'icmp', 'all']).default('tcp'))
     .option('--client-ports <range>', "the client's ephemeral ports", '1024-65535')
@@ -107,6 +115,15 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .option('--region <region>', 'region for a single template', 'us-east-1')
     .option('--json', 'print JSON')
     .action(action('reach'));
+
+  program
+    .command('cost')
+    .description('per hour and per month, by resource')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'print JSON with `items`, `lines` and `total`')
+    .action(action('cost'));
 
   program
     .command('lessons')

@@ -80,6 +80,27 @@ export class Store {
     return this.ids.make(prefix, name);
   }
 
+  /**
+   * A copy that can take more resources without changing this store (probe.ts adds probe
+   * instances to it). Every map is copied; the resources in them are shared, so the copy may
+   * add resources but must not change the ones it holds.
+   */
+  extendable(): this {
+    const copy = new (this.constructor as new (seed: string) => this)(this.seed);
+    for (const [k, t] of this.tables) {
+      const into = copy.table(k);
+      for (const [id, r] of t) into.set(id, r);
+    }
+    // The other maps of a subclass (associations, address pools).
+    for (const [key, value] of Object.entries(this)) {
+      const into = (copy as unknown as Record<string, unknown>)[key];
+      if (key === 'tables' || !(value instanceof Map) || !(into instanceof Map) || into.size > 0) continue;
+      for (const [a, b] of value) into.set(a, b);
+    }
+    copy.anonymous = this.anonymous;
+    return copy;
+  }
+
   /** The next number of the creation order, for resources named by it. */
   nextAnonymous(): number {
     return this.anonymous++;

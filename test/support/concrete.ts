@@ -22,12 +22,18 @@ interface Ctx {
   mode: 'request' | 'reply';
   natPort: number;
   nat?: { natId: string; innerSrc: number; innerSport: number };
+  /** Forwarding instances the request passed (their security groups track the connection). */
+  through: string[];
+  /** What NAT instances rewrote on the request. */
+  natInstances: { eniId: string; innerSrc: number; innerSport: number }[];
   ttl: number;
 }
 interface Arrival {
   at: At;
   pkt: CPacket;
   nat?: Ctx['nat'];
+  through: string[];
+  natInstances: Ctx['natInstances'];
 }
 
 const protoOk = (rule: Protocol, p: CPacket['proto']): boolean => rule === 'all' || rule === p;
@@ -70,8 +76,23 @@ function cross(cloud: Cloud, a: Subnet, b: Subnet, pkt: CPacket): boolean {
 
 function arrive(c: Ctx, eni: NetworkInterface, pkt: CPacket): Arrival | null {
   if (eni.owner.kind === 'nat-gateway') return null;
+  if (c.mode === 'reply' && pkt.dst === eni.privateIp) {
+    // A reply to a NAT instance's own address, for a connection it translated: back to the sender.
+    const k = c.natInstances.map((r) => r.eniId).lastIndexOf(eni.id);
+    if (k >= 0) {
+      const r = c.natInstances[k];
+      c.natInstances = c.natInstances.filter((_, i) => i !== k);
+      return routeFrom(c, c.cloud.subnets.get(eni.subnetId)!, { ...pkt, dst: r.innerSrc, dport: r.innerSport });
+    }
+  }
   if (c.mode === 'request' && !sgAllows(c.cloud, eni, true, pkt)) return null;
-  return { at: { kind: 'eni', eni }, pkt, nat: c.nat };
+  return { at: { kind: 'eni', eni }, pkt, nat: c.nat, through: c.through, natInstances: c.natInstances };
+}
+
+/** A NAT instance: forwarding, with a public address, in a subnet whose table has a route to an internet gateway. */
+function natInstance(cloud: Cloud, eni: NetworkInterface): boolean {
+  if (eni.sourceDestCheck || eni.publicIp === undefined || eni.owner.kind !== 'instance') return false;
+  return cloud.routeTableOf(eni.subnetId).routes.some((r) => r.target.kind === 'internet-gateway' && !cloud.isBlackhole(r.target));
 }
 
 export function sendFrom(c: Ctx, eni: NetworkInterface, pkt: CPacket): Arrival | null {
@@ -126,7 +147,14 @@ function routeFrom(c: Ctx, subnet: Subnet, pkt: CPacket): Arrival | null {
     const s = cloud.subnets.get(eni.subnetId)!;
     if (!cross(cloud, subnet, s, pkt)) return null;
     if (eni.sourceDestCheck) return null;
-    if (c.mode === 'request' && (!sgAllows(cloud, eni, true, pkt) || !sgAllows(cloud, eni, false, pkt))) return null;
+    const tracked = c.mode === 'reply' && c.through.includes(eni.id);
+    if (!tracked && (!sgAllows(cloud, eni, true, pkt) || !sgAllows(cloud, eni, false, pkt))) return null;
+    if (c.mode === 'request') c.through = [...c.through, eni.id];
+    if (!tracked && natInstance(cloud, eni)) {
+      const ported = pkt.proto === 'tcp' || pkt.proto === 'udp';
+      if (c.mode === 'request') c.natInstances = [...c.natInstances, { eniId: eni.id, innerSrc: pkt.src, innerSport: pkt.sport }];
+      return routeFrom(c, s, { ...pkt, src: eni.privateIp, sport: ported ? c.natPort : pkt.sport });
+    }
     return routeFrom(c, s, pkt);
   }
   return null;
@@ -137,7 +165,7 @@ function internet(c: Ctx, pkt: CPacket): Arrival | null {
   if (owner) return fromInternet(c, pkt);
   // The internet routes only internet addresses: never a private one, nor another VPC's block.
   if (!internetAddresses(c.cloud).has(pkt.dst)) return null;
-  return { at: { kind: 'internet' }, pkt, nat: c.nat };
+  return { at: { kind: 'internet' }, pkt, nat: c.nat, through: c.through, natInstances: c.natInstances };
 }
 
 export function fromInternet(c: Ctx, pkt: CPacket): Arrival | null {
@@ -176,7 +204,7 @@ export function connectionWorks(
     sport: ported ? sport : 0,
     dport: ported || proto === 'icmp' ? dport : 0,
   };
-  const c: Ctx = { cloud, mode: 'request', natPort, ttl: 16 };
+  const c: Ctx = { cloud, mode: 'request', natPort, through: [], natInstances: [], ttl: 16 };
   const got = 'eni' in from ? sendFrom(c, from.eni, req) : fromInternet(c, req);
   if (!got) return false;
   if ('eni' in to ? got.at.kind !== 'eni' || got.at.eni.id !== to.eni.id : got.at.kind !== 'internet') return false;
@@ -193,7 +221,7 @@ export function connectionWorks(
     sport: replyType !== undefined ? 0 : p.dport,
     dport: replyType !== undefined ? replyType : p.sport,
   };
-  const rc: Ctx = { cloud, mode: 'reply', natPort, nat: got.nat, ttl: 16 };
+  const rc: Ctx = { cloud, mode: 'reply', natPort, nat: got.nat, through: got.through, natInstances: got.natInstances, ttl: 16 };
   const back = got.at.kind === 'eni' ? sendFrom(rc, got.at.eni, rep) : fromInternet(rc, rep);
   if (!back) return false;
   if ('eni' in from ? back.at.kind !== 'eni' || back.at.eni.id !== from.eni.id : back.at.kind !== 'internet') return false;

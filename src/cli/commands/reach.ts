@@ -1,4 +1,5 @@
 import { describePorts } from '../../engine/reach/describe-sets.js';
+import { probeEverySubnet } from '../../engine/reach/probe.js';
 import { reachSummary } from '../../engine/reach/summary.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { out, outJson } from '../output.js';
@@ -11,7 +12,15 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
   if (!loaded.ok) return refuseInvalid(loaded, path);
   const progress = process.stderr.isTTY && !opts.json && !process.env.CI;
   let last = 0;
-  const summary = reachSummary(loaded.cloud, (done, total) => {
+  // With no instances, each subnet stands for a probe instance whose group allows everything.
+  const probes = loaded.cloud.instances.size === 0 ? probeEverySubnet(loaded.cloud) : undefined;
+  const basis = probes ? 'subnets' : 'instances';
+  const note = probes
+    ? probes.subnets === 0
+      ? 'The topology has no instances and no subnets: there is nothing to reach.'
+      : `The topology has no instances, so each of its ${probes.subnets} subnet${probes.subnets === 1 ? '' : 's'} stands for a probe instance there (subnet:Name) with a security group that allows everything: these answers come from routes and network ACLs alone. Trace one with --from subnet:Name, and --from-groups for the groups an instance would have.`
+    : undefined;
+  const summary = reachSummary(probes?.cloud ?? loaded.cloud, (done, total) => {
     if (!progress || total < 400) return;
     const pct = Math.floor((done / total) * 100);
     if (pct !== last) {
@@ -34,6 +43,8 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
         onlyFrom: r.restricted.map((x) => ({ protocol: x.protocol, ports: describePorts(x.ports), addresses: x.addresses })),
       })),
       questions: summary.questions,
+      basis,
+      ...(note ? { note } : {}),
     });
     return EXIT_OK;
   }
@@ -54,6 +65,7 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
   }
   const n = loaded.cloud.instances.size;
   out('');
-  out(`${n} instance${n === 1 ? '' : 's'} in ${summary.classes.length} equivalence class${summary.classes.length === 1 ? '' : 'es'}; ${summary.questions} questions answered.`);
+  if (note) out(wrap(printable(note), 80).join('\n'));
+  else out(`${n} instance${n === 1 ? '' : 's'} in ${summary.classes.length} equivalence class${summary.classes.length === 1 ? '' : 'es'}; ${summary.questions} questions answered.`);
   return EXIT_OK;
 }

@@ -5,6 +5,7 @@ import { parsePortRange, QuestionError, trace, type TraceReport } from '../../en
 import { EXIT_FAILED, EXIT_OK, UsageError } from '../exit-codes.js';
 import { out, outJson, paintMarks } from '../output.js';
 import { resolveStackEnd } from '../../formats/trace-ends.js';
+import { isSubnetEnd, SUBNET_END } from '../../engine/reach/probe.js';
 import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submission.js';
 import { wrap } from '../text.js';
 import { printable } from '../../formats/safe-text.js';
@@ -15,6 +16,8 @@ interface TraceOptions extends SubmissionOptions {
   port?: string;
   protocol: FlowProtocol;
   clientPorts?: string;
+  fromGroups?: string;
+  toGroups?: string;
 }
 
 const COMPONENT: Record<Hop['component'], string> = {
@@ -81,11 +84,15 @@ export async function run(path: string, opts: TraceOptions): Promise<number> {
   }
   const loaded = loadForCommand(path, opts);
   if (!loaded.ok) return refuseInvalid(loaded, path);
-  const [from, to] = [opts.from, opts.to].map((end) => {
+  const stackEnd = (end: string): string => {
     const r = resolveStackEnd(loaded, end);
     if ('error' in r) throw new UsageError(r.error);
     return r.end;
-  });
+  };
+  // subnet:app/PrivateA names a subnet of a layered stack the way other ends do.
+  const [from, to] = [opts.from, opts.to].map((end) => (isSubnetEnd(end) ? `${SUBNET_END}${stackEnd(end.trim().slice(SUBNET_END.length))}` : stackEnd(end)));
+  const groups = (list: string | undefined): string[] | undefined =>
+    list === undefined ? undefined : list.split(',').map((g) => g.trim()).filter((g) => g !== '').map(stackEnd);
   let report: TraceReport;
   try {
     report = trace(loaded.cloud, {
@@ -94,6 +101,8 @@ export async function run(path: string, opts: TraceOptions): Promise<number> {
       protocol: opts.protocol,
       port,
       clientPorts: opts.clientPorts ? parsePortRange(opts.clientPorts) : undefined,
+      fromGroups: groups(opts.fromGroups),
+      toGroups: groups(opts.toGroups),
     });
   } catch (e) {
     if (e instanceof QuestionError) throw new UsageError(e.message);
@@ -103,6 +112,8 @@ export async function run(path: string, opts: TraceOptions): Promise<number> {
   for (const [given, id] of [[opts.from, from], [opts.to, to]]) {
     if (given === id) continue;
     report = { ...report, from: report.from === id ? given : report.from, to: report.to === id ? given : report.to, explanation: report.explanation.split(id).join(given) };
+    // A probe in a subnet named by stack (subnet:network/Public) shows in the path as written too.
+    if (isSubnetEnd(given)) report = { ...report, path: report.path.map((h) => (h.logicalId === id ? { ...h, logicalId: given.trim() } : h)) };
   }
   if (opts.json) outJson(traceJson(report));
   else out(paintMarks(formatTrace(report).join('\n')));

@@ -1,11 +1,13 @@
-import type { Cloud } from '../cloud.js';
-import { HOURS_PER_MONTH, PRICES, type Price } from './prices.js';
+import type { Store } from '../store.js';
+import type { CostItem, Unpriced } from './lines.js';
+import { PRICED_KINDS, type PricingContext } from './priced-kinds.js';
+import { HOURS_PER_MONTH, type Price, PRICES } from './prices.js';
 
 /**
- * A monthly cost estimate of a topology, pure: one line per priced resource family, and the
- * resources it cannot price (an instance type missing from the table). Data transfer, and
- * resources the engine does not model yet (load balancers, databases, hosted zones, health
- * checks), are not counted; each new family is one more `lines` source below.
+ * The cost of a topology, pure: one item per billed resource and charge, the same grouped
+ * into lines (`EC2 t3.micro` ×2), totals per hour and per 730-hour month, what bills by use
+ * (not in the totals) and what cannot be priced (a type missing from the table). Each kind's
+ * pricing is an entry of priced-kinds.ts.
  */
 export interface CostLine {
   what: string;
@@ -13,6 +15,7 @@ export interface CostLine {
   resources: string[];
   quantity: number;
   unitUsd: number;
+  hourlyUsd: number;
   monthlyUsd: number;
   price: Price;
 }
@@ -20,45 +23,57 @@ export interface CostLine {
 export interface CostEstimate {
   region: string;
   hoursPerMonth: number;
+  items: CostItem[];
   lines: CostLine[];
+  hourlyUsd: number;
   monthlyUsd: number;
-  unpriced: { resource: string; reason: string }[];
+  usageBased: { resources: string[]; note: string }[];
+  unpriced: Unpriced[];
 }
 
 export interface CostInput {
-  cloud: Cloud;
+  cloud: Store;
   /** The declared type of each instance (logical id → InstanceType). */
   instanceTypes: ReadonlyMap<string, string>;
 }
 
-const nameOf = (r: { id: string; logicalId?: string }): string => r.logicalId ?? r.id;
-const round = (n: number): number => Math.round(n * 100) / 100;
-
-function line(what: string, resources: string[], price: Price): CostLine {
-  const monthly = resources.length * price.usd * HOURS_PER_MONTH;
-  return { what, resources, quantity: resources.length, unitUsd: price.usd, monthlyUsd: round(monthly), price };
-}
+const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 10 ** places;
+const byName = <T extends { resource: string }>(a: T, b: T): number => a.resource.localeCompare(b.resource);
 
 export function estimateCost({ cloud, instanceTypes }: CostInput): CostEstimate {
-  const lines: CostLine[] = [];
-  const unpriced: CostEstimate['unpriced'] = [];
-  const byType = new Map<string, string[]>();
-  for (const i of [...cloud.instances.values()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)))) {
-    const type = instanceTypes.get(i.logicalId ?? i.id) ?? 'm1.small';
-    if (!PRICES.instances[type]) {
-      unpriced.push({ resource: nameOf(i), reason: `no price for instance type ${type} in the table` });
-      continue;
+  const ctx: PricingContext = { store: cloud, instanceType: (i) => instanceTypes.get(i.logicalId ?? i.id) ?? 'm1.small' };
+  const items: CostItem[] = [];
+  const unpriced: Unpriced[] = [];
+  const usageBased: CostEstimate['usageBased'] = [];
+  for (const k of PRICED_KINDS) {
+    const mine: CostItem[] = [];
+    const users: string[] = [];
+    for (const r of cloud.table(k.kind).values()) {
+      users.push(r.logicalId ?? r.id);
+      for (const p of k.price(r, ctx)) ('reason' in p ? unpriced.push(p) : mine.push(p));
     }
-    byType.set(type, [...(byType.get(type) ?? []), nameOf(i)]);
+    items.push(...mine.sort((a, b) => a.what.localeCompare(b.what, 'en', { numeric: true }) || byName(a, b)));
+    if (k.usage && users.length) usageBased.push({ resources: users.sort(), note: k.usage });
   }
-  for (const [type, list] of [...byType].sort()) lines.push(line(`EC2 ${type}`, list, PRICES.instances[type]));
-  const nats = [...cloud.natGateways.values()].map(nameOf).sort();
-  if (nats.length) lines.push(line('NAT gateway hours', nats, PRICES.natGateway));
-  const addresses: string[] = [];
-  for (const e of [...cloud.interfaces.values()].sort((a, b) => nameOf(a).localeCompare(nameOf(b)))) if (e.publicIp !== undefined) addresses.push(nameOf(e));
-  // An elastic IP allocated but not associated is billed too.
-  const used = new Set([...cloud.interfaces.values()].map((e) => e.publicIp).filter((x) => x !== undefined));
-  for (const eip of cloud.elasticIps.values()) if (!used.has(eip.publicIp)) addresses.push(nameOf(eip));
-  if (addresses.length) lines.push(line('public IPv4 addresses', addresses, PRICES.publicIpv4));
-  return { region: PRICES.region, hoursPerMonth: HOURS_PER_MONTH, lines, monthlyUsd: round(lines.reduce((n, l) => n + l.monthlyUsd, 0)), unpriced };
+  const lines = new Map<string, CostLine>();
+  for (const i of items) {
+    const l = lines.get(i.what) ?? { what: i.what, resources: [], quantity: 0, unitUsd: i.price.usd, hourlyUsd: 0, monthlyUsd: 0, price: i.price };
+    l.resources.push(i.resource);
+    l.quantity += i.quantity;
+    l.hourlyUsd += i.hourlyUsd;
+    l.monthlyUsd += i.monthlyUsd;
+    lines.set(i.what, l);
+  }
+  const grouped = [...lines.values()].map((l) => ({ ...l, hourlyUsd: round(l.hourlyUsd, 4), monthlyUsd: round(l.monthlyUsd) }));
+  const hourly = items.reduce((n, i) => n + i.hourlyUsd, 0);
+  return {
+    region: PRICES.region,
+    hoursPerMonth: HOURS_PER_MONTH,
+    items: items.map((i) => ({ ...i, hourlyUsd: round(i.hourlyUsd, 4), monthlyUsd: round(i.monthlyUsd) })),
+    lines: grouped,
+    hourlyUsd: round(hourly, 4),
+    monthlyUsd: round(hourly * HOURS_PER_MONTH),
+    usageBased,
+    unpriced: unpriced.sort(byName),
+  };
 }

@@ -69,11 +69,19 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
           : `Add an ${dir} rule to ${short(c.networkAcl)} allowing ${w} ${toFrom} ${p}${isReply ? ' (the ephemeral ports 1024-65535)' : ''}.`,
       };
     }
-    case 'RoutingLoop':
+    case 'RoutingLoop': {
+      if (!c.cycle?.length) {
+        return {
+          reason: `The flow loops between route tables and never arrives (a routing loop through ${short(c.subnet)}).`,
+          fix: 'Check routes that point to forwarding instances.',
+        };
+      }
+      const cycle = [...c.cycle, c.cycle[0]].map(short).join(' → ');
       return {
-        reason: `The flow loops between route tables and never arrives (a routing loop through ${short(c.subnet)}).`,
-        fix: 'Check routes that point to forwarding instances.',
+        reason: `The ${c.leg ?? 'request'} is in a routing loop: ${cycle}, and it comes back to ${short(c.at ?? c.cycle[0])} unchanged, so it never arrives (AWS forwards it round until its time to live runs out).`,
+        fix: "Change a route of the cycle so that the destination's block leads to its gateway or to the destination itself, not back to an instance that sends it round again.",
       };
+    }
     case 'NoRoute': {
       const d = peer(c.destination, c.many);
       return {
@@ -166,8 +174,8 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
       return { reason: 'A NAT gateway is not used across a peering connection.', fix: 'Give each VPC its own NAT gateway.' };
     case 'SourceDestCheck':
       return {
-        reason: `The route sends the ${c.leg} to ${names.owner(c.networkInterface)}, whose source/destination check is on: it drops traffic not addressed to itself.`,
-        fix: 'Set SourceDestCheck: false on an instance that forwards traffic (a NAT instance or firewall), or route to a NAT gateway.',
+        reason: `A route sends the ${c.leg} to ${names.owner(c.networkInterface)}, whose source/destination check is on: an instance drops traffic that is not addressed to it${c.destination ? ` (this is for ${names.address(c.destination)})` : ''}, unless the check is turned off.`,
+        fix: `Set SourceDestCheck: false on ${names.owner(c.networkInterface)} if it forwards traffic (a NAT instance or a firewall), or route to a NAT gateway.`,
       };
     case 'DestinationHasNoPublicAddress':
       return {

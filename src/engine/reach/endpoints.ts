@@ -74,9 +74,12 @@ export function resolveEndpoint(cloud: Cloud, text: string): ResolvedEndpoint {
     throw new EndpointError(`"${t}" names resources in several regions (${[...new Set(matches.map((m) => m.region))].join(', ')}); write region/${logical}`);
   }
   const suggestion = nearest(logical, endpointNames(cloud));
-  const known = cloud.instances.size ? ` Instances: ${[...cloud.instances.values()].map((i) => i.logicalId ?? i.id).slice(0, 8).join(', ')}.` : ' The topology has no instances.';
+  const firstSubnet = [...cloud.subnets.values()][0];
+  const known = cloud.instances.size
+    ? ` Instances: ${[...cloud.instances.values()].map((i) => i.logicalId ?? i.id).slice(0, 8).join(', ')}.`
+    : ` The topology has no instances${firstSubnet ? `; a subnet can stand for one: subnet:${firstSubnet.logicalId ?? firstSubnet.id}` : ''}.`;
   throw new EndpointError(
-    `"${t}" is not an instance, a network interface, an IP address or "internet".${suggestion ? ` Did you mean ${suggestion}?` : ''}${known}`,
+    `"${t}" is not an instance, a network interface, a subnet (subnet:Name), an IP address or "internet".${suggestion ? ` Did you mean ${suggestion}?` : ''}${known}`,
   );
 }
 

@@ -49,7 +49,7 @@ export type Leg = 'request' | 'reply';
 export type DropCause =
   | { code: 'SecurityGroupNoInboundRule' | 'SecurityGroupNoOutboundRule'; groups: string[]; networkInterface: string; protocol: string; port: string; peer?: string; many?: boolean }
   | { code: 'NetworkAclDenies'; networkAcl: string; subnet: string; egress: boolean; leg: Leg; ruleNumber?: number; protocol: string; port: string; peer?: string; many?: boolean }
-  | { code: 'RoutingLoop'; subnet: string }
+  | { code: 'RoutingLoop'; subnet: string; /** The route table or instance the flow came back to, and the cycle from it (ids). */ at?: string; cycle?: string[]; leg?: Leg }
   | { code: 'NoRoute'; routeTable: string; subnet: string; leg: Leg; destination?: string; many?: boolean; towardsInternet: boolean }
   | { code: 'RouteBlackhole'; routeTable: string; destination: string; target: RouteTarget; leg: Leg }
   | { code: 'RouteTargetNotModelled'; routeTable: string; destination: string; target: RouteTarget }
@@ -66,7 +66,7 @@ export type DropCause =
   | { code: 'ChainedNatGateways'; natGateway: string }
   | { code: 'PeeringNotTransitive'; peering: string; peerVpc: string; destination?: string; many?: boolean }
   | { code: 'NatGatewayAcrossPeering'; natGateway: string }
-  | { code: 'SourceDestCheck'; networkInterface: string; leg: Leg }
+  | { code: 'SourceDestCheck'; networkInterface: string; leg: Leg; destination?: string }
   | { code: 'DestinationHasNoPublicAddress'; networkInterface: string; name: string }
   | { code: 'ArrivesElsewhere'; at: string; expected: string }
   | { code: 'ReplyFromOtherAddress'; seen?: string; called?: string }

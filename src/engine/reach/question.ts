@@ -2,6 +2,7 @@ import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import { EndpointError, resolveEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
+import { isSubnetEnd, placeProbes } from './probe.js';
 import { answerFlow, DEFAULT_CLIENT_PORTS, type FlowAnswer } from './trace.js';
 
 /** A trace question as a person writes it: names for the ends, a protocol and a port. */
@@ -12,6 +13,9 @@ export interface TraceQuestion {
   /** tcp/udp destination port, or the ICMP type (default 8, echo request); ignored for "all". */
   port?: number;
   clientPorts?: IntervalSet;
+  /** Security groups of the probe instance of a `subnet:` end (probe.ts); the VPC's default group when absent. */
+  fromGroups?: string[];
+  toGroups?: string[];
 }
 
 export interface TraceReport extends FlowAnswer {
@@ -28,7 +32,7 @@ export class QuestionError extends Error {
   }
 }
 
-export function trace(cloud: Cloud, q: TraceQuestion): TraceReport {
+export function trace(topology: Cloud, q: TraceQuestion): TraceReport {
   let port = q.port;
   if (q.protocol === 'icmp') port = port ?? 8;
   if ((q.protocol === 'tcp' || q.protocol === 'udp') && port === undefined) {
@@ -39,9 +43,18 @@ export function trace(cloud: Cloud, q: TraceQuestion): TraceReport {
   }
   let from;
   let to;
+  let cloud = topology;
   try {
-    from = resolveEndpoint(cloud, q.from);
-    to = resolveEndpoint(cloud, q.to);
+    // A subnet end stands for a probe instance there, placed in a copy of the cloud.
+    const placed = placeProbes(topology, [
+      { text: q.from, groups: q.fromGroups },
+      { text: q.to, groups: q.toGroups },
+    ]);
+    cloud = placed.cloud;
+    from = resolveEndpoint(cloud, placed.ends[0]);
+    to = resolveEndpoint(cloud, placed.ends[1]);
+    if (isSubnetEnd(q.from)) from = { ...from, name: q.from.trim() };
+    if (isSubnetEnd(q.to)) to = { ...to, name: q.to.trim() };
   } catch (e) {
     if (e instanceof EndpointError) throw new QuestionError(e.message);
     throw e;

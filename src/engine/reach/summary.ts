@@ -59,7 +59,8 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   // (or of A's, outbound) can match any of them, no flow of that protocol gets through, and
   // the question needs no walk.
   const natAddresses = [...cloud.natGateways.values()].map((n) => cloud.interfaces.get(n.networkInterfaceId)?.privateIp).filter((ip): ip is number => ip !== undefined);
-  // An interface that forwards (source/destination check off) may translate as well.
+  // An interface that forwards (source/destination check off) may translate as well: NAT
+  // instances translate to their own private address (forwarding.ts).
   for (const e of cloud.interfaces.values()) if (!e.sourceDestCheck) natAddresses.push(e.privateIp);
   const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
   const walker = new Walker(cloud, { brief: true });

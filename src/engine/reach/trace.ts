@@ -210,7 +210,7 @@ function attempt(walker: Walker, q: FlowQuestion, clientPorts: IntervalSet, src:
       srcPort: replyType !== undefined ? constPort(0) : reqPacket.dstPort,
       dstPort: replyType !== undefined ? constPort(replyType) : reqPacket.srcPort,
     };
-    const rb: Branch = { hops: [...r.branch.hops], flows: r.branch.flows, packet: reply, mode: 'reply', nat: r.branch.nat, ttl: 16 };
+    const rb: Branch = { hops: [...r.branch.hops], flows: r.branch.flows, packet: reply, mode: 'reply', nat: r.branch.nat, fwd: r.branch.fwd, ttl: 16 };
     let replies: Outcome[];
     if (r.at.kind === 'interface') replies = walker.fromInterface(rb, r.at.eni);
     else {

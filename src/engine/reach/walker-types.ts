@@ -2,6 +2,8 @@ import type { NatGateway, NetworkInterface } from '../model.js';
 import type { Drop, Hop } from './hops.js';
 import type { Addr, Packet, Port } from './packet.js';
 import type { FlowSet } from './space.js';
+import type { ForwardState } from './forwarding.js';
+import type { LoopMark } from './loops.js';
 
 export type Endpoint = { kind: 'interface'; eni: NetworkInterface } | { kind: 'internet' };
 
@@ -18,6 +20,10 @@ export interface Branch {
   packet: Packet;
   mode: 'request' | 'reply';
   nat?: NatRecord;
+  /** Forwarding and NAT instances the flow passed (forwarding.ts). */
+  fwd?: ForwardState;
+  /** Where the flow has been routed, to catch a routing loop at its first repeat (loops.ts). */
+  seen?: readonly LoopMark[];
   ttl: number;
 }
 

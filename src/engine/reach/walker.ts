@@ -8,6 +8,8 @@ import { FlowSet } from './space.js';
 import { crossSubnetsHop, networkAclHop, securityGroupHop } from './hop-filters.js';
 import { chooseRoutes } from './route-choice.js';
 import { WalkerBase } from './walker-base.js';
+import { forwardThrough, natInstanceReturn } from './forwarding.js';
+import { loopAt } from './loops.js';
 import type { Branch, NatRecord, Outcome } from './walker-types.js';
 
 export type { Branch, Endpoint, Outcome } from './walker-types.js';
@@ -35,8 +37,20 @@ export class Walker extends WalkerBase {
     return this.route(b, subnet);
   }
 
+  /** @internal also for forwarding.ts: the hops of the filters (hop-filters.ts). */
+  securityGroups(b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
+    return securityGroupHop(this, b, eni, direction);
+  }
+
+  /** @internal also for forwarding.ts */
+  crossSubnets(b: Branch, from: Subnet, to: Subnet): Outcome | undefined {
+    return crossSubnetsHop(this, b, from, to);
+  }
+
   /** Route lookup in a subnet's route table, longest prefix first; splits a free destination by route. */
   route(b: Branch, subnet: Subnet): Outcome[] {
+    const loop = loopAt(this, b, { kind: 'route-table', subnet });
+    if (loop) return [loop];
     return chooseRoutes(this, b, subnet, (br, table, s, r) => this.follow(br, table, s, r));
   }
 
@@ -108,6 +122,10 @@ export class Walker extends WalkerBase {
         { component: 'nat-gateway', id: eni.owner.id, logicalId: this.cloud.natGateways.get(eni.owner.id)?.logicalId, detail: 'not a destination' },
         { code: 'NatGatewayIsNotADestination', natGateway: eni.owner.id, networkInterface: eni.id, leg: b.mode },
       );
+    }
+    if (b.mode === 'reply') {
+      const back = natInstanceReturn(this, b, eni);
+      if (back) return back;
     }
     if (b.mode === 'request') {
       const d = securityGroupHop(this, b, eni, 'ingress');
@@ -299,25 +317,6 @@ export class Walker extends WalkerBase {
   }
 
   private toAppliance(b: Branch, from: Subnet, eni: NetworkInterface): Outcome[] {
-    const subnet = this.cloud.subnets.get(eni.subnetId)!;
-    const d = crossSubnetsHop(this, b, from, subnet);
-    if (d) return [d];
-    if (eni.sourceDestCheck) {
-      return [
-        this.dropped(
-          b,
-          { ...this.ownerHop(eni), detail: 'source/destination check is on' },
-          { code: 'SourceDestCheck', networkInterface: eni.id, leg: b.mode },
-        ),
-      ];
-    }
-    if (b.mode === 'request') {
-      const di = securityGroupHop(this, b, eni, 'ingress');
-      if (di) return [di];
-      const de = securityGroupHop(this, b, eni, 'egress');
-      if (de) return [de];
-    }
-    this.hop(b, { ...this.ownerHop(eni), action: 'forward', detail: `forwards without address translation` });
-    return this.route(b, subnet);
+    return forwardThrough(this, b, from, eni);
   }
 }

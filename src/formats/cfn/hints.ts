@@ -13,8 +13,16 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterCombination@GroupName': '(for example !Ref WebSecurityGroup)',
   'InvalidParameterCombination@SourceSecurityGroupName': '(for example !Ref AppSecurityGroup)',
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
+  // Services: an auto scaling group's launch template version, a load balancer's subnets.
+  'ValidationError@Version': '(for example Version: !GetAtt WebTemplate.LatestVersionNumber)',
+  'ValidationError@Subnets': '(for example Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB])',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
+  // CloudFront and AWS Backup.
+  'InvalidViewerCertificate@AcmCertificateArn': '(for example !Ref SiteCertificate, an AWS::CertificateManager::Certificate in a us-east-1 template)',
+  'NoSuchOrigin@TargetOriginId': '(the Id of one of Origins or OriginGroups)',
+  'InvalidParameterValueException@BackupPlanId': '(for example !Ref Plan)',
+  'InvalidParameterValueException@DestinationBackupVaultArn': '(for example !GetAtt DrVault.BackupVaultArn, or !Sub arn:aws:backup:us-west-2:${AWS::AccountId}:backup-vault:dr-vault)',
 };
 
 /** The parameter an error names: the last name of its path. */

@@ -3,6 +3,8 @@ import type { Cloud } from '../../engine/cloud.js';
 import { describeRule } from '../../engine/cloud.js';
 import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
 import type { RouteTarget } from '../../engine/model.js';
+import { type ServicesView, servicesView } from './services.js';
+import { backupView, type BackupRegionView, distributionsView, type DistributionView } from './edge-backup.js';
 
 /**
  * A plain view of the topology for diagrams and JSON: VPCs with their subnets (zone, block,
@@ -12,9 +14,12 @@ import type { RouteTarget } from '../../engine/model.js';
 export interface TopologyView {
   regions: RegionView[];
   peerings: { id: string; name: string; from: string; to: string }[];
+  /** CloudFront distributions (global) and AWS Backup per region (edge-backup.ts). */
+  distributions: DistributionView[];
+  backup: BackupRegionView[];
 }
 
-export interface RegionView {
+export interface RegionView extends ServicesView {
   region: string;
   vpcs: VpcView[];
 }
@@ -56,7 +61,7 @@ export function topologyView(cloud: Cloud): TopologyView {
   const groupName = (id: string): string => nameOf(cloud.securityGroups.get(id), id);
   for (const vpc of cloud.vpcs.values()) {
     let region = regions.get(vpc.region);
-    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [] }));
+    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [], ...servicesView(cloud, vpc.region) }));
     const igw = cloud.attachedGateway(vpc.id);
     const subnets: SubnetView[] = [];
     for (const s of cloud.subnets.values()) {
@@ -130,5 +135,7 @@ export function topologyView(cloud: Cloud): TopologyView {
   return {
     regions: [...regions.values()],
     peerings: [...cloud.peerings.values()].map((p) => ({ id: p.id, name: nameOf(p), from: nameOf(cloud.vpcs.get(p.requesterVpcId)), to: nameOf(cloud.vpcs.get(p.accepterVpcId)) })),
+    distributions: distributionsView(cloud),
+    backup: backupView(cloud),
   };
 }

@@ -1,0 +1,20 @@
+import { formatArn } from '../arns.js';
+import { EC2 } from '../ec2/kinds.js';
+import type { Kind, Named } from '../store.js';
+
+/**
+ * The kinds of resource AWS Backup can protect that the virtual cloud models, each with the
+ * ARN a selection names it by. Another service adds its kind with one entry here (an RDS
+ * instance: `{ kind: RDS.instance, type: 'RDS', arn: (d) => formatArn('rds', d.region, \`db:${d.identifier}\`) }`).
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/working-with-other-services.html
+ */
+export interface ProtectableKind {
+  kind: Kind<Named>;
+  /** AWS Backup's resource type name (EC2, RDS, EBS, …). */
+  type: string;
+  arn(r: Named): string;
+}
+
+export const PROTECTABLE: ProtectableKind[] = [
+  { kind: EC2.instance as unknown as Kind<Named>, type: 'EC2', arn: (i) => formatArn('ec2', i.region, `instance/${i.id}`) },
+];
