@@ -94,7 +94,7 @@ export async function runHostileBench({ quick = false } = {}) {
     if (!loaded.ok) throw new Error('the bastion submission does not load');
     const grading = g2 - g1;
     lines.push(
-      `hostile: grading bastion with ${apps} more app servers (only-from, role sources): ${fmt(grading)} (of which loading about ${fmt(g1 - g0)}), score ${result.score} of ${result.checks.reduce((m, c) => m + c.points, 0)}, status ${result.status} (target < 30 s) ${verdict(grading < 30_000 && result.status !== 'error')}`,
+      `hostile: grading bastion with ${apps} more app servers (only-from, role sources): ${fmt(grading)} (loading the submission alone takes ${fmt(g1 - g0)}), score ${result.score} of ${result.checks.reduce((m, c) => m + c.points, 0)}, status ${result.status} (target < 30 s) ${verdict(grading < 30_000 && result.status !== 'error')}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
