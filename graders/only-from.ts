@@ -1,5 +1,6 @@
 import { IntervalSet } from '../src/engine/intervals.js';
 import { describeSources } from '../src/engine/reach/describe-sets.js';
+import { ArrivalScreen } from '../src/engine/reach/arrival-screen.js';
 import { answerFlow } from '../src/engine/reach/trace.js';
 import { instanceClasses } from './classes.js';
 import { ask, ends, evidence, protocolOf } from './flow-helpers.js';
@@ -36,9 +37,14 @@ export const onlyFrom: CheckKind = {
     const named = roleSources ? describeSelector(sources) : sources;
     const p = IntervalSet.point(port);
     const checkOthers = roleSources || others === 'all';
+    // Who else could reach a target: one member per class, never an allowed source, chosen
+    // once for every target; most are ruled out by the target's groups without a walk.
+    const screen = new ArrivalScreen(ctx.walker, protocol, p);
+    const pools = instanceClasses(ctx.cloud, ctx.walker).map((c) => c.members.filter((m) => !allowedNames.has(m.name)));
     for (const t of representatives(ctx, targets)) {
-      const fromNet = ask(ctx, internet, t, protocol, p);
-      const extra = fromNet.reachable ? fromNet.addressSet!.subtract(allowedNet) : IntervalSet.EMPTY;
+      const eni = t.endpoint.kind === 'interface' ? t.endpoint.eni : undefined;
+      const fromNet = eni && !screen.mayArriveFrom(domain, eni) ? undefined : ask(ctx, internet, t, protocol, p);
+      const extra = fromNet?.reachable ? fromNet.addressSet!.subtract(allowedNet) : IntervalSet.EMPTY;
       if (!extra.isEmpty) {
         const ip = extra.min!;
         const one = answerFlow(ctx.cloud, { from: { kind: 'internet', addresses: IntervalSet.point(ip), name: 'internet' }, to: t.endpoint, protocol, ports: p }, ctx.walker);
@@ -49,10 +55,10 @@ export const onlyFrom: CheckKind = {
         };
       }
       if (!checkOthers) continue;
-      for (const c of instanceClasses(ctx.cloud, ctx.walker)) {
-        const candidates = c.members.filter((m) => !sameEni(m, t) && !allowedNames.has(m.name));
-        if (candidates.length === 0) continue;
-        const s = candidates[0];
+      for (const pool of pools) {
+        const s = pool.find((m) => !sameEni(m, t));
+        if (!s) continue;
+        if (eni && s.endpoint.kind === 'interface' && !screen.mayArrive(s.endpoint.eni, eni)) continue;
         const a = ask(ctx, s, t, protocol, p);
         if (a.reachable) return { passed: false, detail: `${s.name} reaches ${t.name} on port ${port}, but only ${named} should`, evidence: evidence(s, t, protocol, port, a) };
       }

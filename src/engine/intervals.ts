@@ -62,6 +62,8 @@ export class IntervalSet {
   }
 
   intersect(o: IntervalSet): IntervalSet {
+    if (this === o || o.covers(this)) return this;
+    if (this.covers(o)) return o;
     const out: Interval[] = [];
     let i = 0;
     let j = 0;
@@ -95,6 +97,13 @@ export class IntervalSet {
       if (lo <= b) out.push([lo, b]);
     }
     return out.length === 0 ? IntervalSet.EMPTY : new IntervalSet(out);
+  }
+
+  /** True when this set is one interval holding every value of `o` (a cheap test). */
+  private covers(o: IntervalSet): boolean {
+    if (this.intervals.length !== 1 || o.intervals.length === 0) return false;
+    const [a, b] = this.intervals[0];
+    return a <= o.intervals[0][0] && o.intervals[o.intervals.length - 1][1] <= b;
   }
 
   equals(o: IntervalSet): boolean {

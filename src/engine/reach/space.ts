@@ -75,6 +75,50 @@ export class FlowSet {
     return new FlowSet([...this.boxes, ...o.boxes]);
   }
 
+  /** Flows in both sets (box by box; `o` is usually a filter's small verdict). */
+  intersect(o: FlowSet): FlowSet {
+    if (this.isEmpty || o.isEmpty) return FlowSet.EMPTY;
+    if (o.boxes.length === 1) return this.restrict(o.boxes[0]);
+    const out: Box[] = [];
+    for (const b of this.boxes) for (const box of o.boxes) out.push(...this.restrictBox(b, box));
+    return out.length === 0 ? FlowSet.EMPTY : new FlowSet(out);
+  }
+
+  private restrictBox(b: Box, c: Box): Box[] {
+    const nb = {} as Record<Dim, IntervalSet>;
+    for (const d of DIMS) {
+      nb[d] = b[d].intersect(c[d]);
+      if (nb[d].isEmpty) return [];
+    }
+    return [nb];
+  }
+
+  /**
+   * The same flows in fewer boxes: boxes that differ in one variable only become one. For
+   * verdicts computed once and reused; the order of boxes (and so `sample`) may change.
+   */
+  compact(): FlowSet {
+    let boxes = this.boxes;
+    for (let changed = true; changed && boxes.length > 1; ) {
+      changed = false;
+      for (const d of DIMS) {
+        // Boxes equal in every variable but d become one, with the union of their d.
+        const groups = new Map<string, Record<Dim, IntervalSet>>();
+        for (const box of boxes) {
+          const key = DIMS.filter((o) => o !== d)
+            .map((o) => box[o].intervals.join(';'))
+            .join('|');
+          const g = groups.get(key);
+          if (g) g[d] = g[d].union(box[d]);
+          else groups.set(key, { ...box });
+        }
+        if (groups.size < boxes.length) changed = true;
+        boxes = [...groups.values()];
+      }
+    }
+    return boxes.length === 0 ? FlowSet.EMPTY : new FlowSet(boxes);
+  }
+
   /** The values of one variable that some flow of the set takes. */
   project(d: Dim): IntervalSet {
     let s = IntervalSet.EMPTY;

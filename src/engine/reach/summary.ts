@@ -1,33 +1,26 @@
-import { lastAddress } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface, SecurityGroupRule } from '../model.js';
-import { effectiveRoutes, ruleBlocks } from '../ec2/prefix-list.js';
-import { cidrSet, prefixListSet } from './filters.js';
+import { type EndpointClass, endpointClasses } from './endpoint-classes.js';
+import { addressSetToCidrs, describeSources } from './describe-sets.js';
+import { cidrSet, prefixListSet, protocolMatches } from './filters.js';
 import type { ResolvedEndpoint } from './endpoints.js';
 import type { FlowProtocol } from './packet.js';
-import { addressSetToCidrs, describeSources } from './describe-sets.js';
-import { answerFlow } from './trace.js';
+import { portBoundaries, type Restriction, restrictions } from './restricted.js';
+import { FlowSet } from './space.js';
+import { answerFlow, type FlowAnswer } from './trace.js';
 import { Walker } from './walker.js';
 
 /**
  * Who can reach whom, on which ports: the reachability summary of a whole topology.
  *
- * Instances are grouped into equivalence classes that every filter and route treats alike:
- * the same subnet (so the same route table and network ACL), the same security groups, a
- * public address or not, and addresses in the same atom of every block any route or rule
- * names. One question per pair of classes and protocol answers for all their members, so the
- * summary stays fast on large networks.
+ * Instances are grouped into equivalence classes (endpoint-classes.ts). One question per pair
+ * of classes and protocol answers for all their members; the walks share each filter's
+ * verdict per place (filter-cache.ts) and each route table's index (route-choice.ts), so the
+ * work grows with the size of the network, not with the product of its rule counts.
  */
-export interface EndpointClass {
-  key: string;
-  /** Instance logical ids (or ids) in the class. */
-  members: string[];
-  representative: NetworkInterface;
-  subnetId: string;
-  securityGroupIds: string[];
-  public: boolean;
-}
+export { type EndpointClass, endpointClasses } from './endpoint-classes.js';
+export type { Restriction } from './restricted.js';
 
 export interface ReachRow {
   from: string;
@@ -38,55 +31,15 @@ export interface ReachRow {
   udp: IntervalSet;
   icmp: boolean;
   /** For rows with the internet at one end: port ranges that only some internet addresses get through. */
-  restricted: { protocol: 'tcp' | 'udp' | 'icmp'; ports: IntervalSet; addresses: string[]; /** In words: "203.0.113.10/32", "every internet address except …". */ sources: string }[];
+  restricted: Restriction[];
 }
 
 export interface ReachSummary {
   classes: EndpointClass[];
   rows: ReachRow[];
   questions: number;
-}
-
-function boundaries(cloud: Cloud): number[] {
-  const b = new Set<number>();
-  const add = (c: { network: number; prefix: number }): void => {
-    b.add(c.network);
-    b.add(lastAddress(c) + 1);
-  };
-  for (const t of cloud.routeTables.values()) for (const r of effectiveRoutes(cloud, t)) add(r.destination);
-  for (const g of cloud.securityGroups.values()) for (const r of [...g.ingress, ...g.egress]) for (const c of ruleBlocks(cloud, r)) add(c);
-  for (const a of cloud.networkAcls.values()) for (const e of a.entries) add(e.cidr);
-  return [...b].sort((x, y) => x - y);
-}
-
-function atomOf(sorted: number[], ip: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= ip) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export function endpointClasses(cloud: Cloud): EndpointClass[] {
-  const cuts = boundaries(cloud);
-  const byKey = new Map<string, EndpointClass>();
-  const instances = [...cloud.instances.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
-  for (const inst of instances) {
-    const eni = cloud.interfaces.get(inst.networkInterfaceIds[0]);
-    if (!eni) continue;
-    const groups = [...eni.securityGroupIds].sort();
-    const key = [eni.subnetId, groups.join('+'), atomOf(cuts, eni.privateIp), eni.publicIp === undefined ? '-' : `p${atomOf(cuts, eni.publicIp)}`, eni.sourceDestCheck ? '' : 'fwd'].join('|');
-    let c = byKey.get(key);
-    if (!c) {
-      c = { key, members: [], representative: eni, subnetId: eni.subnetId, securityGroupIds: groups, public: eni.publicIp !== undefined };
-      byKey.set(key, c);
-    }
-    c.members.push(inst.logicalId ?? inst.id);
-  }
-  return [...byKey.values()];
+  /** The work done, for tests that hold it linear in the network: filter verdicts evaluated (the rest were reused), and paths walked. */
+  work: { filterEvaluations: number; paths: number };
 }
 
 function classLabel(c: EndpointClass): string {
@@ -95,73 +48,51 @@ function classLabel(c: EndpointClass): string {
 
 const ALL_PORTS = IntervalSet.of(0, 65535);
 
-/** Every port boundary a rule names: within one atom every port is treated alike. */
-function portBoundaries(cloud: Cloud): number[] {
-  const b = new Set<number>([0, 65536]);
-  for (const g of cloud.securityGroups.values()) {
-    for (const r of [...g.ingress, ...g.egress]) {
-      if (r.protocol === 'tcp' || r.protocol === 'udp') {
-        b.add(r.fromPort);
-        b.add(r.toPort + 1);
-      }
-    }
-  }
-  for (const a of cloud.networkAcls.values()) {
-    for (const e of a.entries) {
-      if (e.portFrom !== undefined) {
-        b.add(e.portFrom);
-        b.add(e.portTo! + 1);
-      }
-    }
-  }
-  return [...b].sort((x, y) => x - y);
-}
-
-function splitByAtoms(set: IntervalSet, cuts: number[]): IntervalSet[] {
-  const out: IntervalSet[] = [];
-  for (const [a, z] of set.intervals) {
-    let start = a;
-    for (const c of cuts) {
-      if (c <= start) continue;
-      if (c > z) break;
-      out.push(IntervalSet.of(start, c - 1));
-      start = c;
-    }
-    out.push(IntervalSet.of(start, z));
-  }
-  return out;
-}
-
-function mergeRestricted(list: ReachRow['restricted']): ReachRow['restricted'] {
-  const out: ReachRow['restricted'] = [];
-  for (const r of list) {
-    const prev = out[out.length - 1];
-    if (prev && prev.protocol === r.protocol && prev.addresses.join() === r.addresses.join() && prev.ports.intervals[prev.ports.intervals.length - 1][1] + 1 === r.ports.intervals[0][0]) {
-      out[out.length - 1] = { ...prev, ports: prev.ports.union(r.ports) };
-    } else out.push(r);
-  }
-  return out;
-}
+type Answer = Pick<FlowAnswer, 'reachable' | 'ports' | 'flows' | 'addressSet'>;
+const NOTHING: Answer = { reachable: false, ports: IntervalSet.EMPTY, flows: FlowSet.EMPTY };
 
 export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: number) => void): ReachSummary {
   const classes = endpointClasses(cloud);
   // A quick, exact filter before the walk: the addresses a packet from A can carry when it
   // reaches B are A's private address, one of the cloud's public addresses (A's own, a NAT
-  // gateway's) or a NAT gateway's private address. When no rule of B's groups (or of A's, outbound) can match any of
-  // them, no flow of any protocol gets through, and the pair needs no walk.
+  // gateway's) or the private address of a NAT gateway or of an interface that forwards. When no rule of B's groups for a protocol
+  // (or of A's, outbound) can match any of them, no flow of that protocol gets through, and
+  // the question needs no walk.
   const natAddresses = [...cloud.natGateways.values()].map((n) => cloud.interfaces.get(n.networkInterfaceId)?.privateIp).filter((ip): ip is number => ip !== undefined);
-  // NAT instances translate to their own private address too (forwarding.ts).
+  // An interface that forwards (source/destination check off) may translate as well: NAT
+  // instances translate to their own private address (forwarding.ts).
   for (const e of cloud.interfaces.values()) if (!e.sourceDestCheck) natAddresses.push(e.privateIp);
   const publics = IntervalSet.from([...cloud.publicAddresses(), ...natAddresses].map((ip) => [ip, ip] as [number, number]));
   const walker = new Walker(cloud, { brief: true });
-  const ruleCanMatch = (rule: SecurityGroupRule, peers: IntervalSet): boolean =>
-    rule.cidr ? !peers.intersect(cidrSet(rule.cidr)).isEmpty : rule.groupId ? !peers.intersect(walker.membersOf(rule.groupId)).isEmpty : rule.prefixListId ? !peers.intersect(prefixListSet(cloud, rule.prefixListId)).isEmpty : false;
-  const mayPass = (a: NetworkInterface, b: NetworkInterface): boolean => {
-    const sources = publics.union(IntervalSet.point(a.privateIp));
-    const targets = b.publicIp === undefined ? IntervalSet.point(b.privateIp) : IntervalSet.from([[b.privateIp, b.privateIp], [b.publicIp, b.publicIp]]);
-    const inbound = b.securityGroupIds.some((g) => cloud.securityGroups.get(g)?.ingress.some((r) => ruleCanMatch(r, sources)));
-    const outbound = a.securityGroupIds.some((g) => cloud.securityGroups.get(g)?.egress.some((r) => ruleCanMatch(r, targets)));
-    return inbound && outbound;
+  // Per rule, once: the addresses it names, and whether it names one of the public or NAT addresses.
+  const named = new Map<SecurityGroupRule, { set: IntervalSet; publics: boolean }>();
+  const rulePeers = (rule: SecurityGroupRule): { set: IntervalSet; publics: boolean } => {
+    let n = named.get(rule);
+    if (!n) {
+      const set = rule.cidr ? cidrSet(rule.cidr) : rule.groupId ? walker.membersOf(rule.groupId) : rule.prefixListId ? prefixListSet(cloud, rule.prefixListId) : IntervalSet.EMPTY;
+      named.set(rule, (n = { set, publics: !publics.intersect(set).isEmpty }));
+    }
+    return n;
+  };
+  const rules = { ingress: new WeakMap<readonly string[], SecurityGroupRule[]>(), egress: new WeakMap<readonly string[], SecurityGroupRule[]>() };
+  const rulesOf = (groupIds: readonly string[], direction: 'ingress' | 'egress'): SecurityGroupRule[] => {
+    let list = rules[direction].get(groupIds);
+    if (!list) rules[direction].set(groupIds, (list = groupIds.flatMap((g) => cloud.securityGroups.get(g)?.[direction] ?? [])));
+    return list;
+  };
+  // Per protocol: a rule for another protocol lets nothing of this one through.
+  const mayPass = (a: NetworkInterface, b: NetworkInterface, protocol: FlowProtocol): boolean => {
+    const inbound = rulesOf(b.securityGroupIds, 'ingress').some((r) => {
+      if (!protocolMatches(r.protocol, protocol)) return false;
+      const n = rulePeers(r);
+      return n.publics || n.set.has(a.privateIp);
+    });
+    if (!inbound) return false;
+    return rulesOf(a.securityGroupIds, 'egress').some((r) => {
+      if (!protocolMatches(r.protocol, protocol)) return false;
+      const n = rulePeers(r);
+      return n.set.has(b.privateIp) || (b.publicIp !== undefined && n.set.has(b.publicIp));
+    });
   };
   const portCuts = portBoundaries(cloud);
   const internet: ResolvedEndpoint = { kind: 'internet', addresses: walker.internet, name: 'internet' };
@@ -170,6 +101,7 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
   const all: End[] = [{ label: 'internet', members: ['internet'], endpoint: internet }, ...ends];
   const rows: ReachRow[] = [];
   let questions = 0;
+  let paths = 0;
   const total = all.length * all.length;
   let done = 0;
   for (const from of all) {
@@ -180,16 +112,15 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
       if (from === to) {
         // A class to itself: one member to another, when there are two.
         if (!to.cls || to.cls.members.length < 2) continue;
-        const other = cloud.instances.get([...cloud.instances.values()].find((i) => (i.logicalId ?? i.id) === to.cls!.members[1])!.id)!;
-        target = { kind: 'interface', eni: cloud.interfaces.get(other.networkInterfaceIds[0])!, name: to.cls.members[1] };
+        target = { kind: 'interface', eni: to.cls.interfaces[1], name: to.cls.members[1] };
       }
-      if (from.endpoint.kind === 'interface' && target.kind === 'interface' && !mayPass(from.endpoint.eni, target.eni)) {
-        onProgress?.(done, total);
-        continue;
-      }
-      const ask = (protocol: FlowProtocol, ports: IntervalSet) => {
+      const pair = from.endpoint.kind === 'interface' && target.kind === 'interface' ? { a: from.endpoint.eni, b: target.eni } : undefined;
+      const ask = (protocol: FlowProtocol, ports: IntervalSet): Answer => {
+        if (pair && !mayPass(pair.a, pair.b, protocol)) return NOTHING;
         questions++;
-        return answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker, { brief: true });
+        const a = answerFlow(cloud, { from: from.endpoint, to: target, protocol, ports }, walker, { brief: true });
+        paths += a.outcomes;
+        return a;
       };
       const tcp = ask('tcp', ALL_PORTS);
       const udp = ask('udp', ALL_PORTS);
@@ -199,18 +130,13 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
         const internetEnd = from.endpoint.kind === 'internet' ? from.endpoint : target.kind === 'internet' ? target : undefined;
         if (internetEnd && internetEnd.kind === 'internet') {
           const full = internetEnd.addresses;
-          for (const [protocol, answer] of [['tcp', tcp], ['udp', udp]] as const) {
-            for (const piece of splitByAtoms(answer.ports, portCuts)) {
-              const a = ask(protocol, piece);
-              if (a.addressSet && !a.addressSet.equals(full)) restricted.push({ protocol, ports: piece, addresses: addressSetToCidrs(a.addressSet), sources: describeSources(a.addressSet, full) });
-            }
-          }
+          for (const [protocol, answer] of [['tcp', tcp], ['udp', udp]] as const) restricted.push(...restrictions(protocol, answer.flows, answer.ports, full, portCuts));
           if (icmp.reachable && icmp.addressSet && !icmp.addressSet.equals(full)) restricted.push({ protocol: 'icmp', ports: IntervalSet.point(8), addresses: addressSetToCidrs(icmp.addressSet), sources: describeSources(icmp.addressSet, full) });
         }
-        rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable, restricted: mergeRestricted(restricted) });
+        rows.push({ from: from.label, to: to.label, fromMembers: from.members, toMembers: to.members, tcp: tcp.ports, udp: udp.ports, icmp: icmp.reachable, restricted });
       }
       onProgress?.(done, total);
     }
   }
-  return { classes, rows, questions };
+  return { classes, rows, questions, work: { filterEvaluations: walker.filters.evaluations, paths } };
 }

@@ -54,6 +54,7 @@ interface Attempt {
 /** Answers one reachability question exactly, with the path and, when it fails, the first drop. */
 export function answerFlow(cloud: Cloud, q: FlowQuestion, walker = new Walker(cloud), opts: { brief?: boolean } = {}): FlowAnswer {
   const clientPorts = q.clientPorts ?? DEFAULT_CLIENT_PORTS;
+  walker.questions++;
   if (q.from.kind === 'internet' && q.to.kind === 'internet') {
     throw new Error('one end of a flow must be inside the topology');
   }
