@@ -2,7 +2,7 @@ import { lastAddress } from '../address.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkAcl } from '../model.js';
-import { evaluateNetworkAcl, evaluateSecurityGroups, type MembersOf } from './filters.js';
+import { evaluateNetworkAcl, evaluateSecurityGroups, type MembersOf, prefixListSet } from './filters.js';
 import type { Addr, Packet } from './packet.js';
 import { FlowSet } from './space.js';
 
@@ -75,6 +75,9 @@ export class FilterCache {
           else if (r.groupId) {
             const members = this.membersOf(r.groupId);
             tests.push((ip) => members.has(ip));
+          } else if (r.prefixListId) {
+            const entries = prefixListSet(this.cloud, r.prefixListId);
+            tests.push((ip) => entries.has(ip));
           } else tests.push(() => false);
         }
       }
