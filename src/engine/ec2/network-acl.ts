@@ -71,7 +71,7 @@ export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, orig
     throw new CloudError('InvalidParameterValue', `RuleAction is "allow" or "deny", not "${String(spec.ruleAction)}"`, 'RuleAction');
   }
   const protocol = parseProtocol(spec.protocol, 'Protocol');
-  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a network ACL entry');
+  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a network ACL entry', cloud);
   const egress = Boolean(spec.egress);
   const entry: NetworkAclEntry = { ruleNumber, egress, action, protocol, cidr, logicalId: origin?.logicalId };
   if (protocol === 'tcp' || protocol === 'udp') {

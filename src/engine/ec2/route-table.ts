@@ -59,7 +59,7 @@ export function unmodelledTargetOf(cloud: Cloud, spec: RouteSpec): { property: s
 /** CreateRoute: exactly one target, one route per destination, nothing more specific than the local route but to an interface. */
 export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Route {
   const table = cloud.routeTable(spec.routeTableId);
-  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route');
+  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route', cloud);
   const params: RouteSpec = { ...spec, unmodelledTarget: unmodelledTargetOf(cloud, spec) };
   if (params.unmodelledTarget?.property === 'GatewayId') params.gatewayId = undefined;
   const given: [string, RouteTarget][] = [];

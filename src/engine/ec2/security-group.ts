@@ -186,7 +186,7 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
   }
   const rule: SecurityGroupRule = { protocol, fromPort, toPort, description: spec.description };
   if (spec.cidrIp !== undefined) {
-    rule.cidr = requireBlock(spec.cidrIp, 'CidrIp', 'a rule');
+    rule.cidr = requireBlock(spec.cidrIp, f('CidrIp'), 'a rule', cloud);
   } else if (spec.groupId !== undefined) {
     // A group of another VPC is allowed only when the VPCs are peered: checked once everything is in (topology-checks.ts).
     rule.groupId = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction))).id;

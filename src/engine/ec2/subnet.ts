@@ -34,7 +34,7 @@ export function createSubnet(cloud: Cloud, spec: SubnetSpec, origin?: Origin): S
     throw new CloudError('InvalidParameterValue', 'IPAM pools are not modelled: give CidrBlock', 'Ipv4IpamPoolId');
   }
   const vpc = cloud.vpc(spec.vpcId);
-  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a subnet');
+  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a subnet', cloud);
   if (cidr.prefix < AWS_MIN_PREFIX || cidr.prefix > AWS_MAX_PREFIX) {
     throw new CloudError(
       'InvalidSubnet.Range',

@@ -1,0 +1,56 @@
+/**
+ * Templates that AWS deploys, loaded as AWS deploys them: blocks with host bits (item 3),
+ * repeated security-group rules (31), the default VPC (32) and regional NAT gateways (12),
+ * through the whole loader, with the warnings placed at the template's lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatCidr } from '../../src/engine/address.js';
+import { loadSubmissionFromTemplates } from '../../src/formats/load-submission.js';
+
+const load = (text: string) => loadSubmissionFromTemplates([{ file: 't.yaml', text }]);
+const errors = (r: ReturnType<typeof load>) => r.diagnostics.filter((d) => d.severity === 'error');
+const warnings = (r: ReturnType<typeof load>, code: string) => r.diagnostics.filter((d) => d.severity === 'warning' && d.code === code);
+
+describe('item 3: blocks with host bits', () => {
+  it('a VPC and a subnet with host bits load as their networks, each warning at its line with its logical id', () => {
+    const r = load(`Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.100.119.0/16
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref VPC
+      CidrBlock: 10.100.119.0/21
+`);
+    expect(errors(r)).toEqual([]);
+    expect([...r.cloud.subnets.values()].map((s) => formatCidr(s.cidr))).toEqual(['10.100.112.0/21']);
+    const w = warnings(r, 'CidrCanonicalised');
+    expect(w.map((d) => [d.logicalId, d.line])).toEqual([
+      ['VPC', 5],
+      ['Subnet', 10],
+    ]);
+    expect(w[1].message).toContain('10.100.112.0/21');
+  });
+
+  it("an inline rule with host bits warns at the rule's own line", () => {
+    const r = load(`Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      VpcId: !Ref VPC
+      GroupDescription: ssh
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 198.51.100.25/24
+`);
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r, 'CidrCanonicalised').map((d) => [d.logicalId, d.line])).toEqual([['Sg', 14]]);
+  });
+});
