@@ -157,8 +157,15 @@ export class Cloud extends Store {
   clearEgress(groupId: string): void {
     clearEgress(this, groupId);
   }
-  addSecurityGroupRule(groupId: string | undefined, direction: 'ingress' | 'egress', spec: RuleSpec, origin?: Origin, target?: { groupName?: string }): SecurityGroupRule | undefined {
-    return addSecurityGroupRule(this, groupId, direction, spec, origin, target);
+  addSecurityGroupRule(
+    groupId: string | undefined,
+    direction: 'ingress' | 'egress',
+    spec: RuleSpec,
+    origin?: Origin,
+    target?: { groupName?: string },
+    opts?: { ignoreRepeat?: boolean },
+  ): SecurityGroupRule | undefined {
+    return addSecurityGroupRule(this, groupId, direction, spec, origin, target, opts);
   }
   createNetworkAcl(spec: { vpcId: string }, origin?: Origin, isDefault = false): NetworkAcl {
     return createNetworkAcl(this, spec, origin, isDefault);

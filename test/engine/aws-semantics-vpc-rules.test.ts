@@ -71,3 +71,24 @@ describe('3. blocks with host bits are canonicalised', () => {
     expect(cloud.warnings).toEqual([]);
   });
 });
+
+describe('31. repeated security-group rules', () => {
+  it('item 31: a repeat among the rules a group is created with is ignored with a warning; a separate request repeating it is InvalidPermission.Duplicate', () => {
+    const cloud = new Cloud();
+    const vpc = cloud.createVpc(REGION, { cidrBlock: '10.0.0.0/16' }).id;
+    const g = cloud.createSecurityGroup({ vpcId: vpc, description: 'web' }, { logicalId: 'WebSg' }).id;
+    const ssh = { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' };
+    cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, field: ['SecurityGroupIngress', 0] }, undefined, undefined, { ignoreRepeat: true });
+    cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, field: ['SecurityGroupIngress', 1] }, undefined, undefined, { ignoreRepeat: true });
+    expect(cloud.securityGroup(g).ingress).toHaveLength(1);
+    expect(cloud.warnings).toEqual([expect.objectContaining({ code: 'DuplicateRuleIgnored', field: ['SecurityGroupIngress', 1] })]);
+    expect(cloud.warnings[0].message).toContain('tcp 22 from 0.0.0.0/0');
+    expect(cloud.warnings[0].message).toContain('WebSg');
+    expect(code(() => cloud.addSecurityGroupRule(g, 'ingress', ssh))).toBe('InvalidPermission.Duplicate');
+    // another port, protocol or peer is another rule
+    cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, fromPort: 23, toPort: 23 });
+    cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, ipProtocol: 'udp' });
+    cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, cidrIp: '10.0.0.0/8' });
+    expect(cloud.securityGroup(g).ingress).toHaveLength(4);
+  });
+});

@@ -54,3 +54,42 @@ describe('item 3: blocks with host bits', () => {
     expect(warnings(r, 'CidrCanonicalised').map((d) => [d.logicalId, d.line])).toEqual([['Sg', 14]]);
   });
 });
+
+describe('item 31: repeated security-group rules', () => {
+  const template = (extra: string) => `Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      VpcId: !Ref VPC
+      GroupDescription: web
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+      SecurityGroupEgress:
+        - {IpProtocol: -1, CidrIp: 0.0.0.0/0}
+        - {IpProtocol: -1, CidrIp: 0.0.0.0/0}
+${extra}`;
+  it('a rule repeated inside a group\'s inline list deploys once, with a warning at the repeat', () => {
+    const r = load(template(''));
+    expect(errors(r)).toEqual([]);
+    const g = [...r.cloud.securityGroups.values()].find((x) => x.logicalId === 'Sg')!;
+    expect([g.ingress.length, g.egress.length]).toEqual([1, 1]);
+    expect(warnings(r, 'DuplicateRuleIgnored').map((d) => [d.logicalId, d.line])).toEqual([
+      ['Sg', 12],
+      ['Sg', 15],
+    ]);
+  });
+  it('a standalone SecurityGroupIngress repeating an inline rule fails with InvalidPermission.Duplicate', () => {
+    const r = load(
+      template(`  Again:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: {GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+`),
+    );
+    expect(errors(r).map((d) => [d.code, d.logicalId])).toEqual([['InvalidPermission.Duplicate', 'Again']]);
+    expect(errors(r)[0].message).toContain('Sg already has this inbound rule (tcp 443 from 0.0.0.0/0)');
+  });
+});

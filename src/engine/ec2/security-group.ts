@@ -86,7 +86,10 @@ export function clearEgress(cloud: Cloud, groupId: string): void {
 }
 
 /**
- * AuthorizeSecurityGroupIngress / Egress. `spec.groupName` (SourceSecurityGroupName) and a
+ * AuthorizeSecurityGroupIngress / Egress. A rule that repeats one the group has is
+ * `InvalidPermission.Duplicate`; with `ignoreRepeat` (the rules a group is created with, which
+ * CloudFormation deploys as a set: aws-semantics 31) it is ignored with a warning instead.
+ * `spec.groupName` (SourceSecurityGroupName) and a
  * rule addressed by group name rather than GroupId are refused: names work only in a
  * default VPC, which the virtual cloud does not have. Returns undefined for an IPv6 rule,
  * which is not modelled yet.
@@ -98,6 +101,7 @@ export function addSecurityGroupRule(
   spec: RuleSpec,
   origin?: Origin,
   target: { groupName?: string } = {},
+  opts: { ignoreRepeat?: boolean } = {},
 ): SecurityGroupRule | undefined {
   if (target.groupName !== undefined && !groupId) {
     throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
@@ -116,7 +120,16 @@ export function addSecurityGroupRule(
   const rule = normaliseRule(cloud, group, direction, spec);
   rule.logicalId = origin?.logicalId;
   const list = direction === 'ingress' ? group.ingress : group.egress;
-  if (list.some((r) => sameRule(r, rule))) {
+  const existing = list.find((r) => sameRule(r, rule));
+  if (existing && opts.ignoreRepeat) {
+    cloud.warn({
+      code: 'DuplicateRuleIgnored',
+      message: `this ${direction === 'ingress' ? 'inbound' : 'outbound'} rule (${describeRule(rule, direction)}) repeats one ${group.logicalId ?? group.id} already has; the group keeps one such rule and the repeat is ignored`,
+      field: spec.field,
+    });
+    return existing;
+  }
+  if (existing) {
     throw new CloudError(
       'InvalidPermission.Duplicate',
       `${group.logicalId ?? group.id} already has this ${direction === 'ingress' ? 'inbound' : 'outbound'} rule (${describeRule(rule, direction)})`,

@@ -39,17 +39,18 @@ export function addRule(
   path: (string | number)[] | undefined,
   origin?: { logicalId: string },
   target?: { groupName?: string },
+  opts?: { ignoreRepeat?: boolean },
 ): void {
   if (spec.prefixListId && path) {
     ctx.warn({ logicalId, code: 'PrefixListNotModelled', message: 'prefix lists are not modelled: this rule matches nothing in reachability questions', path });
   }
-  const rule = ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target);
+  const rule = ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target, opts);
   if (!rule) ctx.warn({ logicalId, code: 'Ipv6NotModelled', message: IPV6_WARNING, ...(path ? { path } : {}) });
 }
 
-/** The inline rules of a group (SecurityGroupIngress or SecurityGroupEgress). */
+/** The inline rules of a group (SecurityGroupIngress or SecurityGroupEgress); CloudFormation deploys a repeated one once (aws-semantics 31). */
 export function addInlineRules(ctx: BuildContext, groupId: string, logicalId: string, list: unknown, direction: 'ingress' | 'egress', key: string): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) throw new CloudError('InvalidParameterValue', `${key} must be a list of rules`, key);
-  list.forEach((raw, i) => addRule(ctx, groupId, logicalId, ruleSpec(raw, direction, [key, i]), direction, [key, i]));
+  list.forEach((raw, i) => addRule(ctx, groupId, logicalId, ruleSpec(raw, direction, [key, i]), direction, [key, i], undefined, undefined, { ignoreRepeat: true }));
 }
