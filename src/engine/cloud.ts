@@ -151,7 +151,7 @@ export class Cloud extends Store {
   createNatGateway(spec: NatGatewaySpec, origin?: Origin): NatGateway {
     return createNatGateway(this, spec, origin);
   }
-  createSecurityGroup(spec: { vpcId?: string; groupName?: string; description?: string }, origin?: Origin, isDefault = false): SecurityGroup {
+  createSecurityGroup(spec: { vpcId?: string; groupName?: string; description?: string; region?: string }, origin?: Origin, isDefault = false): SecurityGroup {
     return createSecurityGroup(this, spec, origin, isDefault);
   }
   clearEgress(groupId: string): void {
@@ -162,7 +162,7 @@ export class Cloud extends Store {
     direction: 'ingress' | 'egress',
     spec: RuleSpec,
     origin?: Origin,
-    target?: { groupName?: string },
+    target?: { groupName?: string; region?: string },
     opts?: { ignoreRepeat?: boolean },
   ): SecurityGroupRule | undefined {
     return addSecurityGroupRule(this, groupId, direction, spec, origin, target, opts);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCidr } from '../../src/engine/address.js';
 import { Cloud } from '../../src/engine/cloud.js';
 import { CloudError } from '../../src/engine/errors.js';
-import { REGION } from '../support/net.js';
+import { ask, REGION } from '../support/net.js';
 
 function code(fn: () => unknown): string {
   try {
@@ -90,5 +90,80 @@ describe('31. repeated security-group rules', () => {
     cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, ipProtocol: 'udp' });
     cloud.addSecurityGroupRule(g, 'ingress', { ...ssh, cidrIp: '10.0.0.0/8' });
     expect(cloud.securityGroup(g).ingress).toHaveLength(4);
+  });
+});
+
+describe('32. the default VPC', () => {
+  it('item 32: an instance without a subnet lands in the region\'s default VPC, made as AWS makes it, with a warning', () => {
+    const cloud = new Cloud();
+    const sg = cloud.createSecurityGroup({ region: REGION, description: 'ssh' }, { logicalId: 'Ssh' });
+    cloud.addSecurityGroupRule(sg.id, 'ingress', { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' });
+    const inst = cloud.createInstance(REGION, { securityGroupIds: [sg.id] }, { logicalId: 'Web' });
+    const vpcs = [...cloud.vpcs.values()];
+    expect(vpcs.map((v) => formatCidr(v.cidrs[0]))).toEqual(['172.31.0.0/16']);
+    const vpc = vpcs[0];
+    expect(sg.vpcId).toBe(vpc.id);
+    const subnets = [...cloud.subnets.values()];
+    expect(subnets.map((s) => [s.availabilityZone, formatCidr(s.cidr), s.mapPublicIpOnLaunch])).toEqual([
+      ['us-east-1a', '172.31.0.0/20', true],
+      ['us-east-1b', '172.31.16.0/20', true],
+      ['us-east-1c', '172.31.32.0/20', true],
+      ['us-east-1d', '172.31.48.0/20', true],
+      ['us-east-1e', '172.31.64.0/20', true],
+      ['us-east-1f', '172.31.80.0/20', true],
+    ]);
+    const igw = cloud.attachedGateway(vpc.id)!;
+    expect(igw).toBeDefined();
+    expect(cloud.routeTable(vpc.mainRouteTableId).routes.map((r) => [formatCidr(r.destination), r.target])).toEqual([
+      ['172.31.0.0/16', { kind: 'local' }],
+      ['0.0.0.0/0', { kind: 'internet-gateway', id: igw.id }],
+    ]);
+    expect(cloud.networkAcls.get(vpc.defaultNetworkAclId)?.isDefault).toBe(true);
+    expect(cloud.securityGroups.get(vpc.defaultSecurityGroupId)?.name).toBe('default');
+    expect(inst.subnetId).toBe(subnets[0].id);
+    expect(cloud.interfaces.get(inst.networkInterfaceIds[0])!.publicIp).toBeDefined();
+    expect(cloud.warnings.map((w) => [w.code, w.field])).toEqual([
+      ['DefaultVpcUsed', 'VpcId'],
+      ['DefaultVpcUsed', 'SubnetId'],
+    ]);
+    expect(cloud.warnings[1].message).toContain('the default subnet of us-east-1a (172.31.0.0/20)');
+    // reachability runs through it: SSH from the internet, and the instance out to the internet
+    expect(ask(cloud, 'internet', inst.id, 22).reachable).toBe(true);
+    expect(ask(cloud, inst.id, '8.8.8.8', 443).reachable).toBe(true);
+    expect(ask(cloud, 'internet', inst.id, 80).reachable).toBe(false);
+  });
+
+  it('item 32: one default VPC per region, made only when something lands in it; the zone picks the default subnet', () => {
+    const cloud = new Cloud();
+    cloud.createVpc(REGION, { cidrBlock: '10.0.0.0/16' });
+    expect(cloud.vpcs.size).toBe(1);
+    const a = cloud.createInstance(REGION, { availabilityZone: 'us-east-1c' });
+    const b = cloud.createInstance(REGION, {});
+    const c = cloud.createInstance('eu-west-1', {});
+    expect(cloud.vpcs.size).toBe(3);
+    expect(formatCidr(cloud.subnet(a.subnetId).cidr)).toBe('172.31.32.0/20');
+    expect(cloud.vpcOfSubnet(a.subnetId).id).toBe(cloud.vpcOfSubnet(b.subnetId).id);
+    expect(cloud.vpcOfSubnet(c.subnetId).region).toBe('eu-west-1');
+    expect(code(() => cloud.createInstance(REGION, { availabilityZone: 'eu-west-1a' }))).toBe('InvalidParameterValue');
+  });
+
+  it('item 32: group names work in the default VPC (SecurityGroups, GroupName, SourceSecurityGroupName) and nowhere else', () => {
+    const cloud = new Cloud();
+    const web = cloud.createSecurityGroup({ region: REGION, description: 'web' }, { logicalId: 'WebSg' });
+    const lb = cloud.createSecurityGroup({ region: REGION, description: 'lb', groupName: 'lb' });
+    cloud.addSecurityGroupRule(undefined, 'ingress', { ipProtocol: 'tcp', fromPort: 80, toPort: 80, groupName: 'lb' }, undefined, { groupName: 'WebSg', region: REGION });
+    expect(web.ingress).toEqual([expect.objectContaining({ groupId: lb.id, fromPort: 80 })]);
+    const inst = cloud.createInstance(REGION, { securityGroupNames: ['WebSg', 'default'] });
+    expect(cloud.interfaces.get(inst.networkInterfaceIds[0])!.securityGroupIds).toEqual([web.id, cloud.vpcOfSubnet(inst.subnetId).defaultSecurityGroupId]);
+    expect(code(() => cloud.createInstance(REGION, { securityGroupNames: ['Nope'] }))).toBe('InvalidGroup.NotFound');
+    // In a VPC of one's own, names are refused as AWS refuses them.
+    const vpc = cloud.createVpc(REGION, { cidrBlock: '10.0.0.0/16' }).id;
+    const s = cloud.createSubnet({ vpcId: vpc, cidrBlock: '10.0.0.0/24' }).id;
+    expect(code(() => cloud.createInstance(REGION, { subnetId: s, securityGroupNames: ['WebSg'] }))).toBe('InvalidParameterCombination');
+    const own = cloud.createSecurityGroup({ vpcId: vpc, description: 'own' }).id;
+    expect(code(() => cloud.addSecurityGroupRule(own, 'ingress', { ipProtocol: 'tcp', fromPort: 80, toPort: 80, groupName: 'lb' }))).toBe('InvalidParameterCombination');
+    expect(code(() => cloud.addSecurityGroupRule(undefined, 'ingress', { ipProtocol: 'tcp', fromPort: 80, toPort: 80, cidrIp: '0.0.0.0/0' }, undefined, { groupName: 'WebSg' }))).toBe(
+      'InvalidParameterCombination',
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatCidr } from '../../src/engine/address.js';
+import { trace } from '../../src/engine/reach/question.js';
 import { loadSubmissionFromTemplates } from '../../src/formats/load-submission.js';
 
 const load = (text: string) => loadSubmissionFromTemplates([{ file: 't.yaml', text }]);
@@ -91,5 +92,61 @@ ${extra}`;
     );
     expect(errors(r).map((d) => [d.code, d.logicalId])).toEqual([['InvalidPermission.Duplicate', 'Again']]);
     expect(errors(r)[0].message).toContain('Sg already has this inbound rule (tcp 443 from 0.0.0.0/0)');
+  });
+});
+
+describe('item 32: the default VPC', () => {
+  const template = `Resources:
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}
+  AdminSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: admin}
+  AdminSsh:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: {GroupName: !Ref WebSg, IpProtocol: tcp, FromPort: 22, ToPort: 22, SourceSecurityGroupName: !Ref AdminSg}
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      AvailabilityZone: us-east-1b
+      SecurityGroups: [!Ref WebSg]
+  Admin:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      SecurityGroupIds: [!GetAtt AdminSg.GroupId]
+`;
+  it('groups without VpcId and instances without SubnetId load into it, each with a warning at its resource', () => {
+    const r = load(template);
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r, 'DefaultVpcUsed').map((d) => d.logicalId)).toEqual(['WebSg', 'AdminSg', 'Web', 'Admin']);
+    expect(r.cloud.vpcs.size).toBe(1);
+    const web = r.resources.find((x) => x.logicalId === 'Web')!;
+    expect(r.cloud.subnet(r.cloud.instances.get(web.ref!)!.subnetId).availabilityZone).toBe('us-east-1b');
+    // Ref of a group without VpcId is its name, as CloudFormation returns it
+    expect(r.resources.find((x) => x.logicalId === 'WebSg')!.ref).toBe('WebSg');
+  });
+  it('reachability runs through it: HTTP from the internet, SSH only from the admin group', () => {
+    const r = load(template);
+    expect(trace(r.cloud, { from: 'internet', to: 'Web', protocol: 'tcp', port: 80 }).reachable).toBe(true);
+    expect(trace(r.cloud, { from: 'internet', to: 'Web', protocol: 'tcp', port: 22 }).reachable).toBe(false);
+    expect(trace(r.cloud, { from: 'Admin', to: 'Web', protocol: 'tcp', port: 22 }).reachable).toBe(true);
+  });
+  it('a template with its own VPC makes no default VPC', () => {
+    const r = load(`Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: x, VpcId: !Ref VPC}
+`);
+    expect(r.cloud.vpcs.size).toBe(1);
+    expect(warnings(r, 'DefaultVpcUsed')).toEqual([]);
   });
 });

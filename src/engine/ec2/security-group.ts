@@ -3,6 +3,7 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { type Protocol, parseIcmp, parsePort, parseProtocol, requireBlock } from '../params.js';
 import { type Field, named, type Named, type Origin } from '../store.js';
+import { defaultVpc, defaultVpcGroupByName, existingDefaultVpc, isDefaultVpc, warnDefaultVpc } from './default-vpc.js';
 import { EC2, QUOTAS } from './kinds.js';
 
 /** Security groups and their rules (inbound and outbound, by block, group or prefix list). */
@@ -43,17 +44,18 @@ export interface RuleSpec {
   field?: Field;
 }
 
-/** CreateSecurityGroup: in a VPC (the virtual cloud has no default VPC), with a description and a name unique in the VPC. */
+/** CreateSecurityGroup: in a VPC (without VpcId, the region's default VPC), with a description and a name unique in the VPC. */
 export function createSecurityGroup(
   cloud: Cloud,
-  spec: { vpcId?: string; groupName?: string; description?: string },
+  spec: { vpcId?: string; groupName?: string; description?: string; region?: string },
   origin?: Origin,
   isDefault = false,
 ): SecurityGroup {
-  if (!spec.vpcId) {
-    throw new CloudError('MissingParameter', 'the security group has no VpcId: the virtual cloud has no default VPC, so give VpcId', 'VpcId');
+  if (!spec.vpcId && !spec.region) {
+    throw new CloudError('MissingParameter', 'the security group has no VpcId: give VpcId, or the region whose default VPC it goes in', 'VpcId');
   }
-  const vpc = cloud.vpc(spec.vpcId);
+  const vpc = spec.vpcId ? cloud.vpc(spec.vpcId) : defaultVpc(cloud, spec.region!);
+  if (!spec.vpcId) warnDefaultVpc(cloud, 'the security group has no VpcId', vpc, 'VpcId');
   if (!isDefault && (!spec.description || spec.description.trim() === '')) {
     throw new CloudError('MissingParameter', 'a security group needs a GroupDescription', 'GroupDescription');
   }
@@ -90,8 +92,8 @@ export function clearEgress(cloud: Cloud, groupId: string): void {
  * `InvalidPermission.Duplicate`; with `ignoreRepeat` (the rules a group is created with, which
  * CloudFormation deploys as a set: aws-semantics 31) it is ignored with a warning instead.
  * `spec.groupName` (SourceSecurityGroupName) and a
- * rule addressed by group name rather than GroupId are refused: names work only in a
- * default VPC, which the virtual cloud does not have. Returns undefined for an IPv6 rule,
+ * rule addressed by group name rather than GroupId (`target.groupName`) name groups of the
+ * region's default VPC; elsewhere they are refused. Returns undefined for an IPv6 rule,
  * which is not modelled yet.
  */
 export function addSecurityGroupRule(
@@ -100,19 +102,27 @@ export function addSecurityGroupRule(
   direction: 'ingress' | 'egress',
   spec: RuleSpec,
   origin?: Origin,
-  target: { groupName?: string } = {},
+  target: { groupName?: string; region?: string } = {},
   opts: { ignoreRepeat?: boolean } = {},
 ): SecurityGroupRule | undefined {
   if (target.groupName !== undefined && !groupId) {
-    throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
+    // GroupName names a group of the default VPC (aws-semantics 32).
+    if (!target.region) throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
+    groupId = groupOfDefaultVpc(cloud, target.region, target.groupName, 'GroupName').id;
   }
   if (!groupId) throw new CloudError('MissingParameter', 'give GroupId: the security group this rule belongs to', 'GroupId');
+  const sourceNameField: Field = spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName';
   if (direction === 'ingress' && spec.groupName !== undefined) {
-    throw new CloudError(
-      'InvalidParameterCombination',
-      'SourceSecurityGroupName only works in a default VPC; in your own VPC give SourceSecurityGroupId',
-      spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName',
-    );
+    const own = cloud.securityGroup(groupId);
+    if (!isDefaultVpc(cloud.vpc(own.vpcId))) {
+      throw new CloudError(
+        'InvalidParameterCombination',
+        'SourceSecurityGroupName only works in a default VPC; in your own VPC give SourceSecurityGroupId',
+        sourceNameField,
+      );
+    }
+    // In the default VPC, a source group may be named: it is the group of that name there.
+    spec = { ...spec, groupId: defaultVpcGroupByName(cloud, own.region, spec.groupName, sourceNameField).id, groupName: undefined };
   }
   // IPv6 rules are not modelled yet: the caller keeps the rule and says so.
   if (isIpv6Only(spec)) return undefined;
@@ -146,6 +156,14 @@ export function addSecurityGroupRule(
   list.push(rule);
   if (rule.groupId) cloud.ruleFields.set(rule, groupField(spec, direction));
   return rule;
+}
+
+/** A group of the region's default VPC named in a request; naming one makes the default VPC exist, with a warning when that is new. */
+function groupOfDefaultVpc(cloud: Cloud, region: string, name: string, field: Field): SecurityGroup {
+  const fresh = !existingDefaultVpc(cloud, region);
+  const g = defaultVpcGroupByName(cloud, region, name, field);
+  if (fresh) warnDefaultVpc(cloud, `GroupName "${name}" names a group of the default VPC`, cloud.vpc(g.vpcId), field);
+  return g;
 }
 
 /** A rule whose only peer is an IPv6 block. */

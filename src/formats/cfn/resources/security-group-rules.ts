@@ -38,7 +38,7 @@ export function addRule(
   direction: 'ingress' | 'egress',
   path: (string | number)[] | undefined,
   origin?: { logicalId: string },
-  target?: { groupName?: string },
+  target?: { groupName?: string; region?: string },
   opts?: { ignoreRepeat?: boolean },
 ): void {
   if (spec.prefixListId && path) {
