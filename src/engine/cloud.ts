@@ -4,7 +4,8 @@ import { type ElasticIp, allocateElasticIp, associateElasticIp, type AssociateAd
 import { createInstance, type Instance, type InstanceSpec } from './ec2/instance.js';
 import { attachedGateway, attachInternetGateway, createInternetGateway, detachInternetGateway, type InternetGateway } from './ec2/internet-gateway.js';
 import { EC2 } from './ec2/kinds.js';
-import { createNatGateway, type NatGateway, type NatGatewaySpec } from './ec2/nat-gateway.js';
+import { type AnyNatGatewaySpec, createAnyNatGateway, createNatGateway, type NatGateway, type NatGatewaySpec } from './ec2/nat-gateway.js';
+import type { RegionalNatGateway } from './ec2/regional-nat-gateway.js';
 import { addNetworkAclEntry, associateNetworkAcl, createNetworkAcl, type NetworkAcl, type NetworkAclEntry, type NetworkAclEntrySpec, networkAclOf } from './ec2/network-acl.js';
 import { attachNetworkInterface, createNetworkInterface, type NetworkInterface } from './ec2/network-interface.js';
 import { createPeering, peered, type PeeringConnection } from './ec2/peering.js';
@@ -150,6 +151,10 @@ export class Cloud extends Store {
   }
   createNatGateway(spec: NatGatewaySpec, origin?: Origin): NatGateway {
     return createNatGateway(this, spec, origin);
+  }
+  /** CreateNatGateway with its AvailabilityMode: zonal in a subnet, or regional on a VPC. */
+  createAnyNatGateway(spec: AnyNatGatewaySpec, origin?: Origin): NatGateway | RegionalNatGateway {
+    return createAnyNatGateway(this, spec, origin);
   }
   createSecurityGroup(spec: { vpcId?: string; groupName?: string; description?: string; region?: string }, origin?: Origin, isDefault = false): SecurityGroup {
     return createSecurityGroup(this, spec, origin, isDefault);

@@ -167,3 +167,46 @@ describe('32. the default VPC', () => {
     );
   });
 });
+
+describe('12. regional NAT gateways', () => {
+  function regionalNet() {
+    const cloud = new Cloud();
+    const vpc = cloud.createVpc(REGION, { cidrBlock: '10.0.0.0/16' }, { logicalId: 'Vpc' }).id;
+    const igw = cloud.createInternetGateway(REGION).id;
+    cloud.attachInternetGateway({ vpcId: vpc, internetGatewayId: igw });
+    const priv = cloud.createSubnet({ vpcId: vpc, cidrBlock: '10.0.2.0/24' }).id;
+    const rt = cloud.createRouteTable({ vpcId: vpc }).id;
+    cloud.associateRouteTable({ subnetId: priv, routeTableId: rt });
+    return { cloud, vpc, priv, rt };
+  }
+
+  it('item 12: a regional NAT gateway is created on its VPC with no subnet, and says it is not traced', () => {
+    const { cloud, vpc, priv } = regionalNet();
+    const eip = cloud.allocateElasticIp(REGION).id;
+    const nat = cloud.createAnyNatGateway({ availabilityMode: 'regional', vpcId: vpc, availabilityZoneAddresses: [{ availabilityZone: 'us-east-1a', allocationIds: [eip] }] }, { logicalId: 'Nat' });
+    expect(nat).toMatchObject({ vpcId: vpc, connectivity: 'public' });
+    expect(cloud.warnings).toEqual([expect.objectContaining({ code: 'RegionalNatGatewayNotTraced' })]);
+    expect(code(() => cloud.createAnyNatGateway({ availabilityMode: 'regional', vpcId: vpc, subnetId: priv }))).toBe('InvalidParameterCombination');
+    expect(code(() => cloud.createAnyNatGateway({ availabilityMode: 'regional' }))).toBe('MissingParameter');
+    expect(code(() => cloud.createAnyNatGateway({ availabilityMode: 'regional', vpcId: vpc, availabilityZoneAddresses: [{ availabilityZone: 'eu-west-1a' }] }))).toBe('InvalidParameterValue');
+    expect(code(() => cloud.createAnyNatGateway({ availabilityMode: 'multi', vpcId: vpc }))).toBe('InvalidParameterValue');
+    expect(code(() => cloud.createAnyNatGateway({ vpcId: vpc }))).toBe('MissingParameter');
+  });
+
+  it('item 12: traffic routed to it stops there with a machine-readable cause, never a guessed "reachable"', () => {
+    const { cloud, vpc, priv, rt } = regionalNet();
+    const nat = cloud.createAnyNatGateway({ availabilityMode: 'regional', vpcId: vpc }, { logicalId: 'Nat' });
+    cloud.createRoute({ routeTableId: rt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+    const app = cloud.createInstance(REGION, { subnetId: priv }, { logicalId: 'App' }).id;
+    const a = ask(cloud, app, '8.8.8.8', 443);
+    expect(a.reachable).toBe(false);
+    const drop = a.path.find((h) => h.action === 'drop')!;
+    expect(drop.cause).toMatchObject({ code: 'RouteTargetNotModelled', target: { kind: 'unmodelled', id: nat.id, property: 'NatGatewayId', what: 'a regional NAT gateway' } });
+    expect(a.explanation).toContain('Nat (');
+    expect(a.explanation).toContain('regional NAT gateway');
+    // a route in another VPC cannot use it
+    const other = cloud.createVpc(REGION, { cidrBlock: '10.9.0.0/16' }).id;
+    const otherRt = cloud.createRouteTable({ vpcId: other }).id;
+    expect(code(() => cloud.createRoute({ routeTableId: otherRt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id }))).toBe('InvalidParameterValue');
+  });
+});

@@ -150,3 +150,52 @@ describe('item 32: the default VPC', () => {
     expect(warnings(r, 'DefaultVpcUsed')).toEqual([]);
   });
 });
+
+describe('item 12: regional NAT gateways', () => {
+  const template = `Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Igw:
+    Type: AWS::EC2::InternetGateway
+  Attach:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties: {VpcId: !Ref VPC, InternetGatewayId: !Ref Igw}
+  Private:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.2.0/24}
+  Nat:
+    Type: AWS::EC2::NatGateway
+    Properties:
+      AvailabilityMode: regional
+      VpcId: !Ref VPC
+  Rt:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref VPC}
+  Default:
+    Type: AWS::EC2::Route
+    Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, NatGatewayId: !Ref Nat}
+  Assoc:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: {SubnetId: !Ref Private, RouteTableId: !Ref Rt}
+  App:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-1, SubnetId: !Ref Private}
+`;
+  it('AvailabilityMode regional with VpcId and no SubnetId loads, with one warning at AvailabilityMode', () => {
+    const r = load(template);
+    expect(errors(r)).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.code, d.logicalId, d.line])).toEqual([['RegionalNatGatewayNotTraced', 'Nat', 16]]);
+  });
+  it('a flow routed to it stops at the route, naming it by its logical id', () => {
+    const r = load(template);
+    const t = trace(r.cloud, { from: 'App', to: 'internet', protocol: 'tcp', port: 443 });
+    expect(t.reachable).toBe(false);
+    expect(t.explanation).toMatch(/→ Nat \(nat-[0-9a-f]+\) points to a regional NAT gateway/);
+  });
+  it('a zonal NAT gateway without SubnetId is refused by the engine, naming both ways to write it', () => {
+    const r = load(template.replace('AvailabilityMode: regional', 'AvailabilityMode: zonal'));
+    expect(errors(r).map((d) => [d.code, d.logicalId])).toEqual([['MissingParameter', 'Nat']]);
+    expect(errors(r)[0].message).toContain('give SubnetId (or AvailabilityMode regional with VpcId)');
+  });
+});

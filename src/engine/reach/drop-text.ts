@@ -91,8 +91,12 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
     case 'RouteTargetNotModelled': {
       const t = c.target.kind === 'unmodelled' ? c.target : undefined;
       return {
-        reason: `Route ${c.destination} → ${routeTargetName(cloud, c.target)} points to ${t?.id} (${t?.property}), a kind of target the virtual cloud does not model, so the flow is not followed further.`,
-        fix: 'Use an internet gateway, NAT gateway, peering connection or network interface as the target.',
+        reason: t?.what
+          ? `Route ${c.destination} → ${routeTargetName(cloud, c.target)} points to ${t.what}, which the virtual cloud keeps but does not trace traffic through yet, so the flow is not followed further.`
+          : `Route ${c.destination} → ${routeTargetName(cloud, c.target)} points to ${short(t?.id)} (${t?.property}), a kind of target the virtual cloud does not model, so the flow is not followed further.`,
+        fix: t?.what
+          ? 'To have the flow traced, route it to a zonal NAT gateway (one per zone, in a public subnet).'
+          : 'Use an internet gateway, NAT gateway, peering connection or network interface as the target.',
       };
     }
     case 'NoInterfaceWithAddress':
