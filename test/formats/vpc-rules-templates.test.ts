@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatCidr } from '../../src/engine/address.js';
+import { Cloud } from '../../src/engine/cloud.js';
+import { renderDrop } from '../../src/engine/reach/drop-text.js';
 import { trace } from '../../src/engine/reach/question.js';
+import { topologyText } from '../../src/formats/describe/text.js';
+import { topologyView } from '../../src/formats/describe/topology.js';
 import { loadSubmissionFromTemplates } from '../../src/formats/load-submission.js';
 
 const load = (text: string) => loadSubmissionFromTemplates([{ file: 't.yaml', text }]);
@@ -197,5 +201,114 @@ describe('item 12: regional NAT gateways', () => {
     const r = load(template.replace('AvailabilityMode: regional', 'AvailabilityMode: zonal'));
     expect(errors(r).map((d) => [d.code, d.logicalId])).toEqual([['MissingParameter', 'Nat']]);
     expect(errors(r)[0].message).toContain('give SubnetId (or AvailabilityMode regional with VpcId)');
+  });
+});
+
+describe('messages on real templates', () => {
+  const template = `Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Tgw:
+    Type: AWS::EC2::TransitGateway
+  TgwAttach:
+    Type: AWS::EC2::TransitGatewayAttachment
+    Properties: {TransitGatewayId: !Ref Tgw, VpcId: !Ref VPC, SubnetIds: [!Ref Private]}
+  Private:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.2.0/24, AvailabilityZone: us-east-1a}
+  Second:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.3.0/24, AvailabilityZone: us-east-1a}
+  Rt:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref VPC}
+  ToTgw:
+    Type: AWS::EC2::Route
+    DependsOn: TgwAttach
+    Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, TransitGatewayId: !Ref Tgw}
+  Assoc:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: {SubnetId: !Ref Private, RouteTableId: !Ref Rt}
+  App:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-1
+      NetworkInterfaces:
+        - {DeviceIndex: 0, SubnetId: !Ref Private}
+        - {DeviceIndex: 1, SubnetId: !Ref Second}
+`;
+  it('an unmodelled route target (a transit gateway) is named by its logical id in the trace and in describe', () => {
+    const r = load(template);
+    expect(errors(r)).toEqual([]);
+    const t = trace(r.cloud, { from: 'App', to: 'internet', protocol: 'tcp', port: 443 });
+    expect(t.reachable).toBe(false);
+    expect(t.explanation).toMatch(/^Route 0\.0\.0\.0\/0 → Tgw \(transitgatew-[0-9a-f]+\) points to Tgw \(TransitGatewayId\)/);
+    const text = topologyText(topologyView(r.cloud), 200).join('\n');
+    expect(text).toContain('route table Rt: 10.0.0.0/16 → local; 0.0.0.0/0 → Tgw');
+  });
+  it('describe shows a second network interface under its own subnet', () => {
+    const r = load(template);
+    const view = topologyView(r.cloud);
+    const subnets = view.regions[0].vpcs[0].subnets;
+    const second = subnets.find((x) => x.name === 'Second')!;
+    expect(second.instances).toEqual([expect.objectContaining({ name: 'App (eth1)', deviceIndex: 1, privateIp: '10.0.3.4' })]);
+    expect(subnets.find((x) => x.name === 'Private')!.instances.map((i) => i.name)).toEqual(['App']);
+    expect(topologyText(view, 200).join('\n')).toMatch(/subnet Second .*\n.*└─ App \(eth1\)  10\.0\.3\.4/);
+  });
+  it('a rule naming a group is shown with the group\'s logical id, never a made-up sg- id', () => {
+    const r = load(`Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  Sub:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24}
+  WebSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {VpcId: !Ref VPC, GroupDescription: web}
+  AppSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      VpcId: !Ref VPC
+      GroupDescription: app
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: !Ref WebSg}
+  Again:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: {GroupId: !Ref AppSg, IpProtocol: tcp, FromPort: 8080, ToPort: 8080, SourceSecurityGroupId: !Ref WebSg}
+  Web:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-1, SubnetId: !Ref Sub, SecurityGroupIds: [!Ref WebSg]}
+  App:
+    Type: AWS::EC2::Instance
+    Properties: {ImageId: ami-1, SubnetId: !Ref Sub, SecurityGroupIds: [!Ref AppSg]}
+`);
+    expect(errors(r)[0].message).toBe('AppSg already has this inbound rule (tcp 8080 from group WebSg)');
+    const t = trace(r.cloud, { from: 'Web', to: 'App', protocol: 'tcp', port: 8080 });
+    expect(t.path.map((h) => h.detail).join('\n')).toContain('inbound rule allows tcp 8080 from group WebSg');
+    expect(t.path.map((h) => h.detail).join('\n')).not.toMatch(/group sg-/);
+  });
+});
+
+describe('messages: grammar with plural forms, names instead of ids', () => {
+  const cloud = new Cloud();
+  const a = cloud.createVpc('us-east-1', { cidrBlock: '10.0.0.0/16' }, { logicalId: 'VpcA' }).id;
+  const b = cloud.createVpc('us-east-1', { cidrBlock: '10.1.0.0/16' }, { logicalId: 'VpcB' }).id;
+  const pcx = cloud.createPeering({ vpcId: a, peerVpcId: b }, { logicalId: 'Peering' }).id;
+  const names = { cloud, address: (ip: string) => ip, owner: (id: string) => id };
+  it('one address "is not in it"; several "are not in it"; several blocks "any of them"', () => {
+    const one = renderDrop({ code: 'PeeringNotTransitive', peering: pcx, peerVpc: b, destination: '10.2.0.5' }, names).reason;
+    expect(one).toContain('(10.1.0.0/16); 10.2.0.5 is not in it,');
+    const many = renderDrop({ code: 'PeeringNotTransitive', peering: pcx, peerVpc: b, destination: '8.8.8.8', many: true }, names).reason;
+    expect(many).toContain('internet addresses such as 8.8.8.8 are not in it,');
+    cloud.associateVpcCidrBlock({ vpcId: b, cidrBlock: '10.3.0.0/16' });
+    const blocks = renderDrop({ code: 'PeeringNotTransitive', peering: pcx, peerVpc: b, destination: '10.2.0.5' }, names).reason;
+    expect(blocks).toContain('(10.1.0.0/16, 10.3.0.0/16); 10.2.0.5 is not in any of them,');
+  });
+  it('a VPC is named by its logical id, and several addresses are "any of the addresses"', () => {
+    const r = renderDrop({ code: 'NoInterfaceWithAddress', vpc: a, leg: 'request', destination: '10.0.9.9', many: true }, names).reason;
+    expect(r).toMatch(/^No network interface in VpcA \(vpc-[0-9a-f]+\) has any of the addresses \(such as 10\.0\.9\.9\)/);
+    expect(renderDrop({ code: 'NoInternetGatewayAttached', vpc: a }, names).reason).toMatch(/^VpcA \(vpc-/);
   });
 });

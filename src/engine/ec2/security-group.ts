@@ -15,6 +15,8 @@ export interface SecurityGroupRule {
   toPort: number;
   cidr?: Cidr;
   groupId?: string;
+  /** How messages name the peer group: its logical id, when it has one (never a made-up id the student did not write). */
+  peerName?: string;
   prefixListId?: string;
   description?: string;
   logicalId?: string;
@@ -74,7 +76,7 @@ export function createSecurityGroup(
     vpcId: vpc.id,
     name,
     description: spec.description ?? '',
-    ingress: isDefault ? [{ protocol: 'all', fromPort: -1, toPort: -1, groupId: id }] : [],
+    ingress: isDefault ? [{ protocol: 'all', fromPort: -1, toPort: -1, groupId: id, ...(origin?.logicalId ? { peerName: origin.logicalId } : {}) }] : [],
     egress: [{ protocol: 'all', fromPort: -1, toPort: -1, cidr: parseCidr('0.0.0.0/0') }],
     isDefault,
   };
@@ -220,7 +222,9 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
     rule.cidr = requireBlock(spec.cidrIp, f('CidrIp'), 'a rule', cloud);
   } else if (spec.groupId !== undefined) {
     // A group of another VPC is allowed only when the VPCs are peered: checked once everything is in (topology-checks.ts).
-    rule.groupId = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction))).id;
+    const peer = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction)));
+    rule.groupId = peer.id;
+    if (peer.logicalId) rule.peerName = peer.logicalId;
   } else if (spec.prefixListId !== undefined) {
     rule.prefixListId = spec.prefixListId;
   }
@@ -248,6 +252,6 @@ export function describeProtocolPorts(protocol: Protocol, from: number, to: numb
 }
 
 export function describeRule(r: SecurityGroupRule, direction: 'ingress' | 'egress'): string {
-  const peer = r.cidr ? formatCidr(r.cidr) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
+  const peer = r.cidr ? formatCidr(r.cidr) : r.groupId ? `group ${r.peerName ?? r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
   return `${describeProtocolPorts(r.protocol, r.fromPort, r.toPort)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }

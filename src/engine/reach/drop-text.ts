@@ -101,7 +101,7 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
     }
     case 'NoInterfaceWithAddress':
       return {
-        reason: `No network interface in ${c.vpc} has the address ${peer(c.destination, c.many)}, so nothing receives the ${c.leg}.`,
+        reason: `No network interface in ${label(c.vpc)} has ${c.many ? `any of the addresses (such as ${c.destination})` : `the address ${peer(c.destination)}`}, so nothing receives the ${c.leg}.`,
         fix: 'Send to the private address of an instance that exists.',
       };
     case 'NatGatewayIsNotADestination':
@@ -111,7 +111,7 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
       };
     case 'InternetGatewayNotAttached':
       return {
-        reason: `Internet gateway ${label(c.internetGateway)} is not attached to ${c.vpc}, so it passes no traffic.`,
+        reason: `Internet gateway ${label(c.internetGateway)} is not attached to ${label(c.vpc)}, so it passes no traffic.`,
         fix: 'Attach it to the VPC (a gateway attachment).',
       };
     case 'NoPublicAddress': {
@@ -136,7 +136,7 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
       };
     case 'NoInternetGatewayAttached':
       return {
-        reason: `${c.vpc} has no internet gateway attached, so nothing from the internet enters it, whatever the addresses.`,
+        reason: `${label(c.vpc)} has no internet gateway attached, so nothing from the internet enters it, whatever the addresses.`,
         fix: 'Create an internet gateway and attach it to the VPC.',
       };
     case 'NatGatewayUnsolicited':
@@ -160,9 +160,10 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
         fix: "Route private subnets to one NAT gateway, and the NAT gateway's subnet to the internet gateway.",
       };
     case 'PeeringNotTransitive': {
-      const vpc = cloud.vpcs.get(c.peerVpc);
+      const blocks = (cloud.vpcs.get(c.peerVpc)?.cidrs ?? []).map(formatCidr);
+      const notIn = `${peer(c.destination, c.many)} ${c.many ? 'are' : 'is'} not in ${blocks.length > 1 ? 'any of them' : 'it'}`;
       return {
-        reason: `Peering connection ${label(c.peering)} only delivers to addresses of ${label(c.peerVpc)} (${(vpc?.cidrs ?? []).map(formatCidr).join(', ')}); ${peer(c.destination, c.many)} is not one of them, and peering is not transitive: traffic cannot pass through the peer VPC to a third network, its gateways or its NAT.`,
+        reason: `Peering connection ${label(c.peering)} only delivers to addresses of ${label(c.peerVpc)} (${blocks.join(', ')}); ${notIn}, and peering is not transitive: traffic cannot pass through the peer VPC to a third network, its gateways or its NAT.`,
         fix: "Peer the two VPCs that must talk directly, and route each side's block to that peering connection.",
       };
     }
