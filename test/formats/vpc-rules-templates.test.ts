@@ -312,3 +312,47 @@ describe('messages: grammar with plural forms, names instead of ids', () => {
     expect(renderDrop({ code: 'NoInternetGatewayAttached', vpc: a }, names).reason).toMatch(/^VpcA \(vpc-/);
   });
 });
+
+describe('item 35: DependsOn on the gateway attachment', () => {
+  const BASE = `Resources:
+  VPC:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  IGW: {Type: AWS::EC2::InternetGateway}
+  Attach:
+    Type: AWS::EC2::VPCGatewayAttachment
+    Properties: {VpcId: !Ref VPC, InternetGatewayId: !Ref IGW}
+  Public:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref VPC, CidrBlock: 10.0.1.0/24, MapPublicIpOnLaunch: true}
+  RT:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref VPC}
+  Default:
+    Type: AWS::EC2::Route
+    Properties: {RouteTableId: !Ref RT, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref IGW}
+  Eip:
+    Type: AWS::EC2::EIP
+    Properties: {Domain: vpc, InstanceId: !Ref Web}
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      NetworkInterfaces: [{DeviceIndex: 0, SubnetId: !Ref Public, AssociatePublicIpAddress: true}]
+`;
+  it('item 35: a route to the gateway, an elastic IP and a public instance without it are each warned about, naming the DependsOn to add', () => {
+    const r = load(BASE);
+    expect(errors(r)).toEqual([]);
+    const ws = warnings(r, 'MissingDependsOn');
+    expect(ws.map((w) => w.logicalId)).toEqual(['Default', 'Eip', 'Web']);
+    for (const w of ws) expect(w.message).toContain('add DependsOn: Attach');
+  });
+  it('item 35: an instance of the default VPC, and its elastic IP, need no DependsOn on another VPC\'s attachment', () => {
+    const r = load(
+      BASE.replace('NetworkInterfaces: [{DeviceIndex: 0, SubnetId: !Ref Public, AssociatePublicIpAddress: true}]', 'NetworkInterfaces: [{DeviceIndex: 0, AssociatePublicIpAddress: true}]'),
+    );
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r, 'MissingDependsOn').map((w) => w.logicalId)).toEqual(['Default']);
+    expect(warnings(r, 'DefaultVpcUsed').map((w) => w.logicalId)).toEqual(['Web']);
+  });
+});
