@@ -6,18 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatCidr } from '../../src/engine/address.js';
 import { Cloud } from '../../src/engine/cloud.js';
-import { CloudError } from '../../src/engine/errors.js';
+import { errorCode as code } from '../support/cloud-error.js';
 import { ask, REGION } from '../support/net.js';
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CloudError) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('3. blocks with host bits are canonicalised', () => {
   it('item 3: VPC, secondary block, subnet, route and network ACL entry deploy as the network, each with a warning naming it', () => {
