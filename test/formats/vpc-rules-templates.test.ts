@@ -141,6 +141,13 @@ describe('item 32: the default VPC', () => {
     expect(trace(r.cloud, { from: 'internet', to: 'Web', protocol: 'tcp', port: 22 }).reachable).toBe(false);
     expect(trace(r.cloud, { from: 'Admin', to: 'Web', protocol: 'tcp', port: 22 }).reachable).toBe(true);
   });
+  it('a group name given where an id is expected is refused, saying it is a name and how to give the id', () => {
+    const r = load(template.replace('SecurityGroupIds: [!GetAtt AdminSg.GroupId]', 'SecurityGroupIds: [!Ref AdminSg]'));
+    expect(errors(r).map((d) => [d.code, d.logicalId])).toEqual([['InvalidGroupId.Malformed', 'Admin']]);
+    expect(errors(r)[0].message).toBe(
+      '"AdminSg" is the name of security group AdminSg of the default VPC, not its id; SecurityGroupIds takes the group\'s GroupId (for example !GetAtt WebSg.GroupId, or the name in SecurityGroups)',
+    );
+  });
   it('a template with its own VPC makes no default VPC', () => {
     const r = load(`Resources:
   VPC:

@@ -2,6 +2,7 @@ import { awsReservedAddresses, cidrContainsIp, formatCidr, formatIp, lastAddress
 import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import type { Field, Named, Origin } from '../store.js';
+import { isDefaultVpc } from './default-vpc.js';
 import type { Instance } from './instance.js';
 import { EC2, QUOTAS } from './kinds.js';
 import type { Subnet } from './subnet.js';
@@ -108,6 +109,14 @@ export function checkGroups(cloud: Cloud, subnet: Subnet, groupIds: string[], fi
     );
   }
   for (const g of unique) {
+    const named = cloud.securityGroups.has(g) ? undefined : [...cloud.securityGroups.values()].find((x) => x.name === g && x.region === subnet.region);
+    if (named) {
+      throw new CloudError(
+        'InvalidGroupId.Malformed',
+        `"${g}" is the name of security group ${named.logicalId ?? g}${isDefaultVpc(cloud.vpc(named.vpcId)) ? ' of the default VPC' : ''}, not its id; SecurityGroupIds takes the group's GroupId`,
+        field,
+      );
+    }
     const group = cloud.get(EC2.securityGroup, g, field);
     if (group.vpcId !== subnet.vpcId) {
       throw new CloudError(

@@ -13,6 +13,8 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterCombination@GroupName': '(for example !Ref WebSecurityGroup)',
   'InvalidParameterCombination@SourceSecurityGroupName': '(for example !Ref AppSecurityGroup)',
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
+  // Ref of a security group without VpcId is its name (aws-semantics 32).
+  'InvalidGroupId.Malformed': '(for example !GetAtt WebSg.GroupId, or the name in SecurityGroups)',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
 };
