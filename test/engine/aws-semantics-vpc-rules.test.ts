@@ -200,3 +200,16 @@ describe('12. regional NAT gateways', () => {
     expect(code(() => cloud.createRoute({ routeTableId: otherRt, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id }))).toBe('InvalidParameterValue');
   });
 });
+
+describe('messages name resources by logical id', () => {
+  it('an elastic IP already associated names the instance it is on, and a VPC over its block quota names the VPC', () => {
+    const cloud = new Cloud();
+    const vpc = cloud.createVpc(REGION, { cidrBlock: '10.0.0.0/16' }, { logicalId: 'Vpc' }).id;
+    const s = cloud.createSubnet({ vpcId: vpc, cidrBlock: '10.0.1.0/24' }, { logicalId: 'Public' }).id;
+    const web = cloud.createInstance(REGION, { subnetId: s }, { logicalId: 'Web' }).id;
+    const eip = cloud.allocateElasticIp(REGION, { logicalId: 'Ip' }).id;
+    cloud.associateElasticIp({ allocationId: eip, instanceId: web });
+    expect(() => cloud.createNatGateway({ subnetId: s, allocationId: eip })).toThrow(/is already associated with Web$/);
+    expect(() => cloud.associateVpcCidrBlock({ vpcId: vpc, cidrBlock: '10.0.128.0/17' })).toThrow(/a block Vpc already has/);
+  });
+});

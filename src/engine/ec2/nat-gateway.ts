@@ -4,7 +4,7 @@ import { CloudError } from '../errors.js';
 import { named, type Named, type Origin } from '../store.js';
 import type { ElasticIp } from './elastic-ip.js';
 import { EC2 } from './kinds.js';
-import { createInterfaceRecord } from './network-interface.js';
+import { createInterfaceRecord, interfaceOwnerName } from './network-interface.js';
 import { createRegionalNatGateway, type RegionalNatGateway, type RegionalNatGatewaySpec } from './regional-nat-gateway.js';
 
 /** NAT gateways: public (with an elastic IP) or private, in one subnet (zonal; regional ones are in regional-nat-gateway.ts). */
@@ -57,7 +57,7 @@ export function createNatGateway(cloud: Cloud, spec: NatGatewaySpec, origin?: Or
   if (spec.allocationId) {
     eip = cloud.get(EC2.elasticIp, spec.allocationId);
     if (eip.networkInterfaceId) {
-      throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${formatIp(eip.publicIp)} is already associated with ${eip.networkInterfaceId}`, 'AllocationId');
+      throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${formatIp(eip.publicIp)} is already associated with ${interfaceOwnerName(cloud, eip.networkInterfaceId)}`, 'AllocationId');
     }
   }
   const id = cloud.newId('nat', subnet.region, origin, 'nat');

@@ -98,6 +98,14 @@ export function createInterfaceRecord(cloud: Cloud, subnet: Subnet, o: Interface
   return eni;
 }
 
+/** How a message names an interface: the instance or NAT gateway it belongs to (by logical id when it has one), or the interface itself. */
+export function interfaceOwnerName(cloud: Cloud, eniId: string): string {
+  const eni = cloud.interfaces.get(eniId);
+  if (!eni) return eniId;
+  const owner = eni.owner.kind === 'instance' ? cloud.instances.get(eni.owner.id) : eni.owner.kind === 'nat-gateway' ? cloud.natGateways.get(eni.owner.id) : undefined;
+  return owner ? owner.logicalId ?? owner.id : eni.logicalId ?? eni.id;
+}
+
 /** The groups of an interface: at most five, of the subnet's VPC; none given means the VPC's default group. */
 export function checkGroups(cloud: Cloud, subnet: Subnet, groupIds: string[], field: Field): string[] {
   const unique = [...new Set(groupIds)];

@@ -3,6 +3,7 @@ import { CloudError } from '../errors.js';
 import { availabilityZones, hasZone } from '../regions.js';
 import { kind, named, type Named, type Origin } from '../store.js';
 import { EC2 } from './kinds.js';
+import { interfaceOwnerName } from './network-interface.js';
 
 /**
  * Regional NAT gateways (aws-semantics 12): created on a VPC with no subnet, they expand
@@ -65,7 +66,7 @@ export function createRegionalNatGateway(cloud: Cloud, spec: RegionalNatGatewayS
   for (const id of given) {
     const eip = cloud.get(EC2.elasticIp, id, 'AllocationId');
     if (eip.networkInterfaceId) {
-      throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${eip.logicalId ?? eip.id} is already associated with ${eip.networkInterfaceId}`, 'AllocationId');
+      throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${eip.logicalId ?? eip.id} is already associated with ${interfaceOwnerName(cloud, eip.networkInterfaceId)}`, 'AllocationId');
     }
   }
   const id = cloud.newId('nat', vpc.region, origin, 'nat');

@@ -65,7 +65,7 @@ export function associateVpcCidrBlock(cloud: Cloud, spec: { vpcId: string; cidrB
   if (vpc.cidrs.length >= QUOTAS.cidrBlocksPerVpc) {
     throw new CloudError(
       'CidrLimitExceeded',
-      `${vpc.id} already has ${vpc.cidrs.length} IPv4 blocks; the default quota is ${QUOTAS.cidrBlocksPerVpc} per VPC`,
+      `${vpc.logicalId ?? vpc.id} already has ${vpc.cidrs.length} IPv4 blocks; the default quota is ${QUOTAS.cidrBlocksPerVpc} per VPC`,
       'CidrBlock',
     );
   }
@@ -73,7 +73,7 @@ export function associateVpcCidrBlock(cloud: Cloud, spec: { vpcId: string; cidrB
     if (cidrOverlaps(existing, cidr)) {
       throw new CloudError(
         'CidrConflict',
-        `${formatCidr(cidr)} overlaps ${formatCidr(existing)}, a block ${vpc.id} already has; a VPC's blocks must not overlap`,
+        `${formatCidr(cidr)} overlaps ${formatCidr(existing)}, a block ${vpc.logicalId ?? vpc.id} already has; a VPC's blocks must not overlap`,
         'CidrBlock',
       );
     }
