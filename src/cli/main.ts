@@ -52,7 +52,13 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .helpCommand(false)
     // Needed for `grade merge` to own its --format and --out (see grade below).
     .enablePositionalOptions()
-    .configureHelp({ sortSubcommands: false, helpWidth: 80 })
+    // The command list names each command with its arguments only (each command's own --help
+    // lists its options), so the description column stays wide enough to wrap at 80 columns.
+    .configureHelp({
+      sortSubcommands: false,
+      helpWidth: 80,
+      subcommandTerm: (cmd) => [cmd.name(), ...cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
+    })
     .action(action('app'));
 
   const paramOption = new Option('--param <key=value>', 'override a template parameter (repeatable)').argParser(collect);

@@ -36,7 +36,7 @@ export interface CidrReportOptions {
 
 export interface ReservedAddress {
   readonly address: string;
-  readonly purpose: 'network address' | 'VPC router' | 'DNS' | 'future use' | 'last address';
+  readonly purpose: 'network address' | 'VPC router' | 'reserved (DNS is at the VPC base + 2)' | 'future use' | 'last address';
 }
 
 export interface SubnetRow {
@@ -86,7 +86,10 @@ export interface CidrReport {
 
 export const DEFAULT_SPLIT_LIMIT = 4096;
 
-const PURPOSES: ReservedAddress['purpose'][] = ['network address', 'VPC router', 'DNS', 'future use', 'last address'];
+// Base + 2 is reserved in every subnet, but the DNS server answers only at the VPC's primary
+// block's base + 2 ("We also reserve the IP address at the base of each subnet range plus two"):
+// https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
+const PURPOSES: ReservedAddress['purpose'][] = ['network address', 'VPC router', 'reserved (DNS is at the VPC base + 2)', 'future use', 'last address'];
 const PRIVATE_LIST = PRIVATE_RANGES.map(formatCidr).join(', ');
 const count = (n: number): string => n.toLocaleString('en-US');
 

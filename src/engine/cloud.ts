@@ -16,6 +16,7 @@ import { addSecurityGroupRule, clearEgress, createSecurityGroup, type RuleSpec, 
 import { createSubnet, type Subnet, type SubnetSpec } from './ec2/subnet.js';
 import { checkTopology } from './ec2/topology-checks.js';
 import { associateVpcCidrBlock, createVpc, type Vpc } from './ec2/vpc.js';
+import { checkLoadBalancers } from './elbv2/topology-checks.js';
 import { type Field, type Origin, Store } from './store.js';
 import { createUnmodelled, UNMODELLED, type UnmodelledResource } from './unmodelled.js';
 
@@ -201,8 +202,8 @@ export class Cloud extends Store {
     return deleteResource(this, id);
   }
 
-  /** The checks that need the whole topology (ec2/topology-checks.ts), once everything is created. */
+  /** The checks that need the whole topology (ec2/ and elbv2/topology-checks.ts), once everything is created. */
   finish(): CloudError[] {
-    return checkTopology(this);
+    return [...checkTopology(this), ...checkLoadBalancers(this)];
   }
 }

@@ -15,6 +15,7 @@ import {
 } from './cfn/index.js';
 import { resourceParameterResolver } from './resource-parameters.js';
 import { withTemplateHint } from './cfn/hints.js';
+import { wrongReference } from './cfn/wrong-reference.js';
 import { type Diagnostic, hasErrors } from './diagnostics.js';
 import { readSubmission, type TemplateFile } from './submission-files.js';
 
@@ -119,7 +120,8 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
         } catch (e) {
           if (e instanceof CloudError) {
             const path = e.field === undefined ? undefined : Array.isArray(e.field) ? e.field : [e.field];
-            throw new ResourceError(withTemplateHint(e), e.code, path);
+            const sameRegion = declared.filter((d) => d.region === region && d !== entry);
+            throw new ResourceError(wrongReference(e, r.properties, sameRegion) ?? withTemplateHint(e), e.code, path);
           }
           throw e;
         }

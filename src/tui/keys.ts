@@ -30,6 +30,7 @@ export const KEYS = {
     quiz: b('t', 'quiz', 't', "take the lesson's quiz"),
     review: b('r', 'review', 'r', 'review quiz: questions due from the lessons read'),
     practice: b('c', 'cidr', 'c', 'subnetting practice: generated CIDR questions'),
+    tracePractice: b('p', 'trace', 'p', 'trace practice: which hop drops a flow in a generated network'),
     lab: b('s', 'lab', 's', "start the lesson's lab"),
     labs: b('l', 'labs', 'l', 'the list of labs'),
     help: b('?', 'help', '?', 'this help'),

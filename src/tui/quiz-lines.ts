@@ -2,11 +2,12 @@ import { BLANK, line, renderMarkdown, seg, THEME, wrapSegments, type RenderedLin
 import { answerHint } from '../content/quiz/present.js';
 import { choiceLetter, hasChoices, type Question } from '../content/quiz/types.js';
 import { currentQuestion, score, type QuizSession } from './quiz-session.js';
-import { truncate } from './text.js';
+import { fitText } from './text.js';
 
 /**
  * The quiz screen's lines for a state: the question with its choices, the verdict and
  * explanation after an answer, the score at the end. `focus` is the line to keep in view.
+ * Without `boxes` (for screen readers) a long line of the score wraps instead of being cut.
  */
 export interface QuizLines {
   readonly lines: RenderedLine[];
@@ -16,9 +17,9 @@ export interface QuizLines {
 const RIGHT = { bold: true, color: 'green' } as const;
 const WRONG = { bold: true, color: 'red' } as const;
 
-export function quizLines(s: QuizSession, width: number, mode: RenderMode): QuizLines {
+export function quizLines(s: QuizSession, width: number, mode: RenderMode, boxes = true): QuizLines {
   const q = currentQuestion(s);
-  if (!q) return summaryLines(s, width);
+  if (!q) return summaryLines(s, width, boxes);
   const lines: RenderedLine[] = [line([seg(`Question ${s.index + 1} of ${s.questions.length}`, THEME.heading)]), BLANK];
   lines.push(...renderMarkdown(q.prompt, { width, mode }));
   let focus = 0;
@@ -54,7 +55,7 @@ export function quizLines(s: QuizSession, width: number, mode: RenderMode): Quiz
   return { lines, focus };
 }
 
-function summaryLines(s: QuizSession, width: number): QuizLines {
+function summaryLines(s: QuizSession, width: number, boxes: boolean): QuizLines {
   const { correct, answered } = score(s);
   const pct = answered === 0 ? 0 : Math.round((100 * correct) / answered);
   const lines: RenderedLine[] = [line([seg(`Score: ${correct} of ${answered} (${pct}%)`, THEME.heading)]), BLANK];
@@ -62,9 +63,9 @@ function summaryLines(s: QuizSession, width: number): QuizLines {
     const q = s.questions.find((x) => x.id === v.questionId);
     const prompt = (q?.prompt ?? v.questionId).replace(/\s+/g, ' ').replace(/`|\*\*/g, '').trim();
     const mark = v.correct ? seg('✓ ', RIGHT) : seg('✗ ', WRONG);
-    lines.push(line([mark, seg(truncate(`${i + 1}. ${prompt}`, width - 2))]));
+    fitText(`${i + 1}. ${prompt}`, width - 2, boxes).forEach((l, k) => lines.push(line([k === 0 ? mark : seg('  '), ...l.segments])));
   });
   if (answered < s.questions.length) lines.push(BLANK, line([seg(`${s.questions.length - answered} question(s) not answered.`)]));
-  lines.push(BLANK, line([seg('Your answers are recorded; questions you missed come back sooner.', THEME.url)]));
+  lines.push(BLANK, ...wrapSegments([seg('Your answers are recorded; questions you missed come back sooner.', THEME.url)], width));
   return { lines, focus: 0 };
 }

@@ -93,7 +93,7 @@ describe('cloudlab check --watch', () => {
     };
     try {
       await until(() => count(/Watching /g) === 1, 'the first check');
-      expect(out).toContain('Score: 14/14');
+      expect(out).toContain('Score: 15/15');
       expect(out).toContain('Next: lab 2, A public web server. Start it with:');
       expect(out).toContain('cloudlab lab start public-web --student s1');
       writeFileSync(path, 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n     Properties: {}\n');
@@ -103,7 +103,7 @@ describe('cloudlab check --watch', () => {
       writeFileSync(`${path}.tmp`, good);
       renameSync(`${path}.tmp`, path);
       await until(() => count(/Watching /g) === 3, 'a check after a save by rename');
-      expect(count(/Score: 14\/14/g)).toBe(2);
+      expect(count(/Score: 15\/15/g)).toBe(2);
       child.stdin.write('\u0003');
       const status = await new Promise<number | null>((r) => child.on('close', r));
       expect(status).toBe(130);

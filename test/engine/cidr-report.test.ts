@@ -34,7 +34,7 @@ describe('cidrReport: the fields of known blocks', () => {
     expect(r.awsReserved).toEqual([
       { address: '10.0.0.0', purpose: 'network address' },
       { address: '10.0.0.1', purpose: 'VPC router' },
-      { address: '10.0.0.2', purpose: 'DNS' },
+      { address: '10.0.0.2', purpose: 'reserved (DNS is at the VPC base + 2)' },
       { address: '10.0.0.3', purpose: 'future use' },
       { address: '10.0.255.255', purpose: 'last address' },
     ]);

@@ -23,7 +23,8 @@ describe('npm start', () => {
       encoding: 'utf8',
       env: { ...process.env, CLOUDLAB_HOME: home, NO_COLOR: '1' },
     });
-    expect(r.stderr).toBe('');
+    // The only line on stderr is the note that the student id given is remembered; npm adds nothing.
+    expect(r.stderr).toBe('cloudlab: remembered your student id s1 (cloudlab config get shows it; --student overrides it).\n');
     expect(r.status).toBe(0);
     expect(existsSync(join(here, 'mine', 'template.yaml'))).toBe(true);
     expect(existsSync(join(ROOT, 'mine'))).toBe(false);

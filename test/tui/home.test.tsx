@@ -41,7 +41,7 @@ describe('the home screen', () => {
     expect(lines[6]).toMatch(/^ {5}2 {2}Route tables +– +–$/);
     expect(lines[7]).toMatch(/^ {5}3 {2}Security groups$/);
     expect(lines[lines.length - 3]).toBe('0 of 3 lessons read');
-    expect(lines[lines.length - 1]).toBe('↑↓ move  Enter read  t quiz  r review  c cidr  s lab  l labs  ? help  q quit');
+    expect(lines[lines.length - 1]).toBe('Enter read  t quiz  r review  c cidr  p trace  s lab  l labs  ? help  q quit');
     expect(frameSize(lastFrame())).toEqual({ lines: 23, widest: 80 });
   });
 
@@ -114,7 +114,7 @@ describe('the home screen', () => {
     expect(text).toContain('› 1. Addresses and blocks: not read, quiz not tried, no lab yet');
     expect(text).toContain('  2. Route tables: not read, quiz not tried, lab not tried');
     expect(text).toContain('  3. Security groups: not read');
-    expect(text).toContain('Keys: ↑↓ move, Enter read, t quiz');
+    expect(text).toContain('Keys: Enter read, t quiz, r review, c cidr, p trace');
     expect(frameSize(lastFrame()).lines).toBe(23);
   });
 

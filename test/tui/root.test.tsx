@@ -115,6 +115,15 @@ describe('the app', () => {
     expect(textOf(lastFrame())).toContain('Question 1 of');
   });
 
+  it('starts generated trace practice from home with p', async () => {
+    const { stdin, lastFrame } = renderWith(<Root {...props()} />);
+    expect(textOf(lastFrame())).toContain('p trace');
+    await press(stdin, 'p');
+    await eventually(() => expect(title(lastFrame())).toMatch(/^Quiz · trace/));
+    expect(textOf(lastFrame())).toContain('Question 1 of');
+    expect(textOf(lastFrame())).toMatch(/drop|reach/i);
+  });
+
   it('opens the help over any screen and returns to it', async () => {
     const { stdin, lastFrame } = renderWith(<Root {...props()} />);
     await press(stdin, KEY.enter, '?');

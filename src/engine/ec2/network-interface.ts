@@ -18,7 +18,12 @@ export interface NetworkInterface extends Named {
   elasticIpId?: string;
   securityGroupIds: string[];
   sourceDestCheck: boolean;
-  owner: { kind: 'instance'; id: string; deviceIndex: number } | { kind: 'nat-gateway'; id: string } | { kind: 'none' };
+  owner:
+    | { kind: 'instance'; id: string; deviceIndex: number }
+    | { kind: 'nat-gateway'; id: string }
+    /** A load balancer's node in one zone (elbv2/load-balancer.ts); `id` is the load balancer's ARN. */
+    | { kind: 'load-balancer'; id: string }
+    | { kind: 'none' };
 }
 
 /** A private address of the subnet: the one asked for (free, not reserved), or the next free one. */

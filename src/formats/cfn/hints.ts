@@ -15,6 +15,9 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
   // Ref of a security group without VpcId is its name (aws-semantics 32).
   'InvalidGroupId.Malformed': '(for example !GetAtt WebSg.GroupId, or the name in SecurityGroups)',
+  // Services: an auto scaling group's launch template version, a load balancer's subnets.
+  'ValidationError@Version': '(for example Version: !GetAtt WebTemplate.LatestVersionNumber)',
+  'ValidationError@Subnets': '(for example Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB])',
   // A route to an internet gateway that is not attached to the route's VPC (topology-checks.ts).
   'InvalidParameterValue@GatewayId': 'with an AWS::EC2::VPCGatewayAttachment',
 };

@@ -1,5 +1,6 @@
 import type { TopologyView } from './topology.js';
 import { printable } from '../safe-text.js';
+import { servicesItems } from './services.js';
 
 /** The topology as an indented text tree that fits 80 columns. */
 export function topologyText(view: TopologyView, width = 80): string[] {
@@ -19,8 +20,9 @@ export function topologyText(view: TopologyView, width = 80): string[] {
   };
   for (const region of view.regions) {
     lines.push(`Region ${region.region}`);
+    const services = servicesItems(region);
     region.vpcs.forEach((vpc, vi) => {
-      const lastVpc = vi === region.vpcs.length - 1 && view.peerings.length === 0;
+      const lastVpc = vi === region.vpcs.length - 1 && view.peerings.length === 0 && services.length === 0;
       const v = lastVpc ? '   ' : '│  ';
       put(lastVpc ? '└─ ' : '├─ ', `VPC ${vpc.name}  ${vpc.cidrs.join(', ')}  (${vpc.id})`, `${v}   `);
       const items: [string, string[]][] = [];
@@ -51,6 +53,15 @@ export function topologyText(view: TopologyView, width = 80): string[] {
           const kl = ki === kids.length - 1;
           put(`${c}${kl ? '└─ ' : '├─ '}`, k, `${c}${kl ? '   ' : '│  '}   `);
         });
+      });
+    });
+    services.forEach(([head, kids], si) => {
+      const last = si === services.length - 1 && view.peerings.length === 0;
+      const c = last ? '   ' : '│  ';
+      put(last ? '└─ ' : '├─ ', head, `${c}   `);
+      kids.forEach((k, ki) => {
+        const kl = ki === kids.length - 1;
+        put(`${c}${kl ? '└─ ' : '├─ '}`, k, `${c}${kl ? '   ' : '│  '}   `);
       });
     });
   }

@@ -3,6 +3,7 @@ import type { Cloud } from '../../engine/cloud.js';
 import { describeRule } from '../../engine/cloud.js';
 import { ROUTE_TARGETS } from '../../engine/ec2/route-targets.js';
 import type { RouteTarget } from '../../engine/model.js';
+import { type ServicesView, servicesView } from './services.js';
 
 /**
  * A plain view of the topology for diagrams and JSON: VPCs with their subnets (zone, block,
@@ -14,7 +15,7 @@ export interface TopologyView {
   peerings: { id: string; name: string; from: string; to: string }[];
 }
 
-export interface RegionView {
+export interface RegionView extends ServicesView {
   region: string;
   vpcs: VpcView[];
 }
@@ -57,7 +58,7 @@ export function topologyView(cloud: Cloud): TopologyView {
   const groupName = (id: string): string => nameOf(cloud.securityGroups.get(id), id);
   for (const vpc of cloud.vpcs.values()) {
     let region = regions.get(vpc.region);
-    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [] }));
+    if (!region) regions.set(vpc.region, (region = { region: vpc.region, vpcs: [], ...servicesView(cloud, vpc.region) }));
     const igw = cloud.attachedGateway(vpc.id);
     const subnets: SubnetView[] = [];
     for (const s of cloud.subnets.values()) {

@@ -28,13 +28,14 @@ export interface HomeProps {
   readonly onReview: () => void;
   /** Generated subnetting questions (cloudlab quiz cidr). */
   readonly onPractice?: () => void;
+  readonly onTracePractice?: () => void;
   readonly onLab: (lessonId: string) => void;
   readonly onLabs: () => void;
   readonly onHelp: () => void;
   readonly onQuit: () => void;
 }
 
-const HINTS = [KEYS.home.move, KEYS.home.open, KEYS.home.quiz, KEYS.home.review, KEYS.home.practice, KEYS.home.lab, KEYS.home.labs, KEYS.home.help, KEYS.home.quit];
+const HINTS = [KEYS.home.open, KEYS.home.quiz, KEYS.home.review, KEYS.home.practice, KEYS.home.tracePractice, KEYS.home.lab, KEYS.home.labs, KEYS.home.help, KEYS.home.quit];
 /** Lines above the list: the next step, a blank line, the column titles. */
 const HEAD = 3;
 
@@ -73,6 +74,7 @@ export function Home(props: HomeProps) {
       else if (input === 's' && row) props.onLab(row.lesson.id);
       else if (input === 'r') props.onReview();
       else if (input === 'c') props.onPractice?.();
+      else if (input === 'p') props.onTracePractice?.();
       else if (input === 'l') props.onLabs();
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onQuit();

@@ -39,7 +39,7 @@ export function QuizScreen(props: QuizScreenProps) {
   const hints = hintsFor(session);
   const status = statusFor(session, width);
   const layout = frameLayout(width, height, hints, status, look);
-  const { lines, focus } = quizLines(session, width, look.mode);
+  const { lines, focus } = quizLines(session, width, look.mode, look.boxes);
   const top = clampOffset(offset, lines.length, layout.bodyHeight);
 
   useKeys(
@@ -57,7 +57,7 @@ export function QuizScreen(props: QuizScreenProps) {
       }
       if (step.help) props.onHelp();
       if (step.session === session) return;
-      const next = quizLines(step.session, width, look.mode);
+      const next = quizLines(step.session, width, look.mode, look.boxes);
       const h = frameLayout(width, height, hintsFor(step.session), statusFor(step.session, width), look).bodyHeight;
       const moved = step.session.index !== session.index || step.session.phase !== session.phase;
       // A new question starts at its top; a verdict is brought into view; the cursor stays visible.

@@ -5,6 +5,7 @@ import type { Course } from '../../content/lessons.js';
 import { markLessonRead, recordLabResult, recordQuizAnswer, type Progress } from '../../content/progress.js';
 import { planQuiz, resolveTopic, TopicError, topicLabel } from '../../content/quiz/plan.js';
 import { GENERATED_TOPIC } from '../../content/quiz/generate.js';
+import { TRACE_TOPIC } from '../../content/quiz/trace-quiz.js';
 import type { Question } from '../../content/quiz/types.js';
 import type { GradeResult } from '../../grading/result.js';
 import { KeyRouter } from '../components/key-router.js';
@@ -88,7 +89,7 @@ export function Root(props: RootProps) {
   const quit = (): void => (props.onQuit ? props.onQuit() : app.exit());
 
   const startQuiz = (lessonId?: string): void => {
-    if (lessonId !== undefined && lessonId !== GENERATED_TOPIC && (course.banks.get(lessonId) ?? []).length === 0) {
+    if (lessonId !== undefined && lessonId !== GENERATED_TOPIC && lessonId !== TRACE_TOPIC && (course.banks.get(lessonId) ?? []).length === 0) {
       setStatus('This lesson has no quiz questions yet.');
       return;
     }
@@ -158,6 +159,7 @@ export function Root(props: RootProps) {
             onQuiz={(id) => startQuiz(id)}
             onReview={() => startQuiz()}
             onPractice={() => startQuiz(GENERATED_TOPIC)}
+            onTracePractice={() => startQuiz(TRACE_TOPIC)}
             onLab={lessonLab}
             onLabs={() => push({ kind: 'labs' })}
             onQuit={quit}

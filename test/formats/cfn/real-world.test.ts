@@ -67,7 +67,8 @@ describe('real-world templates load as they are', () => {
     expect(diagnostics).toEqual([]);
     const types = new Set(builder.created.map((r) => r.type));
     const fromBoth = new Set([...types, ...fixtureTypes('vpc-two-az.yaml')]);
-    expect([...fromBoth].sort()).toEqual(Object.keys(MODELLED_TYPES).sort());
+    // The VPC types; the services of issue 8 have their own templates (test/fixtures/services).
+    expect([...fromBoth].sort()).toEqual(Object.keys(MODELLED_TYPES).filter((t) => t.startsWith('AWS::EC2::') && t !== 'AWS::EC2::LaunchTemplate').sort());
 
     const byId = Object.fromEntries(builder.created.map((r) => [r.logicalId, r]));
     expect(byId.AppSubnet.properties.CidrBlock).toBe('10.10.0.0/24');

@@ -1,7 +1,12 @@
+import { autoScalingGroup } from './autoscaling-group.js';
+import { launchConfiguration } from './autoscaling-launch-configuration.js';
+import { scalingPolicy } from './autoscaling-scaling-policy.js';
+import { scheduledAction } from './autoscaling-scheduled-action.js';
 import { eip } from './ec2-eip.js';
 import { eipAssociation } from './ec2-eip-association.js';
 import { instance } from './ec2-instance.js';
 import { internetGateway } from './ec2-internet-gateway.js';
+import { launchTemplate } from './ec2-launch-template.js';
 import { natGateway } from './ec2-nat-gateway.js';
 import { networkAcl, networkAclEntry, subnetNetworkAclAssociation } from './ec2-network-acl.js';
 import { networkInterface, networkInterfaceAttachment } from './ec2-network-interface.js';
@@ -15,6 +20,11 @@ import { vpc } from './ec2-vpc.js';
 import { vpcCidrBlock } from './ec2-vpc-cidr-block.js';
 import { vpcGatewayAttachment } from './ec2-vpc-gateway-attachment.js';
 import { vpcPeeringConnection } from './ec2-vpc-peering-connection.js';
+import { listener } from './elbv2-listener.js';
+import { listenerCertificate } from './elbv2-listener-certificate.js';
+import { listenerRule } from './elbv2-listener-rule.js';
+import { loadBalancer } from './elbv2-load-balancer.js';
+import { targetGroup } from './elbv2-target-group.js';
 import type { ResourceType } from './resource-type.js';
 
 export type { BuildContext, BuildResource, BuildWarning, Built, ResourceType } from './resource-type.js';
@@ -45,4 +55,14 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::EC2::Instance': instance,
   'AWS::EC2::NetworkInterface': networkInterface,
   'AWS::EC2::NetworkInterfaceAttachment': networkInterfaceAttachment,
+  'AWS::AutoScaling::AutoScalingGroup': autoScalingGroup,
+  'AWS::AutoScaling::LaunchConfiguration': launchConfiguration,
+  'AWS::AutoScaling::ScalingPolicy': scalingPolicy,
+  'AWS::AutoScaling::ScheduledAction': scheduledAction,
+  'AWS::EC2::LaunchTemplate': launchTemplate,
+  'AWS::ElasticLoadBalancingV2::Listener': listener,
+  'AWS::ElasticLoadBalancingV2::ListenerCertificate': listenerCertificate,
+  'AWS::ElasticLoadBalancingV2::ListenerRule': listenerRule,
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': loadBalancer,
+  'AWS::ElasticLoadBalancingV2::TargetGroup': targetGroup,
 };
