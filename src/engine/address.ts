@@ -66,8 +66,8 @@ export function maskOf(prefix: number): number {
 
 /**
  * Parses a block such as 10.0.0.0/16. Host bits are accepted and reported through
- * `hostBitsSet`, because AWS refuses them in most calls and the student must be told which
- * network the text names.
+ * `hostBitsSet`, because the student must be told which network the text names (AWS
+ * canonicalises such a block to its network; params.ts requireBlock).
  * @example parseCidr('10.0.1.5/16') → { network: 10.0.0.0, prefix: 16, hostBitsSet: true }
  */
 export function parseCidr(text: string): Cidr {

@@ -5,7 +5,8 @@ import { type ElasticIp, allocateElasticIp, associateElasticIp, type AssociateAd
 import { createInstance, type Instance, type InstanceSpec } from './ec2/instance.js';
 import { attachedGateway, attachInternetGateway, createInternetGateway, detachInternetGateway, type InternetGateway } from './ec2/internet-gateway.js';
 import { EC2 } from './ec2/kinds.js';
-import { createNatGateway, type NatGateway, type NatGatewaySpec } from './ec2/nat-gateway.js';
+import { type AnyNatGatewaySpec, createAnyNatGateway, createNatGateway, type NatGateway, type NatGatewaySpec } from './ec2/nat-gateway.js';
+import type { RegionalNatGateway } from './ec2/regional-nat-gateway.js';
 import { createEgressOnlyInternetGateway, EGRESS_ONLY_IGW, type EgressOnlyInternetGateway } from './ec2/egress-only-internet-gateway.js';
 import { associateSubnetIpv6Block, associateVpcIpv6Block, type Ipv6Block, type Ipv6VpcBlockSpec } from './ec2/ipv6.js';
 import { createIpv6Route, createPrefixListRoute, type Ipv6Route, type Ipv6RouteSpec } from './ec2/ipv6-route.js';
@@ -182,14 +183,25 @@ export class Cloud extends Store {
   createNatGateway(spec: NatGatewaySpec, origin?: Origin): NatGateway {
     return createNatGateway(this, spec, origin);
   }
-  createSecurityGroup(spec: { vpcId?: string; groupName?: string; description?: string }, origin?: Origin, isDefault = false): SecurityGroup {
+  /** CreateNatGateway with its AvailabilityMode: zonal in a subnet, or regional on a VPC. */
+  createAnyNatGateway(spec: AnyNatGatewaySpec, origin?: Origin): NatGateway | RegionalNatGateway {
+    return createAnyNatGateway(this, spec, origin);
+  }
+  createSecurityGroup(spec: { vpcId?: string; groupName?: string; description?: string; region?: string }, origin?: Origin, isDefault = false): SecurityGroup {
     return createSecurityGroup(this, spec, origin, isDefault);
   }
   clearEgress(groupId: string): void {
     clearEgress(this, groupId);
   }
-  addSecurityGroupRule(groupId: string | undefined, direction: 'ingress' | 'egress', spec: RuleSpec, origin?: Origin, target?: { groupName?: string }): SecurityGroupRule {
-    return addSecurityGroupRule(this, groupId, direction, spec, origin, target);
+  addSecurityGroupRule(
+    groupId: string | undefined,
+    direction: 'ingress' | 'egress',
+    spec: RuleSpec,
+    origin?: Origin,
+    target?: { groupName?: string; region?: string },
+    opts?: { ignoreRepeat?: boolean },
+  ): SecurityGroupRule {
+    return addSecurityGroupRule(this, groupId, direction, spec, origin, target, opts);
   }
   createNetworkAcl(spec: { vpcId: string }, origin?: Origin, isDefault = false): NetworkAcl {
     return createNetworkAcl(this, spec, origin, isDefault);

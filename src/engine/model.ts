@@ -11,6 +11,7 @@ export type { RouteTarget } from './ec2/route-targets.js';
 export type { Route, RouteTable } from './ec2/route-table.js';
 export type { InternetGateway } from './ec2/internet-gateway.js';
 export type { NatGateway } from './ec2/nat-gateway.js';
+export type { RegionalNatGateway } from './ec2/regional-nat-gateway.js';
 export type { ElasticIp } from './ec2/elastic-ip.js';
 export type { SecurityGroup, SecurityGroupRule } from './ec2/security-group.js';
 export type { NetworkAcl, NetworkAclEntry } from './ec2/network-acl.js';

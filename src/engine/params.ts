@@ -1,11 +1,19 @@
 import { type Cidr, formatCidr, parseCidr } from './address.js';
 import { CloudError } from './errors.js';
-import type { Field } from './store.js';
+import type { Field, Store } from './store.js';
 
 /** Reading the values of a request the way AWS does; each refusal names the parameter. */
 
-/** Parses a block for a request, refusing host bits the way AWS does (and saying which network was meant). */
-export function requireBlock(text: unknown, field: Field, what: string): Cidr {
+/**
+ * Parses a block for a request. A block written with host bits set names its network, and
+ * AWS canonicalises it ("if you specify 100.68.0.18/18, we modify it to 100.68.0.0/18":
+ * CreateVpc, CreateSubnet, CreateRoute, CreateNetworkAclEntry,
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html; and
+ * AuthorizeSecurityGroupIngress/Egress, which also refuse the canonical form of an existing
+ * rule as a duplicate, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html).
+ * So does the virtual cloud, with a warning naming the network (aws-semantics 3).
+ */
+export function requireBlock(text: unknown, field: Field, what: string, store: Store): Cidr {
   if (typeof text !== 'string' || text.trim() === '') {
     throw new CloudError('MissingParameter', `${what} needs a CIDR block such as 10.0.0.0/16`, field);
   }
@@ -16,11 +24,13 @@ export function requireBlock(text: unknown, field: Field, what: string): Cidr {
     throw new CloudError('InvalidParameterValue', (e as Error).message, field);
   }
   if (c.hostBitsSet) {
-    throw new CloudError(
-      'InvalidParameterValue',
-      `${text} has host bits set: it names the network ${formatCidr(c)}; AWS refuses blocks written this way — write ${formatCidr(c)}`,
+    const network = formatCidr(c);
+    store.warn({
+      code: 'CidrCanonicalised',
+      message: `${text.trim()} has host bits set: AWS deploys it as ${network}, the network it names (write ${network} to say so)`,
       field,
-    );
+    });
+    c = { ...c, hostBitsSet: false };
   }
   return c;
 }

@@ -36,6 +36,17 @@ export interface Kind<T> {
   readonly _type?: T;
 }
 
+/**
+ * Something a request did that AWS does without refusing, but a student should hear about
+ * (a block canonicalised, a repeated rule ignored, the default VPC used). `field` names the
+ * parameter, so a front door can point at its line; the door attaches the resource.
+ */
+export interface CloudWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: Field;
+}
+
 export function kind<T>(k: Omit<Kind<T>, '_type'>): Kind<T> {
   return k;
 }
@@ -46,6 +57,9 @@ export class Store {
   readonly ids: IdMaker;
   /** Resources created without a logical id (through the API) are named by creation order. */
   private anonymous = 0;
+
+  /** Warnings of every request so far, in order; a front door reads the ones each request added. */
+  readonly warnings: CloudWarning[] = [];
 
   constructor(readonly seed = 'cloudlab') {
     this.ids = new IdMaker(seed);
@@ -99,6 +113,11 @@ export class Store {
     }
     copy.anonymous = this.anonymous;
     return copy;
+  }
+
+  /** Records a warning of the request under way. */
+  warn(w: CloudWarning): void {
+    this.warnings.push(w);
   }
 
   /** The next number of the creation order, for resources named by it. */

@@ -109,9 +109,15 @@ export function loadSubmissionFromTemplates(templates: readonly TemplateFile[], 
           properties: r.properties,
         };
         declared.push(entry);
+        const before = cloud.warnings.length;
         try {
           const created = build(r);
           entry.ref = created.ref;
+          // What the engine warned about while creating it, placed at this resource (a failed request's warnings are dropped with it).
+          for (const w of cloud.warnings.slice(before)) {
+            const path = w.field === undefined ? undefined : Array.isArray(w.field) ? w.field : [w.field];
+            warnings.push({ w: { logicalId: r.logicalId, code: w.code, message: w.message, ...(path ? { path } : {}) }, region });
+          }
           return created;
         } catch (e) {
           if (e instanceof CloudError) {

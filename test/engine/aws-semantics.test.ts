@@ -3,7 +3,7 @@
  * reproduces, numbered as there.
  */
 import { describe, expect, it } from 'vitest';
-import { awsReservedAddresses, awsUsableCount, formatIp, parseCidr, parseIp } from '../../src/engine/address.js';
+import { awsReservedAddresses, awsUsableCount, formatCidr, formatIp, parseCidr, parseIp } from '../../src/engine/address.js';
 import { Cloud, QUOTAS } from '../../src/engine/cloud.js';
 import { CloudError } from '../../src/engine/errors.js';
 import { IntervalSet } from '../../src/engine/intervals.js';
@@ -76,15 +76,13 @@ describe('2. five reserved addresses per subnet', () => {
 });
 
 describe('3. host bits', () => {
-  it('a block with host bits is refused, naming the network it means', () => {
+  // Reversed: AWS canonicalises a block with host bits (an earlier version refused it).
+  it('a block with host bits names its network: AWS deploys the network, with a warning naming it', () => {
     const cloud = new Cloud();
-    try {
-      cloud.createVpc(REGION, { cidrBlock: '10.0.1.5/16' });
-      expect.unreachable();
-    } catch (e) {
-      expect((e as CloudError).code).toBe('InvalidParameterValue');
-      expect((e as Error).message).toContain('10.0.0.0/16');
-    }
+    const vpc = cloud.createVpc(REGION, { cidrBlock: '10.0.1.5/16' });
+    expect(formatCidr(vpc.cidrs[0])).toBe('10.0.0.0/16');
+    expect(cloud.warnings).toEqual([expect.objectContaining({ code: 'CidrCanonicalised', field: 'CidrBlock' })]);
+    expect(cloud.warnings[0].message).toContain('10.0.0.0/16');
   });
 });
 

@@ -143,7 +143,7 @@ describe('AWS refusals, at the property', () => {
     Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, Ipv6CidrBlock: '2001:db8:0:7::1/64'}
 `);
     expect(errors(r)).toEqual([]);
-    const w = r.diagnostics.find((d) => d.code === 'HostBitsSet')!;
+    const w = r.diagnostics.find((d) => d.code === 'CidrCanonicalised')!;
     expect(w).toMatchObject({ logicalId: 'S', line: 11 });
     expect(w.message).toContain('2001:db8:0:7::/64');
     expect(formatIpv6Cidr(byLogical(r.cloud.subnets, 'S').ipv6Cidr!)).toBe('2001:db8:0:7::/64');

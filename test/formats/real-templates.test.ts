@@ -46,5 +46,13 @@ describe('real templates load', () => {
     expect(r.resources.find((x) => x.logicalId === 'LoadBalancerSecurityGroup')!.properties.VpcId).toBe(vpc);
   });
 
-  it.todo('the EC2 instance sample (no VPC or subnet: it lands in the default VPC, aws-semantics 32, which the engine does not model yet)');
+  it('the EC2 instance sample (no VPC or subnet: it lands in the default VPC, aws-semantics 32)', () => {
+    const r = load('awslabs-ec2-instance-default-vpc.yaml');
+    expect(r.errors).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.code === 'DefaultVpcUsed').map((d) => d.logicalId)).toEqual(['InstanceSecurityGroup', 'EC2Instance']);
+    const inst = r.resources.find((x) => x.logicalId === 'EC2Instance')!.ref!;
+    const eni = r.cloud.interfaces.get(r.cloud.instances.get(inst)!.networkInterfaceIds[0])!;
+    expect(r.cloud.securityGroups.get(eni.securityGroupIds[0])?.logicalId).toBe('InstanceSecurityGroup');
+    expect(eni.publicIp).toBeDefined();
+  });
 });

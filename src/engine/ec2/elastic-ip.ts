@@ -3,7 +3,7 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { named, type Named, type Origin } from '../store.js';
 import { EC2 } from './kinds.js';
-import type { NetworkInterface } from './network-interface.js';
+import { interfaceOwnerName, type NetworkInterface } from './network-interface.js';
 
 /** Elastic IPs: allocation, and association with an instance or a network interface. */
 
@@ -64,7 +64,7 @@ export function associateElasticIp(cloud: Cloud, spec: AssociateAddressSpec): vo
   }
   if (!eni) throw new CloudError('InvalidParameterValue', 'the instance has no network interface');
   if (eip.networkInterfaceId && eip.networkInterfaceId !== eni.id && !spec.allowReassociation) {
-    throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${formatIp(eip.publicIp)} is already associated with ${eip.networkInterfaceId}`, 'AllocationId');
+    throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${formatIp(eip.publicIp)} is already associated with ${interfaceOwnerName(cloud, eip.networkInterfaceId)}`, 'AllocationId');
   }
   // Whether the VPC has an internet gateway is checked once everything is in (topology-checks.ts).
   if (eip.networkInterfaceId) {

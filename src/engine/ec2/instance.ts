@@ -2,6 +2,7 @@ import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import { fieldOf } from '../params.js';
 import { named, type Named, type Origin } from '../store.js';
+import { defaultSubnet, defaultVpcGroupByName, isDefaultVpc, warnDefaultVpc } from './default-vpc.js';
 import { allocatePublicIp } from './elastic-ip.js';
 import { EC2 } from './kinds.js';
 import { checkGroups, createInterfaceRecord, type NetworkInterface } from './network-interface.js';
@@ -50,24 +51,35 @@ export function createInstance(cloud: Cloud, region: string, spec: InstanceSpec,
       'SecurityGroupIds',
     );
   }
-  if (spec.securityGroupNames?.length) {
-    throw new CloudError(
-      'InvalidParameterCombination',
-      'SecurityGroups takes group names, which only work in a default VPC; in your own VPC give SecurityGroupIds',
-      'SecurityGroups',
-    );
-  }
   const id = cloud.newId('i', region, origin, 'instance');
-  const interfaces = spec.networkInterfaces?.length
+  let interfaces = spec.networkInterfaces?.length
     ? spec.networkInterfaces
     : [{ deviceIndex: 0, subnetId: spec.subnetId, groupSet: spec.securityGroupIds, privateIpAddress: spec.privateIpAddress, fieldBase: [] as (string | number)[] } as InstanceInterfaceSpec];
-  const primary = interfaces.find((n) => Number(n.deviceIndex) === 0);
+  let primary = interfaces.find((n) => Number(n.deviceIndex) === 0);
   if (!primary) {
     throw new CloudError('InvalidParameterValue', 'one network interface must have DeviceIndex 0 (the primary interface)', 'NetworkInterfaces');
   }
   if (!primary.subnetId && !primary.networkInterfaceId) {
-    throw new CloudError('MissingParameter', 'the instance has no SubnetId: the virtual cloud has no default VPC, so give SubnetId', 'SubnetId');
+    // No subnet: the default subnet of the zone, in the region's default VPC (aws-semantics 32).
+    const s = defaultSubnet(cloud, region, spec.availabilityZone, 'AvailabilityZone');
+    warnDefaultVpc(cloud, 'the instance has no SubnetId', cloud.vpc(s.vpcId), primary.fieldBase.length ? fieldOf(primary.fieldBase, 'SubnetId') : 'SubnetId', s);
+    interfaces = interfaces.map((n) => (n.subnetId || n.networkInterfaceId ? n : { ...n, subnetId: s.id }));
   }
+  if (spec.securityGroupNames?.length) {
+    // Group names (SecurityGroups) work only in the default VPC, where they name its groups.
+    const p = interfaces.find((n) => Number(n.deviceIndex) === 0)!;
+    const vpc = spec.networkInterfaces?.length || !p.subnetId ? undefined : cloud.vpcOfSubnet(cloud.subnet(p.subnetId, 'SubnetId').id);
+    if (!vpc || !isDefaultVpc(vpc)) {
+      throw new CloudError(
+        'InvalidParameterCombination',
+        'SecurityGroups takes group names, which only work in a default VPC; in your own VPC give SecurityGroupIds',
+        'SecurityGroups',
+      );
+    }
+    const byName = spec.securityGroupNames.map((n) => defaultVpcGroupByName(cloud, region, n, 'SecurityGroups').id);
+    interfaces = [{ ...p, groupSet: [...(p.groupSet ?? []), ...byName] }];
+  }
+  primary = interfaces.find((n) => Number(n.deviceIndex) === 0)!;
   if (interfaces.length > 1 && interfaces.some((n) => n.associatePublicIpAddress === true)) {
     throw new CloudError(
       'InvalidParameterCombination',

@@ -54,7 +54,7 @@ export function createIpv6Route(cloud: Cloud, spec: Ipv6RouteSpec, origin?: Orig
     }
     target = { kind: 'egress-only-internet-gateway', id: g.id };
   } else {
-    [field, target] = routeTargetOf(cloud, spec);
+    [field, target] = routeTargetOf(cloud, spec, vpc.id);
     if (target.kind !== 'local' && target.kind !== 'unmodelled') ROUTE_TARGETS[target.kind].check(cloud, target.id, vpc, field);
   }
   for (const r of ipv6RoutesOf(cloud, table)) {
@@ -86,7 +86,7 @@ export function createIpv6Route(cloud: Cloud, spec: Ipv6RouteSpec, origin?: Orig
 export function createPrefixListRoute(cloud: Cloud, spec: RouteSpec & { destinationPrefixListId: string }, origin?: Origin): PrefixListRoute {
   const table = cloud.routeTable(spec.routeTableId);
   checkPrefixListReference(cloud, spec.destinationPrefixListId, 'DestinationPrefixListId');
-  const [field, target] = routeTargetOf(cloud, spec);
+  const [field, target] = routeTargetOf(cloud, spec, table.vpcId);
   const vpc = cloud.vpc(table.vpcId);
   if ((table.prefixListRoutes ?? []).some((r) => r.prefixListId === spec.destinationPrefixListId)) {
     throw new CloudError('RouteAlreadyExists', `${table.logicalId ?? table.id} already has a route to the prefix list ${spec.destinationPrefixListId}`, 'DestinationPrefixListId');

@@ -4,9 +4,10 @@ import { CloudError } from '../errors.js';
 import { named, type Named, type Origin } from '../store.js';
 import type { ElasticIp } from './elastic-ip.js';
 import { EC2 } from './kinds.js';
-import { createInterfaceRecord } from './network-interface.js';
+import { createInterfaceRecord, interfaceOwnerName } from './network-interface.js';
+import { createRegionalNatGateway, type RegionalNatGateway, type RegionalNatGatewaySpec } from './regional-nat-gateway.js';
 
-/** NAT gateways: public (with an elastic IP) or private, in one subnet. */
+/** NAT gateways: public (with an elastic IP) or private, in one subnet (zonal; regional ones are in regional-nat-gateway.ts). */
 
 export interface NatGateway extends Named {
   subnetId: string;
@@ -20,6 +21,24 @@ export interface NatGatewaySpec {
   allocationId?: string;
   connectivityType?: string;
   privateIpAddress?: string;
+}
+
+/** CreateNatGateway with any AvailabilityMode: zonal (the default, in a subnet) or regional (on a VPC). */
+export interface AnyNatGatewaySpec extends Omit<NatGatewaySpec, 'subnetId'>, RegionalNatGatewaySpec {
+  availabilityMode?: string;
+}
+
+/** CreateNatGateway: a zonal gateway in a subnet, or (AvailabilityMode regional) a regional one on a VPC (regional-nat-gateway.ts). */
+export function createAnyNatGateway(cloud: Cloud, spec: AnyNatGatewaySpec, origin?: Origin): NatGateway | RegionalNatGateway {
+  const mode = spec.availabilityMode ?? 'zonal';
+  if (mode !== 'zonal' && mode !== 'regional') {
+    throw new CloudError('InvalidParameterValue', `AvailabilityMode is "zonal" or "regional", not "${mode}"`, 'AvailabilityMode');
+  }
+  if (mode === 'regional') return createRegionalNatGateway(cloud, spec, origin);
+  if (!spec.subnetId) {
+    throw new CloudError('MissingParameter', 'a zonal NAT gateway sits in one subnet: give SubnetId (or AvailabilityMode regional with VpcId)', 'SubnetId');
+  }
+  return createNatGateway(cloud, { ...spec, subnetId: spec.subnetId }, origin);
 }
 
 export function createNatGateway(cloud: Cloud, spec: NatGatewaySpec, origin?: Origin): NatGateway {
@@ -38,7 +57,7 @@ export function createNatGateway(cloud: Cloud, spec: NatGatewaySpec, origin?: Or
   if (spec.allocationId) {
     eip = cloud.get(EC2.elasticIp, spec.allocationId);
     if (eip.networkInterfaceId) {
-      throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${formatIp(eip.publicIp)} is already associated with ${eip.networkInterfaceId}`, 'AllocationId');
+      throw new CloudError('Resource.AlreadyAssociated', `elastic IP ${formatIp(eip.publicIp)} is already associated with ${interfaceOwnerName(cloud, eip.networkInterfaceId)}`, 'AllocationId');
     }
   }
   const id = cloud.newId('nat', subnet.region, origin, 'nat');

@@ -84,7 +84,7 @@ export function addNetworkAclEntry(cloud: Cloud, spec: NetworkAclEntrySpec, orig
   if (spec.cidrBlock !== undefined && spec.ipv6CidrBlock !== undefined) {
     throw new CloudError('InvalidParameterCombination', 'an entry has one block: CidrBlock (IPv4) or Ipv6CidrBlock, not both', 'Ipv6CidrBlock');
   }
-  const block = v6 ? { ipv6Cidr: requireIpv6Block(spec.ipv6CidrBlock, 'Ipv6CidrBlock', 'a network ACL entry') } : { cidr: requireBlock(spec.cidrBlock, 'CidrBlock', 'a network ACL entry') };
+  const block = v6 ? { ipv6Cidr: requireIpv6Block(spec.ipv6CidrBlock, 'Ipv6CidrBlock', 'a network ACL entry') } : { cidr: requireBlock(spec.cidrBlock, 'CidrBlock', 'a network ACL entry', cloud) };
   const egress = Boolean(spec.egress);
   // Either family's fields: the block decides which list the entry joins.
   const entry = { ruleNumber, egress, action, protocol, ...block, logicalId: origin?.logicalId } as unknown as NetworkAclEntry & Ipv6NetworkAclEntry;

@@ -2,6 +2,7 @@ import { awsReservedAddresses, cidrContainsIp, formatCidr, formatIp, lastAddress
 import type { Cloud } from '../cloud.js';
 import { CloudError } from '../errors.js';
 import type { Field, Named, Origin } from '../store.js';
+import { isDefaultVpc } from './default-vpc.js';
 import type { Instance } from './instance.js';
 import { EC2, QUOTAS } from './kinds.js';
 import type { Subnet } from './subnet.js';
@@ -102,6 +103,14 @@ export function createInterfaceRecord(cloud: Cloud, subnet: Subnet, o: Interface
   return eni;
 }
 
+/** How a message names an interface: the instance or NAT gateway it belongs to (by logical id when it has one), or the interface itself. */
+export function interfaceOwnerName(cloud: Cloud, eniId: string): string {
+  const eni = cloud.interfaces.get(eniId);
+  if (!eni) return eniId;
+  const owner = eni.owner.kind === 'instance' ? cloud.instances.get(eni.owner.id) : eni.owner.kind === 'nat-gateway' ? cloud.natGateways.get(eni.owner.id) : undefined;
+  return owner ? owner.logicalId ?? owner.id : eni.logicalId ?? eni.id;
+}
+
 /** The groups of an interface: at most five, of the subnet's VPC; none given means the VPC's default group. */
 export function checkGroups(cloud: Cloud, subnet: Subnet, groupIds: string[], field: Field): string[] {
   const unique = [...new Set(groupIds)];
@@ -113,6 +122,14 @@ export function checkGroups(cloud: Cloud, subnet: Subnet, groupIds: string[], fi
     );
   }
   for (const g of unique) {
+    const named = cloud.securityGroups.has(g) ? undefined : [...cloud.securityGroups.values()].find((x) => x.name === g && x.region === subnet.region);
+    if (named) {
+      throw new CloudError(
+        'InvalidGroupId.Malformed',
+        `"${g}" is the name of security group ${named.logicalId ?? g}${isDefaultVpc(cloud.vpc(named.vpcId)) ? ' of the default VPC' : ''}, not its id; SecurityGroupIds takes the group's GroupId`,
+        field,
+      );
+    }
     const group = cloud.get(EC2.securityGroup, g, field);
     if (group.vpcId !== subnet.vpcId) {
       throw new CloudError(

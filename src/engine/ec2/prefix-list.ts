@@ -92,7 +92,7 @@ export function createManagedPrefixList(cloud: Cloud, region: string, spec: Pref
       list.ipv6.push(c);
       text = formatIpv6Cidr(c);
     } else {
-      const c = requireBlock(e.cidr, field, 'a prefix list entry');
+      const c = requireBlock(e.cidr, field, 'a prefix list entry', cloud);
       if (list.ipv4.some((o) => o.network === c.network && o.prefix === c.prefix)) throw duplicate(formatCidr(c), field);
       list.ipv4.push(c);
       text = formatCidr(c);

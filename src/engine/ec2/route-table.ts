@@ -6,6 +6,7 @@ import { named, type Named, type Origin } from '../store.js';
 import type { Ipv6Route } from './ipv6-route.js';
 import { EC2 } from './kinds.js';
 import type { PrefixListRoute } from './prefix-list.js';
+import { regionalNatGateway } from './regional-nat-gateway.js';
 import { ROUTE_TARGETS, type RouteTarget, type RouteTargetParams } from './route-targets.js';
 
 /** Route tables, their routes, and their associations with subnets. */
@@ -65,11 +66,26 @@ export function unmodelledTargetOf(cloud: Cloud, spec: RouteSpec): { property: s
   return spec.unmodelledTarget;
 }
 
-/** The one target of a CreateRoute request, and the parameter that named it; refuses none or several. */
-export function routeTargetOf(cloud: Cloud, spec: RouteTargetParams & { unmodelledTarget?: { property: string; id: string } }): [string, RouteTarget] {
+/** A NatGatewayId naming a regional NAT gateway of the route's VPC: kept as a target the walk does not follow yet (regional-nat-gateway.ts). */
+function regionalNatTarget(cloud: Cloud, natGatewayId: string | undefined, vpcId: string): RouteTarget | undefined {
+  const nat = regionalNatGateway(cloud, natGatewayId);
+  if (!nat) return undefined;
+  if (nat.vpcId !== vpcId) {
+    throw new CloudError('InvalidParameterValue', `the NAT gateway ${nat.logicalId ?? nat.id} is in another VPC; a route can only point to a NAT gateway of its own VPC`, 'NatGatewayId');
+  }
+  return { kind: 'unmodelled', id: nat.id, property: 'NatGatewayId', what: 'a regional NAT gateway' };
+}
+
+/** The one target of a CreateRoute request in a table of the VPC, and the parameter that named it; refuses none or several. */
+export function routeTargetOf(cloud: Cloud, spec: RouteTargetParams & { unmodelledTarget?: { property: string; id: string } }, vpcId: string): [string, RouteTarget] {
   const params: RouteSpec = { routeTableId: '', destinationCidrBlock: undefined, ...spec, unmodelledTarget: unmodelledTargetOf(cloud, spec as RouteSpec) };
   if (params.unmodelledTarget?.property === 'GatewayId') params.gatewayId = undefined;
   const given: [string, RouteTarget][] = [];
+  const regional = regionalNatTarget(cloud, params.natGatewayId, vpcId);
+  if (regional) {
+    params.natGatewayId = undefined;
+    given.push(['NatGatewayId', regional]);
+  }
   for (const [kind, info] of Object.entries(ROUTE_TARGETS)) {
     const id = info.param ? params[info.param] : undefined;
     if (id) given.push([info.property!, { kind, id } as RouteTarget]);
@@ -94,11 +110,11 @@ export function routeTargetOf(cloud: Cloud, spec: RouteTargetParams & { unmodell
 /** CreateRoute: exactly one target, one route per destination, nothing more specific than the local route but to an interface. */
 export function createRoute(cloud: Cloud, spec: RouteSpec, origin?: Origin): Route {
   const table = cloud.routeTable(spec.routeTableId);
-  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route');
+  const destination = requireBlock(spec.destinationCidrBlock, 'DestinationCidrBlock', 'a route', cloud);
   if (spec.unmodelledTarget?.property === 'EgressOnlyInternetGatewayId') {
     throw new CloudError('InvalidParameterValue', `an egress-only internet gateway carries IPv6 traffic only; route an IPv6 block (DestinationIpv6CidrBlock, e.g. ::/0) to it, not ${formatCidr(destination)}`, 'EgressOnlyInternetGatewayId');
   }
-  const [field, target] = routeTargetOf(cloud, spec);
+  const [field, target] = routeTargetOf(cloud, spec, table.vpcId);
   const vpc = cloud.vpc(table.vpcId);
   for (const r of table.routes) {
     if (r.destination.network === destination.network && r.destination.prefix === destination.prefix) {

@@ -17,7 +17,7 @@ export type RouteTarget =
   | { kind: 'peering'; id: string }
   | { kind: 'instance'; id: string }
   | { kind: 'network-interface'; id: string }
-  | { kind: 'unmodelled'; id: string; property: string };
+  | { kind: 'unmodelled'; id: string; property: string; what?: string };
 
 export type RouteTargetKind = RouteTarget['kind'];
 
@@ -130,7 +130,8 @@ export const ROUTE_TARGETS: Readonly<Record<RouteTargetKind, RouteTargetInfo>> =
   unmodelled: {
     phrase: 'a target the virtual cloud does not model',
     insideVpc: true,
-    find: () => undefined,
+    // A resource of the submission (a transit gateway, a regional NAT gateway) is named by its logical id.
+    find: (cloud, id) => cloud.find(id),
     usable: () => true,
     check: () => undefined,
   },

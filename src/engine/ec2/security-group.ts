@@ -6,6 +6,7 @@ import { type Field, named, type Named, type Origin } from '../store.js';
 import { formatIpv6Cidr, type Ipv6Cidr, sameIpv6 } from '../ipv6-address.js';
 import { requireIpv6Block } from '../ipv6-params.js';
 import { allIpv6Egress } from './ipv6.js';
+import { defaultVpc, defaultVpcGroupByName, existingDefaultVpc, isDefaultVpc, warnDefaultVpc } from './default-vpc.js';
 import { EC2, QUOTAS } from './kinds.js';
 import { checkPrefixListReference, ruleWeight } from './prefix-list.js';
 
@@ -20,6 +21,8 @@ export interface SecurityGroupRule {
   /** An IPv6 peer (CidrIpv6): kept in the model, not traced yet. */
   cidrIpv6?: Ipv6Cidr;
   groupId?: string;
+  /** How messages name the peer group: its logical id, when it has one (never a made-up id the student did not write). */
+  peerName?: string;
   prefixListId?: string;
   description?: string;
   logicalId?: string;
@@ -49,17 +52,18 @@ export interface RuleSpec {
   field?: Field;
 }
 
-/** CreateSecurityGroup: in a VPC (the virtual cloud has no default VPC), with a description and a name unique in the VPC. */
+/** CreateSecurityGroup: in a VPC (without VpcId, the region's default VPC), with a description and a name unique in the VPC. */
 export function createSecurityGroup(
   cloud: Cloud,
-  spec: { vpcId?: string; groupName?: string; description?: string },
+  spec: { vpcId?: string; groupName?: string; description?: string; region?: string },
   origin?: Origin,
   isDefault = false,
 ): SecurityGroup {
-  if (!spec.vpcId) {
-    throw new CloudError('MissingParameter', 'the security group has no VpcId: the virtual cloud has no default VPC, so give VpcId', 'VpcId');
+  if (!spec.vpcId && !spec.region) {
+    throw new CloudError('MissingParameter', 'the security group has no VpcId: give VpcId, or the region whose default VPC it goes in', 'VpcId');
   }
-  const vpc = cloud.vpc(spec.vpcId);
+  const vpc = spec.vpcId ? cloud.vpc(spec.vpcId) : defaultVpc(cloud, spec.region!);
+  if (!spec.vpcId) warnDefaultVpc(cloud, 'the security group has no VpcId', vpc, 'VpcId');
   if (!isDefault && (!spec.description || spec.description.trim() === '')) {
     throw new CloudError('MissingParameter', 'a security group needs a GroupDescription', 'GroupDescription');
   }
@@ -78,7 +82,7 @@ export function createSecurityGroup(
     vpcId: vpc.id,
     name,
     description: spec.description ?? '',
-    ingress: isDefault ? [{ protocol: 'all', fromPort: -1, toPort: -1, groupId: id }] : [],
+    ingress: isDefault ? [{ protocol: 'all', fromPort: -1, toPort: -1, groupId: id, ...(origin?.logicalId ? { peerName: origin.logicalId } : {}) }] : [],
     egress: [{ protocol: 'all', fromPort: -1, toPort: -1, cidr: parseCidr('0.0.0.0/0') }],
     isDefault,
   };
@@ -93,9 +97,12 @@ export function clearEgress(cloud: Cloud, groupId: string): void {
 }
 
 /**
- * AuthorizeSecurityGroupIngress / Egress. `spec.groupName` (SourceSecurityGroupName) and a
- * rule addressed by group name rather than GroupId are refused: names work only in a
- * default VPC, which the virtual cloud does not have. A rule has exactly one peer: an IPv4
+ * AuthorizeSecurityGroupIngress / Egress. A rule that repeats one the group has is
+ * `InvalidPermission.Duplicate`; with `ignoreRepeat` (the rules a group is created with, which
+ * CloudFormation deploys as a set: aws-semantics 31) it is ignored with a warning instead.
+ * `spec.groupName` (SourceSecurityGroupName) and a
+ * rule addressed by group name rather than GroupId (`target.groupName`) name groups of the
+ * region's default VPC; elsewhere they are refused. A rule has exactly one peer: an IPv4
  * block, an IPv6 block, a prefix list or a group
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-securitygroup-egress.html).
  */
@@ -105,24 +112,42 @@ export function addSecurityGroupRule(
   direction: 'ingress' | 'egress',
   spec: RuleSpec,
   origin?: Origin,
-  target: { groupName?: string } = {},
+  target: { groupName?: string; region?: string } = {},
+  opts: { ignoreRepeat?: boolean } = {},
 ): SecurityGroupRule {
   if (target.groupName !== undefined && !groupId) {
-    throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
+    // GroupName names a group of the default VPC (aws-semantics 32).
+    if (!target.region) throw new CloudError('InvalidParameterCombination', 'GroupName only works in a default VPC; give GroupId', 'GroupName');
+    groupId = groupOfDefaultVpc(cloud, target.region, target.groupName, 'GroupName').id;
   }
   if (!groupId) throw new CloudError('MissingParameter', 'give GroupId: the security group this rule belongs to', 'GroupId');
+  const sourceNameField: Field = spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName';
   if (direction === 'ingress' && spec.groupName !== undefined) {
-    throw new CloudError(
-      'InvalidParameterCombination',
-      'SourceSecurityGroupName only works in a default VPC; in your own VPC give SourceSecurityGroupId',
-      spec.field ? [...([] as (string | number)[]).concat(spec.field), 'SourceSecurityGroupName'] : 'SourceSecurityGroupName',
-    );
+    const own = cloud.securityGroup(groupId);
+    if (!isDefaultVpc(cloud.vpc(own.vpcId))) {
+      throw new CloudError(
+        'InvalidParameterCombination',
+        'SourceSecurityGroupName only works in a default VPC; in your own VPC give SourceSecurityGroupId',
+        sourceNameField,
+      );
+    }
+    // In the default VPC, a source group may be named: it is the group of that name there.
+    spec = { ...spec, groupId: defaultVpcGroupByName(cloud, own.region, spec.groupName, sourceNameField).id, groupName: undefined };
   }
   const group = cloud.securityGroup(groupId);
   const rule = normaliseRule(cloud, group, direction, spec);
   rule.logicalId = origin?.logicalId;
   const list = direction === 'ingress' ? group.ingress : group.egress;
-  if (list.some((r) => sameRule(r, rule))) {
+  const existing = list.find((r) => sameRule(r, rule));
+  if (existing && opts.ignoreRepeat) {
+    cloud.warn({
+      code: 'DuplicateRuleIgnored',
+      message: `this ${direction === 'ingress' ? 'inbound' : 'outbound'} rule (${describeRule(rule, direction)}) repeats one ${group.logicalId ?? group.id} already has; the group keeps one such rule and the repeat is ignored`,
+      field: spec.field,
+    });
+    return existing;
+  }
+  if (existing) {
     throw new CloudError(
       'InvalidPermission.Duplicate',
       `${group.logicalId ?? group.id} already has this ${direction === 'ingress' ? 'inbound' : 'outbound'} rule (${describeRule(rule, direction)})`,
@@ -142,6 +167,14 @@ export function addSecurityGroupRule(
   list.push(rule);
   if (rule.groupId) cloud.ruleFields.set(rule, groupField(spec, direction));
   return rule;
+}
+
+/** A group of the region's default VPC named in a request; naming one makes the default VPC exist, with a warning when that is new. */
+function groupOfDefaultVpc(cloud: Cloud, region: string, name: string, field: Field): SecurityGroup {
+  const fresh = !existingDefaultVpc(cloud, region);
+  const g = defaultVpcGroupByName(cloud, region, name, field);
+  if (fresh) warnDefaultVpc(cloud, `GroupName "${name}" names a group of the default VPC`, cloud.vpc(g.vpcId), field);
+  return g;
 }
 
 const peerGroupParam = (direction: 'ingress' | 'egress'): string => (direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId');
@@ -196,10 +229,12 @@ function normaliseRule(cloud: Cloud, group: SecurityGroup, direction: 'ingress' 
   if (spec.cidrIpv6 !== undefined) {
     rule.cidrIpv6 = requireIpv6Block(spec.cidrIpv6, f('CidrIpv6'), 'a rule');
   } else if (spec.cidrIp !== undefined) {
-    rule.cidr = requireBlock(spec.cidrIp, 'CidrIp', 'a rule');
+    rule.cidr = requireBlock(spec.cidrIp, f('CidrIp'), 'a rule', cloud);
   } else if (spec.groupId !== undefined) {
     // A group of another VPC is allowed only when the VPCs are peered: checked once everything is in (topology-checks.ts).
-    rule.groupId = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction))).id;
+    const peer = cloud.get(EC2.securityGroup, spec.groupId, f(peerGroupParam(direction)));
+    rule.groupId = peer.id;
+    if (peer.logicalId) rule.peerName = peer.logicalId;
   } else if (spec.prefixListId !== undefined) {
     checkPrefixListReference(cloud, spec.prefixListId, f(direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId'));
     rule.prefixListId = spec.prefixListId;
@@ -229,6 +264,6 @@ export function describeProtocolPorts(protocol: Protocol, from: number, to: numb
 }
 
 export function describeRule(r: SecurityGroupRule, direction: 'ingress' | 'egress'): string {
-  const peer = r.cidr ? formatCidr(r.cidr) : r.cidrIpv6 ? formatIpv6Cidr(r.cidrIpv6) : r.groupId ? `group ${r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
+  const peer = r.cidr ? formatCidr(r.cidr) : r.cidrIpv6 ? formatIpv6Cidr(r.cidrIpv6) : r.groupId ? `group ${r.peerName ?? r.groupId}` : r.prefixListId ? `prefix list ${r.prefixListId}` : '?';
   return `${describeProtocolPorts(r.protocol, r.fromPort, r.toPort)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`;
 }

@@ -44,7 +44,7 @@ export function createSubnet(cloud: Cloud, spec: SubnetSpec, origin?: Origin): S
     throw new CloudError('InvalidParameterValue', 'IPv6-only subnets are not modelled yet: give the subnet an IPv4 CidrBlock as well as its Ipv6CidrBlock', 'CidrBlock');
   }
   const vpc = cloud.vpc(spec.vpcId);
-  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a subnet');
+  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a subnet', cloud);
   if (cidr.prefix < AWS_MIN_PREFIX || cidr.prefix > AWS_MAX_PREFIX) {
     throw new CloudError(
       'InvalidSubnet.Range',

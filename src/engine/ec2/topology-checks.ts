@@ -33,12 +33,12 @@ export function checkTopology(cloud: Cloud): CloudError[] {
     const eni = eip.networkInterfaceId ? cloud.interfaces.get(eip.networkInterfaceId) : undefined;
     // A NAT gateway's address is not an association: a private subnet's NAT gateway is allowed.
     if (!eni || eni.owner.kind === 'nat-gateway') continue;
-    const vpcId = cloud.vpcOfSubnet(eni.subnetId).id;
-    if (!cloud.attachedGateway(vpcId)) {
+    const vpc = cloud.vpcOfSubnet(eni.subnetId);
+    if (!cloud.attachedGateway(vpc.id)) {
       problems.push(
         new CloudError(
           'Gateway.NotAttached',
-          `elastic IP ${formatIp(eip.publicIp)} is associated in ${vpcId}, which has no internet gateway attached; AWS refuses the association`,
+          `elastic IP ${formatIp(eip.publicIp)} is associated in ${vpc.logicalId ?? vpc.id}, which has no internet gateway attached; AWS refuses the association`,
           'AllocationId',
           eip.logicalId,
         ),

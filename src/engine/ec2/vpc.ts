@@ -43,7 +43,7 @@ export function createVpc(cloud: Cloud, region: string, spec: { cidrBlock: unkno
   if (spec.cidrBlock === undefined && spec.ipv4IpamPoolId !== undefined) {
     throw new CloudError('InvalidParameterValue', 'IPAM pools are not modelled: give CidrBlock', 'Ipv4IpamPoolId');
   }
-  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a VPC');
+  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a VPC', cloud);
   prefixRangeCheck(cidr, 'InvalidVpc.Range', 'the VPC block', 'CidrBlock');
   const id = cloud.newId('vpc', region, origin, 'vpc');
   const vpc: Vpc = { ...named(id, region, origin), cidrs: [cidr], mainRouteTableId: '', defaultNetworkAclId: '', defaultSecurityGroupId: '' };
@@ -63,12 +63,12 @@ export function createVpc(cloud: Cloud, region: string, spec: { cidrBlock: unkno
 /** AssociateVpcCidrBlock: a secondary block, with AWS's association restrictions. */
 export function associateVpcCidrBlock(cloud: Cloud, spec: { vpcId: string; cidrBlock: unknown }): Cidr {
   const vpc = cloud.vpc(spec.vpcId);
-  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a secondary VPC block');
+  const cidr = requireBlock(spec.cidrBlock, 'CidrBlock', 'a secondary VPC block', cloud);
   prefixRangeCheck(cidr, 'InvalidVpc.Range', 'the secondary block', 'CidrBlock');
   if (vpc.cidrs.length >= QUOTAS.cidrBlocksPerVpc) {
     throw new CloudError(
       'CidrLimitExceeded',
-      `${vpc.id} already has ${vpc.cidrs.length} IPv4 blocks; the default quota is ${QUOTAS.cidrBlocksPerVpc} per VPC`,
+      `${vpc.logicalId ?? vpc.id} already has ${vpc.cidrs.length} IPv4 blocks; the default quota is ${QUOTAS.cidrBlocksPerVpc} per VPC`,
       'CidrBlock',
     );
   }
@@ -76,7 +76,7 @@ export function associateVpcCidrBlock(cloud: Cloud, spec: { vpcId: string; cidrB
     if (cidrOverlaps(existing, cidr)) {
       throw new CloudError(
         'CidrConflict',
-        `${formatCidr(cidr)} overlaps ${formatCidr(existing)}, a block ${vpc.id} already has; a VPC's blocks must not overlap`,
+        `${formatCidr(cidr)} overlaps ${formatCidr(existing)}, a block ${vpc.logicalId ?? vpc.id} already has; a VPC's blocks must not overlap`,
         'CidrBlock',
       );
     }

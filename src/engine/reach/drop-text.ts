@@ -99,13 +99,17 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
     case 'RouteTargetNotModelled': {
       const t = c.target.kind === 'unmodelled' ? c.target : undefined;
       return {
-        reason: `Route ${c.destination} → ${routeTargetName(cloud, c.target)} points to ${t?.id} (${t?.property}), a kind of target the virtual cloud does not model, so the flow is not followed further.`,
-        fix: 'Use an internet gateway, NAT gateway, peering connection or network interface as the target.',
+        reason: t?.what
+          ? `Route ${c.destination} → ${routeTargetName(cloud, c.target)} points to ${t.what}, which the virtual cloud keeps but does not trace traffic through yet, so the flow is not followed further.`
+          : `Route ${c.destination} → ${routeTargetName(cloud, c.target)} points to ${short(t?.id)} (${t?.property}), a kind of target the virtual cloud does not model, so the flow is not followed further.`,
+        fix: t?.what
+          ? 'To have the flow traced, route it to a zonal NAT gateway (one per zone, in a public subnet).'
+          : 'Use an internet gateway, NAT gateway, peering connection or network interface as the target.',
       };
     }
     case 'NoInterfaceWithAddress':
       return {
-        reason: `No network interface in ${c.vpc} has the address ${peer(c.destination, c.many)}, so nothing receives the ${c.leg}.`,
+        reason: `No network interface in ${label(c.vpc)} has ${c.many ? `any of the addresses (such as ${c.destination})` : `the address ${peer(c.destination)}`}, so nothing receives the ${c.leg}.`,
         fix: 'Send to the private address of an instance that exists.',
       };
     case 'NatGatewayIsNotADestination':
@@ -115,7 +119,7 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
       };
     case 'InternetGatewayNotAttached':
       return {
-        reason: `Internet gateway ${label(c.internetGateway)} is not attached to ${c.vpc}, so it passes no traffic.`,
+        reason: `Internet gateway ${label(c.internetGateway)} is not attached to ${label(c.vpc)}, so it passes no traffic.`,
         fix: 'Attach it to the VPC (a gateway attachment).',
       };
     case 'NoPublicAddress': {
@@ -140,7 +144,7 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
       };
     case 'NoInternetGatewayAttached':
       return {
-        reason: `${c.vpc} has no internet gateway attached, so nothing from the internet enters it, whatever the addresses.`,
+        reason: `${label(c.vpc)} has no internet gateway attached, so nothing from the internet enters it, whatever the addresses.`,
         fix: 'Create an internet gateway and attach it to the VPC.',
       };
     case 'NatGatewayUnsolicited':
@@ -164,9 +168,10 @@ export function renderDrop(c: DropCause, names: DropNames): DropText {
         fix: "Route private subnets to one NAT gateway, and the NAT gateway's subnet to the internet gateway.",
       };
     case 'PeeringNotTransitive': {
-      const vpc = cloud.vpcs.get(c.peerVpc);
+      const blocks = (cloud.vpcs.get(c.peerVpc)?.cidrs ?? []).map(formatCidr);
+      const notIn = `${peer(c.destination, c.many)} ${c.many ? 'are' : 'is'} not in ${blocks.length > 1 ? 'any of them' : 'it'}`;
       return {
-        reason: `Peering connection ${label(c.peering)} only delivers to addresses of ${label(c.peerVpc)} (${(vpc?.cidrs ?? []).map(formatCidr).join(', ')}); ${peer(c.destination, c.many)} is not one of them, and peering is not transitive: traffic cannot pass through the peer VPC to a third network, its gateways or its NAT.`,
+        reason: `Peering connection ${label(c.peering)} only delivers to addresses of ${label(c.peerVpc)} (${blocks.join(', ')}); ${notIn}, and peering is not transitive: traffic cannot pass through the peer VPC to a third network, its gateways or its NAT.`,
         fix: "Peer the two VPCs that must talk directly, and route each side's block to that peering connection.",
       };
     }

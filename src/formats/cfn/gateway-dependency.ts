@@ -55,10 +55,13 @@ export function gatewayDependencyWarnings(
       needed = attachments.filter((a) => a.gateway === gateway);
       what = `the route to ${gateway}`;
     } else if (r.type === 'AWS::EC2::EIP' && isText(prop(r, 'Domain'), 'vpc')) {
-      const vpc = vpcOf(byId.get(refTarget(prop(r, 'InstanceId')) ?? ''));
+      const instance = byId.get(refTarget(prop(r, 'InstanceId')) ?? '');
+      // An instance of the default VPC uses its gateway, attached since the account exists.
+      if (instance?.type === 'AWS::EC2::Instance' && landsInDefaultVpc(instance)) continue;
+      const vpc = vpcOf(instance);
       needed = vpc ? attachments.filter((a) => a.vpc === vpc) : attachments;
       what = 'the elastic IP';
-    } else if (r.type === 'AWS::EC2::Instance' && isPublicInstance(r, byId)) {
+    } else if (r.type === 'AWS::EC2::Instance' && !landsInDefaultVpc(r) && isPublicInstance(r, byId)) {
       const vpc = vpcOf(r) ?? vpcOf(byId.get(refTarget(firstInterfaceSubnet(r)) ?? ''));
       needed = vpc ? attachments.filter((a) => a.vpc === vpc) : attachments;
       what = 'the instance, which has a public address,';
@@ -107,6 +110,15 @@ function firstInterfaceSubnet(r: TemplateResource): TNode | undefined {
   if (nics?.kind !== 'seq') return undefined;
   const first = nics.items[0];
   return first?.kind === 'map' ? child(first, 'SubnetId') : undefined;
+}
+
+/** An instance with no subnet anywhere lands in the default VPC (aws-semantics 32), whose gateway is always attached. */
+function landsInDefaultVpc(r: TemplateResource): boolean {
+  if (prop(r, 'SubnetId')) return false;
+  const nics = prop(r, 'NetworkInterfaces');
+  if (nics === undefined) return true;
+  if (nics.kind !== 'seq') return false;
+  return !nics.items.some((n) => n.kind !== 'map' || child(n, 'SubnetId') !== undefined || child(n, 'NetworkInterfaceId') !== undefined);
 }
 
 /** A public address from the interface's AssociatePublicIpAddress or the subnet's MapPublicIpOnLaunch. */

@@ -13,6 +13,8 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidParameterCombination@GroupName': '(for example !Ref WebSecurityGroup)',
   'InvalidParameterCombination@SourceSecurityGroupName': '(for example !Ref AppSecurityGroup)',
   'InvalidParameterValue@AvailabilityZoneId': '(for example !Select [0, !GetAZs ""])',
+  // Ref of a security group without VpcId is its name (aws-semantics 32).
+  'InvalidGroupId.Malformed': '(for example !GetAtt WebSg.GroupId, or the name in SecurityGroups)',
   // Services: an auto scaling group's launch template version, a load balancer's subnets.
   'ValidationError@Version': '(for example Version: !GetAtt WebTemplate.LatestVersionNumber)',
   'ValidationError@Subnets': '(for example Subnets: [!Ref PublicSubnetA, !Ref PublicSubnetB])',

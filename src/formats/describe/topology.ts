@@ -52,7 +52,8 @@ export interface SubnetView {
   networkAcl: string;
   /** Where 0.0.0.0/0 goes from here: internet gateway, NAT gateway, … or nothing. */
   defaultRoute?: string;
-  instances: { id: string; name: string; privateIp: string; publicIp?: string; groups: string[] }[];
+  /** An instance's interfaces in this subnet: the primary by the instance's id and name, another by its interface id, the instance and its device index. */
+  instances: { id: string; name: string; instanceId?: string; deviceIndex?: number; privateIp: string; publicIp?: string; groups: string[] }[];
 }
 
 const nameOf = (r: { id: string; logicalId?: string } | undefined, fallback = '?'): string => (r ? r.logicalId ?? r.id : fallback);
@@ -87,18 +88,23 @@ export function topologyView(cloud: Cloud): TopologyView {
         routeTable: nameOf(table),
         networkAcl: nameOf(cloud.networkAclOf(s.id)),
         defaultRoute: def ? `${targetName(cloud, def.target)}${cloud.isBlackhole(def.target) ? ' (blackhole)' : ''}` : undefined,
-        instances: [...cloud.instances.values()]
-          .filter((i) => i.subnetId === s.id)
-          .map((i) => {
-            const eni = cloud.interfaces.get(i.networkInterfaceIds[0])!;
-            return {
-              id: i.id,
-              name: nameOf(i),
-              privateIp: formatIp(eni.privateIp),
-              publicIp: eni.publicIp === undefined ? undefined : formatIp(eni.publicIp),
-              groups: eni.securityGroupIds.map(groupName),
-            };
-          }),
+        // Each instance under the subnet of each of its interfaces: a second interface in another subnet shows there, as `App (eth1)`.
+        instances: [...cloud.instances.values()].flatMap((i) =>
+          i.networkInterfaceIds
+            .map((e) => cloud.interfaces.get(e)!)
+            .filter((eni) => eni.subnetId === s.id)
+            .map((eni) => {
+              const device = eni.owner.kind === 'instance' ? eni.owner.deviceIndex : 0;
+              return {
+                id: device === 0 ? i.id : eni.id,
+                name: device === 0 ? nameOf(i) : `${nameOf(i)} (eth${device})`,
+                ...(device === 0 ? {} : { instanceId: i.id, deviceIndex: device }),
+                privateIp: formatIp(eni.privateIp),
+                publicIp: eni.publicIp === undefined ? undefined : formatIp(eni.publicIp),
+                groups: eni.securityGroupIds.map(groupName),
+              };
+            }),
+        ),
       });
     }
     subnets.sort((a, b) => a.cidr.localeCompare(b.cidr, 'en', { numeric: true }));

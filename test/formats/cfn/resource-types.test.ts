@@ -17,11 +17,12 @@ describe('one module per CloudFormation resource type', () => {
   });
 
   it('rules live in the engine; the template door adds the place and its hint', () => {
-    const r = load(`${VPC}  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n`);
+    // (A security group without VpcId used to be this example; it now lands in the default VPC, aws-semantics 32.)
+    const r = load(`${VPC}  Sub:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24}\n  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n      SubnetId: !Ref Sub\n`);
     const d = r.diagnostics.find((x) => x.code === 'MissingParameter')!;
-    expect(d.logicalId).toBe('Sg');
+    expect(d.logicalId).toBe('Nat');
     expect(d.line).toBeGreaterThan(0);
-    expect(d.message).toBe('the security group has no VpcId: the virtual cloud has no default VPC, so give VpcId (for example !Ref Vpc)');
+    expect(d.message).toBe('a public NAT gateway needs an elastic IP: give AllocationId (for example !GetAtt MyEip.AllocationId)');
   });
 
   it('an EIP with a Domain other than vpc, and an association by an unknown address, are refused by the engine', () => {

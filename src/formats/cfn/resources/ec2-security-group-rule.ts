@@ -9,7 +9,7 @@ function ruleResource(direction: 'ingress' | 'egress'): ResourceType['create'] {
   return (ctx, r) => {
     const p = r.properties;
     const groupName = direction === 'ingress' && p.GroupName !== undefined ? String(p.GroupName) : undefined;
-    addRule(ctx, str(p, 'GroupId'), r.logicalId, ruleSpec(p, direction, []), direction, undefined, { logicalId: r.logicalId }, { groupName });
+    addRule(ctx, str(p, 'GroupId'), r.logicalId, ruleSpec(p, direction, []), direction, undefined, { logicalId: r.logicalId }, { groupName, region: ctx.region });
     const id = ctx.localId('sgr', r.logicalId);
     return { ref: id, attributes: { Id: id } };
   };

@@ -13,13 +13,15 @@ export const securityGroup: ResourceType = {
   attributes: ['GroupId', 'Id', 'VpcId'],
   create(ctx, r) {
     const p = r.properties;
-    const g = ctx.cloud.createSecurityGroup({ vpcId: str(p, 'VpcId'), groupName: str(p, 'GroupName'), description: str(p, 'GroupDescription') }, originOf(r));
+    const vpcId = str(p, 'VpcId');
+    const g = ctx.cloud.createSecurityGroup({ vpcId, groupName: str(p, 'GroupName'), description: str(p, 'GroupDescription'), region: ctx.region }, originOf(r));
     addInlineRules(ctx, g.id, r.logicalId, p.SecurityGroupIngress, 'ingress', 'SecurityGroupIngress');
     if (Array.isArray(p.SecurityGroupEgress)) {
       // CloudFormation removes the default allow-all egress rule when egress rules are given.
       ctx.cloud.clearEgress(g.id);
       addInlineRules(ctx, g.id, r.logicalId, p.SecurityGroupEgress, 'egress', 'SecurityGroupEgress');
     }
-    return { ref: g.id, attributes: { GroupId: g.id, VpcId: g.vpcId } };
+    // Ref is the group's id when VpcId is given, else its name (a group of the default VPC), as in CloudFormation.
+    return { ref: vpcId ? g.id : g.name, attributes: { GroupId: g.id, VpcId: g.vpcId } };
   },
 };

@@ -29,5 +29,5 @@ export function ipv6HostBits(logicalId: string, text: unknown, path: (string | n
   }
   if (!c.hostBitsSet) return undefined;
   const network = formatIpv6Cidr(c);
-  return { logicalId, code: 'HostBitsSet', message: `${text} has host bits set; AWS reads it as the network ${network}, and so does the virtual cloud: write ${network}`, path };
+  return { logicalId, code: 'CidrCanonicalised', message: `${text} has host bits set; AWS reads it as the network ${network}, and so does the virtual cloud: write ${network}`, path };
 }

@@ -38,9 +38,10 @@ export function addRule(
   direction: 'ingress' | 'egress',
   path: (string | number)[] | undefined,
   origin?: { logicalId: string },
-  target?: { groupName?: string },
+  target?: { groupName?: string; region?: string },
+  opts?: { ignoreRepeat?: boolean },
 ): void {
-  ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target);
+  ctx.cloud.addSecurityGroupRule(groupId, direction, spec, origin, target, opts);
   const hb = ipv6HostBits(logicalId, spec.cidrIpv6, [...(path ?? []), 'CidrIpv6']);
   if (hb) ctx.warn(hb);
   if (spec.prefixListId && !prefixListKnown(ctx.cloud, spec.prefixListId)) {
@@ -49,9 +50,9 @@ export function addRule(
   }
 }
 
-/** The inline rules of a group (SecurityGroupIngress or SecurityGroupEgress). */
+/** The inline rules of a group (SecurityGroupIngress or SecurityGroupEgress); CloudFormation deploys a repeated one once (aws-semantics 31). */
 export function addInlineRules(ctx: BuildContext, groupId: string, logicalId: string, list: unknown, direction: 'ingress' | 'egress', key: string): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) throw new CloudError('InvalidParameterValue', `${key} must be a list of rules`, key);
-  list.forEach((raw, i) => addRule(ctx, groupId, logicalId, ruleSpec(raw, direction, [key, i]), direction, [key, i]));
+  list.forEach((raw, i) => addRule(ctx, groupId, logicalId, ruleSpec(raw, direction, [key, i]), direction, [key, i], undefined, undefined, { ignoreRepeat: true }));
 }
