@@ -1,3 +1,5 @@
+import { launchDataOf } from '../engine/autoscaling/group.js';
+import { AUTOSCALING } from '../engine/autoscaling/kinds.js';
 import { type CostEstimate, estimateCost } from '../engine/cost/estimate.js';
 import type { LoadedSubmission } from './load-submission.js';
 import { printable } from './safe-text.js';
@@ -11,6 +13,15 @@ export function submissionCost(loaded: LoadedSubmission): CostEstimate {
   for (const r of loaded.resources) {
     const t = r.properties.InstanceType;
     if (r.type === 'AWS::EC2::Instance' && typeof t === 'string' && t.trim()) types.set(r.logicalId, t.trim());
+  }
+  // An auto scaling group's instances are of the type its launch template or configuration gives.
+  for (const g of loaded.cloud.table(AUTOSCALING.group).values()) {
+    const type = launchDataOf(loaded.cloud, g)?.instanceType;
+    if (!type) continue;
+    for (const id of g.instanceIds) {
+      const inst = loaded.cloud.instances.get(id);
+      if (inst) types.set(inst.logicalId ?? inst.id, type);
+    }
   }
   return estimateCost({ cloud: loaded.cloud, instanceTypes: types });
 }

@@ -239,3 +239,10 @@ export function createAutoScalingGroup(cloud: Cloud, region: string, spec: Group
 export function autoScalingGroup(cloud: Cloud, name: string, field = 'AutoScalingGroupName'): AutoScalingGroup {
   return cloud.get(AUTOSCALING.group, name, field);
 }
+
+/** What a group launches: its launch template version's data, or its launch configuration's. */
+export function launchDataOf(cloud: Cloud, g: AutoScalingGroup): LaunchData | undefined {
+  const launch = g.launch;
+  if (launch.kind === 'launch-template') return cloud.table(AUTOSCALING.launchTemplate).get(launch.id)?.versions[launch.version - 1];
+  return [...cloud.table(AUTOSCALING.launchConfiguration).values()].find((c) => c.name === launch.name && c.region === g.region)?.data;
+}
