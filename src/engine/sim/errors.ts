@@ -1,0 +1,41 @@
+import type { ScenarioPath } from './scenario.js';
+
+/**
+ * A scenario the simulation cannot play: an end or a resource it does not know, an action
+ * whose service is not modelled. The message names resources and scenario keys; `path` says
+ * where in the scenario the value was written, for the front door to turn into file:line.
+ */
+export class SimError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path: ScenarioPath,
+  ) {
+    super(message);
+    this.name = 'SimError';
+  }
+}
+
+/**
+ * Resource types of the services the simulation will play once they are modelled, by the
+ * prefix of their CloudFormation type: a failure or an action naming one is refused with
+ * "not modelled yet: needs <service>", never ignored.
+ */
+export const PENDING_SERVICES: readonly (readonly [string, string])[] = [
+  ['AWS::ElasticLoadBalancingV2::', 'Elastic Load Balancing'],
+  ['AWS::ElasticLoadBalancing::', 'Elastic Load Balancing'],
+  ['AWS::AutoScaling::', 'EC2 Auto Scaling'],
+  ['AWS::RDS::', 'RDS'],
+  ['AWS::Route53::', 'Route 53'],
+  ['AWS::CloudFront::', 'CloudFront'],
+  ['AWS::Backup::', 'AWS Backup'],
+];
+
+/** The service a resource type waits for, if it is one of them. */
+export function pendingService(type: string): string | undefined {
+  return PENDING_SERVICES.find(([prefix]) => type.startsWith(prefix))?.[1];
+}
+
+export function notModelled(service: string, what: string, path: ScenarioPath): SimError {
+  return new SimError('NotModelled', `not modelled yet: needs ${service}: ${what}`, path);
+}

@@ -1,0 +1,112 @@
+import type { Cloud } from '../cloud.js';
+import { EndpointError, resolveEndpoint } from '../reach/endpoints.js';
+import type { UnmodelledResource } from '../model.js';
+import { UNMODELLED } from '../unmodelled.js';
+import { notModelled, pendingService, SimError } from './errors.js';
+import type { EndRef } from './network-view.js';
+import type { Claim, Participant } from './participant.js';
+import { describeTarget, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
+
+/** A traffic flow with both ends found in the loaded cloud. */
+export interface PreparedEnd {
+  spec: TrafficSpec;
+  from: EndRef;
+  to: EndRef;
+}
+
+export type PreparedEvent =
+  | { event: Extract<ScenarioEvent, { action: 'fail' | 'recover' }>; claim: Claim; owner: Participant }
+  | { event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>; owner: Participant };
+
+export interface Prepared {
+  ends: PreparedEnd[];
+  events: PreparedEvent[];
+}
+
+/**
+ * Checks a scenario against the submission before anything is played: every traffic end is a
+ * trace end of the submission, every failure names something a participant can fail, every
+ * action has a participant that plays it. A target or action of a service that is not modelled
+ * yet is refused with "not modelled yet: needs <service>", never ignored.
+ */
+export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly Participant[]): Prepared {
+  const ends = scenario.traffic.map((spec) => {
+    const from = resolveEnd(cloud, spec.from, [...spec.path, 'from']);
+    const to = resolveEnd(cloud, spec.to, [...spec.path, 'to']);
+    if (from.kind === 'internet' && to.kind === 'internet') {
+      throw new SimError('InvalidEnd', 'both ends are on the internet; one end must be an instance or one of its addresses', [...spec.path, 'to']);
+    }
+    if (from.kind === 'interface' && to.kind === 'interface' && from.eniId === to.eniId) {
+      throw new SimError('InvalidEnd', `from and to are the same instance (${spec.to})`, [...spec.path, 'to']);
+    }
+    return { spec, from, to };
+  });
+  const events: PreparedEvent[] = scenario.events.map((event) => {
+    if (event.action === 'fail' || event.action === 'recover') {
+      for (const owner of participants) {
+        const claim = owner.claim?.(cloud, event.target, event.path);
+        if (claim) return { event, claim, owner };
+      }
+      throw unclaimed(cloud, event.target, event.path);
+    }
+    const owner = participants.find((p) => p.claimAction?.(cloud, event));
+    if (owner) return { event, owner };
+    throw unplayedAction(cloud, event);
+  });
+  return { ends, events };
+}
+
+function resolveEnd(cloud: Cloud, text: string, path: ScenarioPath): EndRef {
+  try {
+    const r = resolveEndpoint(cloud, text);
+    if (r.kind === 'internet') {
+      const whole = text.trim().toLowerCase() === 'internet' || text.trim() === '0.0.0.0/0';
+      return { kind: 'internet', name: r.name, ...(whole ? {} : { addresses: r.addresses }) };
+    }
+    return { kind: 'interface', name: text, eniId: r.eni.id, ...(r.only ? { only: r.only } : {}) };
+  } catch (e) {
+    if (!(e instanceof EndpointError)) throw e;
+    const u = findUnmodelled(cloud, text);
+    if (u) {
+      const service = pendingService(u.type);
+      if (service) throw notModelled(service, `${text} is an ${u.type}; it becomes a traffic end once ${service} is modelled`, path);
+      throw new SimError('UnknownEnd', `${text} is an ${u.type}, which the virtual cloud does not model, so it cannot receive traffic; give an instance, one of its addresses or "internet"`, path);
+    }
+    if (/^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(text.trim())) {
+      throw notModelled('Route 53', `${text} is a DNS name; DNS names are traffic ends once Route 53 is modelled, so give the instance that serves it for now`, path);
+    }
+    throw new SimError('UnknownEnd', e.message, path);
+  }
+}
+
+function findUnmodelled(cloud: Cloud, name: string): UnmodelledResource | undefined {
+  const id = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  for (const u of cloud.table(UNMODELLED).values()) if (u.logicalId === id || u.id === id) return u;
+  return undefined;
+}
+
+function unclaimed(cloud: Cloud, target: Target, path: ScenarioPath): SimError {
+  const u = findUnmodelled(cloud, target.name);
+  if (u) {
+    const service = pendingService(u.type);
+    if (service) return notModelled(service, `${target.name} is an ${u.type}, which the virtual cloud does not model yet, so its failure cannot be played`, path);
+    return new SimError('NotFailable', `${target.name} is an ${u.type}, which the virtual cloud does not model, so its failure cannot be played`, path);
+  }
+  if (target.kind === 'database') {
+    return notModelled('RDS', `the submission has no database named ${target.name}, and databases are played once RDS is modelled`, path);
+  }
+  return new SimError(
+    'UnknownResource',
+    `${describeTarget(target)} is not a resource of the submission; fail a region, a zone (az), an instance, or a resource by its logical id or id (a NAT gateway, an internet gateway, a peering connection, a subnet)`,
+    path,
+  );
+}
+
+function unplayedAction(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): SimError {
+  const name = event.action === 'promote' ? event.resource : event.group;
+  const service = event.action === 'promote' ? 'RDS' : 'EC2 Auto Scaling';
+  const u = findUnmodelled(cloud, name);
+  const what = event.action === 'promote' ? 'a read replica to promote' : 'an auto scaling group to scale';
+  if (u) return notModelled(pendingService(u.type) ?? service, `${name} is an ${u.type}, which the virtual cloud does not model yet, so it cannot be ${event.action === 'promote' ? 'promoted' : 'scaled'}`, event.path);
+  return notModelled(service, `the submission has no ${event.action === 'promote' ? 'read replica' : 'auto scaling group'} named ${name} (${what}), and ${event.action === 'promote' ? 'replicas are' : 'groups are'} played once ${service} is modelled`, event.path);
+}
