@@ -16,6 +16,14 @@ export class SimError extends Error {
   }
 }
 
+/** Every mistake found in one scenario, in the order written; `errors[0]` is the first. */
+export class ScenarioErrors extends Error {
+  constructor(readonly errors: readonly SimError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'ScenarioErrors';
+  }
+}
+
 /**
  * Resource types of the services the simulation will play once they are modelled, by the
  * prefix of their CloudFormation type: a failure or an action naming one is refused with

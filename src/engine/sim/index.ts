@@ -4,7 +4,7 @@ export type { Scenario, ScenarioEvent, ScenarioPath, Target, TargetKind, Traffic
 export { MAX_DURATION } from './scenario.js';
 export type { SimResult, EndResult, IntervalRow, Outage, Requests, DatabaseResult } from './result.js';
 export type { Participant, SimContext, SimEvent, Claim } from './participant.js';
-export { SimError } from './errors.js';
+export { ScenarioErrors, SimError } from './errors.js';
 export { Ec2Participant } from './ec2-participant.js';
 export { CAPACITY, capacityOf, DEFAULT_INSTANCE_TYPE } from './capacity.js';
 export { chooseInterval, formatSeconds } from './report-interval.js';

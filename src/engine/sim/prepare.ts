@@ -2,7 +2,7 @@ import type { Cloud } from '../cloud.js';
 import { EndpointError, resolveEndpoint } from '../reach/endpoints.js';
 import type { UnmodelledResource } from '../model.js';
 import { UNMODELLED } from '../unmodelled.js';
-import { notModelled, pendingService, SimError } from './errors.js';
+import { notModelled, pendingService, ScenarioErrors, SimError } from './errors.js';
 import type { EndRef } from './network-view.js';
 import type { Claim, Participant } from './participant.js';
 import { describeTarget, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
@@ -26,11 +26,24 @@ export interface Prepared {
 /**
  * Checks a scenario against the submission before anything is played: every traffic end is a
  * trace end of the submission, every failure names something a participant can fail, every
- * action has a participant that plays it. A target or action of a service that is not modelled
+ * action has a participant that plays it. Every mistake is collected (ScenarioErrors), not only the first. A target or action of a service that is not modelled
  * yet is refused with "not modelled yet: needs <service>", never ignored.
  */
 export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly Participant[]): Prepared {
-  const ends = scenario.traffic.map((spec) => {
+  const errors: SimError[] = [];
+  const each = <T, U>(items: readonly T[], f: (item: T) => U): U[] =>
+    items.flatMap((item) => {
+      try {
+        return [f(item)];
+      } catch (e) {
+        if (e instanceof SimError) {
+          errors.push(e);
+          return [];
+        }
+        throw e;
+      }
+    });
+  const ends = each(scenario.traffic, (spec) => {
     const from = resolveEnd(cloud, spec.from, [...spec.path, 'from']);
     const to = resolveEnd(cloud, spec.to, [...spec.path, 'to']);
     if (from.kind === 'internet' && to.kind === 'internet') {
@@ -41,7 +54,7 @@ export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly
     }
     return { spec, from, to };
   });
-  const events: PreparedEvent[] = scenario.events.map((event) => {
+  const events: PreparedEvent[] = each(scenario.events, (event): PreparedEvent => {
     if (event.action === 'fail' || event.action === 'recover') {
       for (const owner of participants) {
         const claim = owner.claim?.(cloud, event.target, event.path);
@@ -53,6 +66,7 @@ export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly
     if (owner) return { event, owner };
     throw unplayedAction(cloud, event);
   });
+  if (errors.length) throw new ScenarioErrors(errors);
   return { ends, events };
 }
 
