@@ -7,7 +7,7 @@ import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
 import { EventQueue } from './queue.js';
-import { rateAt, type Scenario } from './scenario.js';
+import type { Scenario } from './scenario.js';
 import { Tracker } from './tracker.js';
 
 export interface SimOptions {
@@ -78,7 +78,14 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   let verdicts: FlowVerdict[] = [];
   let capacities: number[] = [];
   let served: number[] = [];
-  let rates: number[] = prepared.ends.map((e) => rateAt(e.spec, 0));
+  // Each end's current step, so that moving to the next step costs nothing however many steps there are.
+  const stepAt = prepared.ends.map(() => -1);
+  const rateNow = (i: number, t: number): number => {
+    const steps = prepared.ends[i].spec.steps;
+    while (stepAt[i] + 1 < steps.length && steps[stepAt[i] + 1][0] <= t) stepAt[i]++;
+    return stepAt[i] < 0 ? 0 : steps[stepAt[i]][1];
+  };
+  let rates: number[] = prepared.ends.map((_, i) => rateNow(i, 0));
   let failedNow: string | undefined;
 
   const evaluateState = (): void => {
@@ -156,7 +163,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
       stepIndex++;
       rateChanged = true;
     }
-    if (rateChanged) rates = prepared.ends.map((e) => rateAt(e.spec, now));
+    if (rateChanged) rates = prepared.ends.map((_, i) => rateNow(i, now));
     if (!processAt(now) && rateChanged) evaluateServed();
   }
   if (duration === 0) processAt(0);
