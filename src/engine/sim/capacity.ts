@@ -43,3 +43,8 @@ export function capacityOf(type: string): Capacity & { assumed: boolean } {
   if (c) return { ...c, assumed: false };
   return { rps: 5, basis: `${type} is not in the capacity table; counted as the basic server (5 requests a second)`, assumed: true };
 }
+
+/** The CPU of an instance serving `rps` requests a second, in percent of its type's capacity (at most 100: the rest is dropped). */
+export function cpuPercent(rps: number, type: string): number {
+  return Math.min(100, (100 * rps) / capacityOf(type).rps);
+}

@@ -42,7 +42,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   const events: SimEvent[] = [];
   const downBy = new Map<Participant, ReadonlySet<string>>();
   let down: ReadonlySet<string> = new Set();
-  let changed = true;
+  let changed = false;
   let now = 0;
 
   const pending = new EventQueue<QueueItem>();
@@ -143,8 +143,12 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     return false;
   };
 
+  // The state before anything happens, so that a failure at 0 counts as one.
+  evaluateState();
+  tracker.observeState(0, verdicts, capacities, undefined);
   for (const p of participants) p.start?.(ctx);
   processAt(0);
+  if (served.length === 0) evaluateServed();
   let intervalEnd = Math.min(interval, duration);
   let intervalStart = 0;
   while (now < duration) {
@@ -166,7 +170,6 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     if (rateChanged) rates = prepared.ends.map((_, i) => rateNow(i, now));
     if (!processAt(now) && rateChanged) evaluateServed();
   }
-  if (duration === 0) processAt(0);
 
   const ends: EndResult[] = prepared.ends.map((e, i) => {
     const totals = { sent: 0, served: 0, dropped: 0 };

@@ -53,3 +53,14 @@ describe('the event queue', () => {
     expect(out).toEqual(['d', 'b', 'e', 'a', 'c']);
   });
 });
+
+describe('the capacity table', () => {
+  it("the basic server serves 5 requests a second at full CPU; 4 a second is 80 %; a type missing from the table counts as the basic server", async () => {
+    const { capacityOf, cpuPercent, CAPACITY } = await import('../../../src/engine/sim/capacity.js');
+    expect(CAPACITY['t3.micro'].rps).toBe(5);
+    expect(CAPACITY['m1.small'].rps).toBe(5);
+    expect(cpuPercent(4, 't3.micro')).toBe(80);
+    expect(cpuPercent(9, 't3.micro')).toBe(100);
+    expect(capacityOf('x9.huge')).toMatchObject({ rps: 5, assumed: true });
+  });
+});

@@ -167,3 +167,20 @@ describe('simulate: EC2 failures over time', () => {
     expect(r.notes.join(' ')).toMatch(/RDS.*not modelled yet/);
   });
 });
+
+describe('simulate: the start of the clock', () => {
+  it('a failure at 0 is a failure: the end it takes down gets a recovery time', () => {
+    const r = run(twoZones(), scenario(600, [web], [
+      { at: 0, action: 'fail', target: { kind: 'az', name: 'us-east-1a' } },
+      { at: 120, action: 'recover', target: { kind: 'az', name: 'us-east-1a' } },
+    ]));
+    expect(r.ends[0]).toMatchObject({ recoveryTime: 120, sent: 1800, served: 1440, dropped: 360 });
+  });
+
+  it('an end that is never reachable says why at 0, and has no recovery time (nothing failed)', () => {
+    const r = run(twoZones(), scenario(600, [{ to: 'AppA', port: 80, steps: [[0, 1]] }]));
+    expect(r.events[0]).toMatchObject({ at: 0, what: 'unreachable', resource: 'AppA' });
+    expect(r.ends[0]).toMatchObject({ sent: 600, served: 0, dropped: 600 });
+    expect('recoveryTime' in r.ends[0]).toBe(false);
+  });
+});
