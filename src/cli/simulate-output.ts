@@ -48,7 +48,8 @@ export function simulationText(result: SimResult, names: { submission: string; s
     lines.push('');
     const per = bs.length ? bs[0].end - bs[0].start : result.interval;
     lines.push(`Requests a second (every ${formatSeconds(per)}): ─ served, · offered beyond what was served`);
-    lines.push(...requestChart(bs), ...axis.lines);
+    const chart = requestChart(bs);
+    lines.push(...chart, ...(chart.length > 1 ? axis.lines : []));
   }
   lines.push('');
   lines.push('Instances in service');

@@ -74,11 +74,11 @@ export class Ec2Participant implements Participant {
   }
 
   /** Instances in service per zone. */
-  sample(ctx: SimContext): Record<string, number> {
+  sample(ctx: SimContext): { instances: Record<string, number> } {
     const down = this.downSet();
     const out: Record<string, number> = {};
     for (const i of ctx.cloud.instances.values()) out[i.availabilityZone] = (out[i.availabilityZone] ?? 0) + (down.has(i.id) ? 0 : 1);
-    return out;
+    return { instances: out };
   }
 
   typeOf(inst: { id: string; logicalId?: string }): string {

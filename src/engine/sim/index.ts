@@ -8,3 +8,5 @@ export { ScenarioErrors, SimError } from './errors.js';
 export { Ec2Participant } from './ec2-participant.js';
 export { CAPACITY, capacityOf, DEFAULT_INSTANCE_TYPE } from './capacity.js';
 export { chooseInterval, formatSeconds } from './report-interval.js';
+export { defaultParticipants, PARTICIPANTS, type ParticipantInput } from './participants.js';
+export type { EndRef } from './network-view.js';

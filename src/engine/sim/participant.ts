@@ -62,6 +62,10 @@ export interface Participant {
   timer?(ctx: SimContext, payload: unknown): void;
   /** Requests a second the end can serve now, when this participant owns it (an instance, later a load balancer). */
   capacity?(ctx: SimContext, to: EndRef): number | undefined;
-  /** Counts to report per interval, by name ("us-east-1a": instances in service). */
-  sample?(ctx: SimContext): Record<string, number>;
+  /**
+   * What to report at the end of each interval, by group and name: EC2 gives
+   * `{instances: {"us-east-1a": 2}}`; a load balancer would give its healthy targets, Route 53
+   * what each name answers. Each group becomes a field of the interval's row.
+   */
+  sample?(ctx: SimContext): Record<string, Record<string, number | string>>;
 }

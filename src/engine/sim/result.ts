@@ -53,6 +53,8 @@ export interface IntervalRow {
   instances: Record<string, number>;
   /** Dollars spent from the start to the end of the interval. */
   cost: number;
+  /** What other participants report (healthy targets, DNS answers), one field per group. */
+  [group: string]: unknown;
 }
 
 export interface SimResult {

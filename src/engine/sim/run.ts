@@ -1,8 +1,8 @@
 import type { Cloud } from '../cloud.js';
 import { RequestCounter } from './counts.js';
-import { Ec2Participant } from './ec2-participant.js';
 import { type FlowVerdict, NetworkView } from './network-view.js';
 import type { Participant, SimContext, SimEvent } from './participant.js';
+import { defaultParticipants } from './participants.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
@@ -13,7 +13,7 @@ import { Tracker } from './tracker.js';
 export interface SimOptions {
   /** InstanceType by instance logical id (or id), for capacity and cost; missing ones are m1.small. */
   instanceTypes?: ReadonlyMap<string, string>;
-  /** The services that play; EC2 alone by default. */
+  /** The services that play; those of participants.ts by default (EC2 today). */
   participants?: readonly Participant[];
 }
 
@@ -33,7 +33,7 @@ type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; p
  */
 export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
   const instanceTypes = opts.instanceTypes ?? new Map<string, string>();
-  const participants: readonly Participant[] = opts.participants ?? [new Ec2Participant(instanceTypes)];
+  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes });
   const prepared = prepare(cloud, scenario, participants);
   const view = new NetworkView(cloud, instanceTypes);
   const duration = scenario.duration;
@@ -74,7 +74,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   const intervals: IntervalRow[] = [];
   let cost = 0;
   let hourly = 0;
-  let sample: Record<string, number> = {};
+  let sample: Record<string, Record<string, number | string>> = {};
   let verdicts: FlowVerdict[] = [];
   let capacities: number[] = [];
   let served: number[] = [];
@@ -99,7 +99,9 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     });
     hourly = view.hourlyUsd(down);
     sample = {};
-    for (const p of participants) Object.assign(sample, p.sample?.(ctx) ?? {});
+    for (const p of participants) {
+      for (const [group, values] of Object.entries(p.sample?.(ctx) ?? {})) sample[group] = { ...(sample[group] ?? {}), ...values };
+    }
   };
   const evaluateServed = (): void => {
     // Flows to the same end share its capacity, in proportion to what each offers.
@@ -158,7 +160,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     cost += (hourly * span) / 3600;
     now = next;
     if (now === intervalEnd) {
-      intervals.push({ start: intervalStart, end: intervalEnd, ends: counters.map((c) => c.take()), instances: { ...sample }, cost: round(cost, 6) });
+      intervals.push({ start: intervalStart, end: intervalEnd, ends: counters.map((c) => c.take()), instances: {}, ...sample, cost: round(cost, 6) } as IntervalRow);
       intervalStart = intervalEnd;
       intervalEnd = Math.min(intervalEnd + interval, duration);
     }
