@@ -5,7 +5,7 @@ import { UNMODELLED } from '../unmodelled.js';
 import { notModelled, pendingService, ScenarioErrors, SimError } from './errors.js';
 import type { EndRef } from './network-view.js';
 import type { Claim, Participant } from './participant.js';
-import { describeTarget, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
+import { describeTarget, MAX_DURATION, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
 
 /** A traffic flow with both ends found in the loaded cloud. */
 export interface PreparedEnd {
@@ -31,6 +31,23 @@ export interface Prepared {
  */
 export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly Participant[]): Prepared {
   const errors: SimError[] = [];
+  const whole = (n: number): boolean => Number.isInteger(n) && n >= 0;
+  if (!whole(scenario.duration) || scenario.duration === 0 || scenario.duration > MAX_DURATION) {
+    errors.push(new SimError('InvalidDuration', `the duration is ${scenario.duration} s; it is a whole number of seconds from 1 to ${MAX_DURATION}`, ['duration']));
+  }
+  if (scenario.interval !== undefined && (!whole(scenario.interval) || scenario.interval === 0)) {
+    errors.push(new SimError('InvalidInterval', `the interval is ${scenario.interval} s; it is a whole number of seconds, at least 1`, ['interval']));
+  }
+  for (const e of scenario.events) {
+    if (!whole(e.at) || e.at > scenario.duration) errors.push(new SimError('TimeBeyondDuration', `an event at ${e.at} s is outside the scenario (0 to ${scenario.duration} s)`, e.path));
+  }
+  for (const t of scenario.traffic) {
+    t.steps.forEach(([at, rps], k) => {
+      if (!whole(at) || at > scenario.duration || !(rps >= 0) || !Number.isFinite(rps) || (k > 0 && at <= t.steps[k - 1][0])) {
+        errors.push(new SimError('InvalidTraffic', `step ${k + 1} of the traffic to ${t.to} ([${at}, ${rps}]) is not a time within the scenario, after the step before, with 0 or more requests a second`, [...t.path, 'rps']));
+      }
+    });
+  }
   const each = <T, U>(items: readonly T[], f: (item: T) => U): U[] =>
     items.flatMap((item) => {
       try {

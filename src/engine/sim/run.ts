@@ -149,8 +149,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   evaluateState();
   tracker.observeState(0, verdicts, capacities, undefined);
   for (const p of participants) p.start?.(ctx);
-  processAt(0);
-  if (served.length === 0) evaluateServed();
+  if (!processAt(0)) evaluateServed();
   let intervalEnd = Math.min(interval, duration);
   let intervalStart = 0;
   while (now < duration) {

@@ -184,3 +184,13 @@ describe('simulate: the start of the clock', () => {
     expect('recoveryTime' in r.ends[0]).toBe(false);
   });
 });
+
+describe('simulate: a scenario built in code is checked too', () => {
+  it('refuses times outside the scenario and steps that go back, as the file reader does', () => {
+    const loaded = twoZones();
+    const errors = refusal(() =>
+      simulate(loaded.cloud, scenario(600, [{ to: 'WebA', port: 80, steps: [[0, 1], [0, 2], [700, -1]] }], [{ at: 601, action: 'fail', target: { kind: 'az', name: 'us-east-1a' } }])),
+    );
+    expect(errors.map((e) => e.code)).toEqual(['TimeBeyondDuration', 'InvalidTraffic', 'InvalidTraffic']);
+  });
+});
