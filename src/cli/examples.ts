@@ -45,7 +45,7 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
   simulate: [
     ['cloudlab simulate template.yaml --scenario zone-failure.yaml', 'measures, charts and the timeline'],
     ['cloudlab simulate submission/ --scenario region-failure.yaml --json', 'the result as JSON'],
-    ['cloudlab simulate template.yaml --scenario spike.yaml --format csv > spike.csv', 'one row per interval, for a spreadsheet'],
+    ['cloudlab simulate template.yaml --scenario spike.yaml --format csv', 'one row per interval, for a spreadsheet'],
   ],
   lessons: [
     ['cloudlab lessons', 'every lesson, with what you have read'],
