@@ -178,7 +178,7 @@ describe('simulate: the start of the clock', () => {
   });
 
   it('an end that is never reachable says why at 0, and has no recovery time (nothing failed)', () => {
-    const r = run(twoZones(), scenario(600, [{ to: 'AppA', port: 80, steps: [[0, 1]] }]));
+    const r = run(twoZones(), scenario(600, [{ to: 'AppA', port: 8080, steps: [[0, 1]] }]));
     expect(r.events[0]).toMatchObject({ at: 0, what: 'unreachable', resource: 'AppA' });
     expect(r.ends[0]).toMatchObject({ sent: 600, served: 0, dropped: 600 });
     expect('recoveryTime' in r.ends[0]).toBe(false);
