@@ -1,5 +1,6 @@
 import type { Cloud } from '../cloud.js';
 import { estimateCost } from '../cost/estimate.js';
+import { perHour } from '../cost/prices.js';
 import { IntervalSet } from '../intervals.js';
 import { internetAddresses, type ResolvedEndpoint } from '../reach/endpoints.js';
 import { answerFlow } from '../reach/trace.js';
@@ -23,6 +24,7 @@ interface State {
   walker?: Walker;
   verdicts: Map<string, FlowVerdict>;
   hourlyUsd?: number;
+  unpriced?: { resource: string; reason: string }[];
 }
 
 /**
@@ -72,9 +74,17 @@ export class NetworkView {
     const s = this.state(down);
     if (s.hourlyUsd === undefined) {
       const estimate = estimateCost({ cloud: s.cloud, instanceTypes: this.instanceTypes });
-      s.hourlyUsd = estimate.lines.reduce((n, l) => n + l.quantity * l.unitUsd, 0);
+      // From the lines' quantities and prices, not their rounded totals.
+      s.hourlyUsd = estimate.lines.reduce((n, l) => n + l.quantity * perHour(l.price), 0);
+      s.unpriced = estimate.unpriced;
     }
     return s.hourlyUsd;
+  }
+
+  /** What the cost estimate cannot price, with everything in service (left out of the cost). */
+  unpriced(): { resource: string; reason: string }[] {
+    this.hourlyUsd(new Set());
+    return this.state(new Set()).unpriced ?? [];
   }
 
   private trace(s: State, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {

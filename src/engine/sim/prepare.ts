@@ -3,6 +3,8 @@ import { EndpointError, resolveEndpoint } from '../reach/endpoints.js';
 import type { UnmodelledResource } from '../model.js';
 import { UNMODELLED } from '../unmodelled.js';
 import { notModelled, pendingService, ScenarioErrors, SimError } from './errors.js';
+import { groupNames, pendingResource } from './pending.js';
+import { nearest } from '../suggest.js';
 import type { EndRef } from './network-view.js';
 import type { Claim, Participant } from './participant.js';
 import { describeTarget, MAX_DURATION, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
@@ -97,6 +99,10 @@ function resolveEnd(cloud: Cloud, text: string, path: ScenarioPath): EndRef {
     return { kind: 'interface', name: text, eniId: r.eni.id, ...(r.only ? { only: r.only } : {}) };
   } catch (e) {
     if (!(e instanceof EndpointError)) throw e;
+    const pending = pendingResource(cloud, text);
+    if (pending) {
+      throw notModelled(`${pending.service} in the simulation`, `${text} is ${pending.noun}, which the virtual cloud loads but the simulation does not play yet, so it is not a traffic end; send the traffic to the instances behind it`, path);
+    }
     const u = findUnmodelled(cloud, text);
     if (u) {
       const service = pendingService(u.type);
@@ -117,6 +123,10 @@ function findUnmodelled(cloud: Cloud, name: string): UnmodelledResource | undefi
 }
 
 function unclaimed(cloud: Cloud, target: Target, path: ScenarioPath): SimError {
+  const pending = pendingResource(cloud, target.name);
+  if (pending) {
+    return notModelled(`${pending.service} in the simulation`, `${target.name} is ${pending.noun}, which the virtual cloud loads but the simulation does not play yet, so its failure cannot be played; fail its instances, their zone or their region`, path);
+  }
   const u = findUnmodelled(cloud, target.name);
   if (u) {
     const service = pendingService(u.type);
@@ -134,10 +144,20 @@ function unclaimed(cloud: Cloud, target: Target, path: ScenarioPath): SimError {
 }
 
 function unplayedAction(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): SimError {
-  const name = event.action === 'promote' ? event.resource : event.group;
-  const service = event.action === 'promote' ? 'RDS' : 'EC2 Auto Scaling';
-  const u = findUnmodelled(cloud, name);
-  const what = event.action === 'promote' ? 'a read replica to promote' : 'an auto scaling group to scale';
-  if (u) return notModelled(pendingService(u.type) ?? service, `${name} is an ${u.type}, which the virtual cloud does not model yet, so it cannot be ${event.action === 'promote' ? 'promoted' : 'scaled'}`, event.path);
-  return notModelled(service, `the submission has no ${event.action === 'promote' ? 'read replica' : 'auto scaling group'} named ${name} (${what}), and ${event.action === 'promote' ? 'replicas are' : 'groups are'} played once ${service} is modelled`, event.path);
+  if (event.action === 'scale') {
+    const pending = pendingResource(cloud, event.group);
+    if (pending) {
+      return notModelled(`${pending.service} in the simulation`, `${event.group} is ${pending.noun}, which the virtual cloud loads but the simulation does not play yet, so its desired capacity cannot be set`, event.path);
+    }
+    const groups = groupNames(cloud);
+    const close = nearest(event.group, groups);
+    return new SimError(
+      'UnknownResource',
+      `the submission has no auto scaling group named ${event.group}${close ? `; did you mean ${close}?` : ''} (${groups.length ? `its groups: ${groups.join(', ')}` : 'it has none'})`,
+      event.path,
+    );
+  }
+  const u = findUnmodelled(cloud, event.resource);
+  if (u) return notModelled(pendingService(u.type) ?? 'RDS', `${event.resource} is an ${u.type}, which the virtual cloud does not model yet, so it cannot be promoted`, event.path);
+  return notModelled('RDS', `the submission has no read replica named ${event.resource}, and replicas are played once RDS is modelled`, event.path);
 }

@@ -18,8 +18,8 @@ export interface SimOptions {
 }
 
 export const NOTES = [
-  'EC2 failures play out: regions, zones, subnets, instances, NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers, auto scaling, RDS, Route 53, CloudFront and AWS Backup are not modelled yet, so no health checks, scaling or failover play, and there are no databases (databases: []).',
+  'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
+  'Load balancers, auto scaling, CloudFront and AWS Backup are loaded but play no part over time yet (no health checks, scaling, origin failover or restores); RDS and Route 53 are not modelled yet, so there is no DNS failover and there are no databases (databases: []).',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
@@ -200,7 +200,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(view.hourlyUsd(new Set()), 6) },
     events,
     intervals,
-    notes: NOTES,
+    notes: [...NOTES, ...unpricedNote(view.unpriced())],
   };
 }
 
@@ -220,6 +220,13 @@ function recovery(outages: Outage[]): Pick<EndResult, 'recoveryTime' | 'fullReco
     return w;
   };
   return { recoveryTime: worst((o) => o.served), fullRecoveryTime: worst((o) => o.full) };
+}
+
+/** "Not priced, so left out of the cost: Web (no price for instance type m1.small in the table)." */
+function unpricedNote(list: readonly { resource: string; reason: string }[]): string[] {
+  if (list.length === 0) return [];
+  const shown = list.slice(0, 5).map((u) => `${u.resource} (${u.reason})`);
+  return [`Not priced, so left out of the cost: ${shown.join(', ')}${list.length > 5 ? `, and ${list.length - 5} more` : ''}.`];
 }
 
 function round(n: number, digits: number): number {

@@ -2,19 +2,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { LoadedSubmission } from '../load-submission.js';
 import { resolveStackEnd } from '../trace-ends.js';
 import { ScenarioErrors, simulate, SimError, type Scenario, type SimResult } from '../../engine/sim/index.js';
+import { instanceTypesOf } from '../instance-types.js';
 import { parseScenario } from './parse-scenario.js';
 
-/** InstanceType by instance logical id (as the engine names it), from the templates; what is not given is m1.small. */
-export function instanceTypesOf(loaded: Pick<LoadedSubmission, 'cloud' | 'resources'>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of loaded.resources) {
-    if (r.type !== 'AWS::EC2::Instance' || !r.ref) continue;
-    const inst = loaded.cloud.instances.get(r.ref);
-    const type = r.properties.InstanceType;
-    if (inst && typeof type === 'string') out.set(inst.logicalId ?? inst.id, type);
-  }
-  return out;
-}
+export { instanceTypesOf } from '../instance-types.js';
 
 export interface SubmissionSimulation {
   result?: SimResult;

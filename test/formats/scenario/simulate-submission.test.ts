@@ -20,7 +20,7 @@ describe('a scenario on a loaded submission', () => {
     expect(sim.result).toBeUndefined();
     expect(sim.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([
       ['drill.yaml', 4, 11, 'UnknownRegion'],
-      ['drill.yaml', 6, 12, 'NotModelled'],
+      ['drill.yaml', 6, 12, 'UnknownResource'],
     ]);
     expect(sim.diagnostics[0].message).toBe('the submission has nothing in eu-west-1; its regions: us-east-1');
   });
