@@ -1,20 +1,15 @@
-import { Cloud } from '../cloud.js';
+import type { Cloud } from '../cloud.js';
 
 /**
  * A deep copy of a loaded cloud, so that failures are played by deleting resources from the
  * copy (the engine's own deleteResource, with its blackhole semantics) while the loaded
- * submission stays as it was. Every resource is plain data, so structuredClone copies it.
+ * submission stays as it was. The store's extendable copy shares the resources; deleting one
+ * also changes others (an elastic IP forgets its interface), so each resource is copied too.
+ * Every resource is plain data, so structuredClone copies it.
  */
 export function copyCloud(original: Cloud): Cloud {
-  const copy = new Cloud(original.seed);
-  for (const [kind, table] of original.kinds()) {
-    const target = copy.table(kind);
-    for (const [id, value] of table) target.set(id, structuredClone(value));
-  }
-  for (const [k, v] of original.subnetRouteTable) copy.subnetRouteTable.set(k, v);
-  for (const [k, v] of original.subnetNetworkAcl) copy.subnetNetworkAcl.set(k, v);
-  for (const [k, v] of original.publicPool) copy.publicPool.set(k, v);
-  for (const [k, v] of original.nextPrivate) copy.nextPrivate.set(k, v);
+  const copy = original.extendable();
+  for (const [, table] of copy.kinds()) for (const [id, value] of table) table.set(id, structuredClone(value));
   return copy;
 }
 

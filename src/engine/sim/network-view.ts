@@ -40,6 +40,8 @@ export class NetworkView {
   constructor(
     readonly original: Cloud,
     private readonly instanceTypes: ReadonlyMap<string, string>,
+    /** Resources that are not billed (the probe instances that stand for subnet ends). */
+    private readonly unbilled: ReadonlySet<string> = new Set(),
   ) {}
 
   private state(down: ReadonlySet<string>): State {
@@ -73,7 +75,8 @@ export class NetworkView {
   hourlyUsd(down: ReadonlySet<string>): number {
     const s = this.state(down);
     if (s.hourlyUsd === undefined) {
-      const estimate = estimateCost({ cloud: s.cloud, instanceTypes: this.instanceTypes });
+      const billed = this.unbilled.size ? withoutResources(s.cloud, this.unbilled) : s.cloud;
+      const estimate = estimateCost({ cloud: billed, instanceTypes: this.instanceTypes });
       // From the lines' quantities and prices, not their rounded totals.
       s.hourlyUsd = estimate.lines.reduce((n, l) => n + l.quantity * perHour(l.price), 0);
       s.unpriced = estimate.unpriced;

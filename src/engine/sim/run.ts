@@ -15,6 +15,8 @@ export interface SimOptions {
   instanceTypes?: ReadonlyMap<string, string>;
   /** The services that play; those of participants.ts by default (EC2 today). */
   participants?: readonly Participant[];
+  /** Resources left out of the cost: the probe instances that stand for subnet ends. */
+  unbilled?: ReadonlySet<string>;
 }
 
 export const NOTES = [
@@ -35,7 +37,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   const instanceTypes = opts.instanceTypes ?? new Map<string, string>();
   const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes });
   const prepared = prepare(cloud, scenario, participants);
-  const view = new NetworkView(cloud, instanceTypes);
+  const view = new NetworkView(cloud, instanceTypes, opts.unbilled);
   const duration = scenario.duration;
   const interval = scenario.interval ?? chooseInterval(duration);
 

@@ -22,6 +22,8 @@ export interface TrafficSpec {
   /** [time in seconds, requests a second], ascending; before the first step the rate is 0. */
   steps: readonly (readonly [number, number])[];
   path: ScenarioPath;
+  /** How the timeline names the ends, when not as `from` and `to` (a stack-qualified name resolved to an id). */
+  names?: { from: string; to: string };
 }
 
 /** What a failure or a recovery names. */

@@ -32,7 +32,7 @@ export class Tracker {
 
   private label(i: number): string {
     const s = this.ends[i].spec;
-    return `${s.from} → ${s.to} ${s.protocol} ${s.port}`;
+    return `${s.names?.from ?? s.from} → ${s.names?.to ?? s.to} ${s.protocol} ${s.port}`;
   }
 
   /** After the network or the capacities changed at time t; `failed` names a failure of this moment. */
@@ -42,7 +42,7 @@ export class Tracker {
       const h = v.reachable ? capacities[i] : 0;
       const prev = this.health[i];
       if (v.reachable !== this.reachable[i] || (prev === undefined && !v.reachable)) {
-        this.emit(v.reachable ? 'reachable' : 'unreachable', e.spec.to, v.reachable ? `${this.label(i)}: reachable again` : `${this.label(i)}: not reachable. ${v.reason ?? ''}`.trim());
+        this.emit(v.reachable ? 'reachable' : 'unreachable', e.spec.names?.to ?? e.spec.to, v.reachable ? `${this.label(i)}: reachable again` : `${this.label(i)}: not reachable. ${v.reason ?? ''}`.trim());
       }
       this.reachable[i] = v.reachable;
       if (prev !== undefined) {
@@ -72,9 +72,9 @@ export class Tracker {
       this.saturated[i] = over;
       this.emit(
         over ? 'over-capacity' : 'within-capacity',
-        e.spec.to,
+        e.spec.names?.to ?? e.spec.to,
         over
-          ? `${this.label(i)}: ${fmt(rates[i])} requests a second offered, ${fmt(served[i])} served (${e.spec.to} serves ${fmt(capacities[i])} a second); the rest are dropped`
+          ? `${this.label(i)}: ${fmt(rates[i])} requests a second offered, ${fmt(served[i])} served (${e.spec.names?.to ?? e.spec.to} serves ${fmt(capacities[i])} a second); the rest are dropped`
           : `${this.label(i)}: every request served again`,
       );
     });

@@ -32,3 +32,24 @@ describe('a scenario on a loaded submission', () => {
     expect(sim.result!.events[0].detail).toBe('WebA → AppA tcp 8080: 12 requests a second offered, 10 served (AppA serves 10 a second); the rest are dropped');
   });
 });
+
+describe('subnet ends in a scenario', () => {
+  it('subnet:Name stands for a probe instance in that subnet, as in trace, fails with its zone and is not billed', () => {
+    const loaded = loadSubmissionPath(TWO_ZONES);
+    const text = 'duration: 10m\ntraffic:\n  - from: subnet:PrivateB\n    to: internet\n    port: 443\n    rps: 1\nevents:\n  - at: 5m\n    fail: NatA\n';
+    const sim = simulateSubmission(loaded, text, 'drill.yaml');
+    expect(sim.diagnostics).toEqual([]);
+    expect(sim.result!.ends[0]).toMatchObject({ from: 'subnet:PrivateB', end: 'internet', sent: 600, served: 300, recoveryTime: null });
+    expect(sim.result!.events.find((e) => e.what === 'unreachable')!.detail).toMatch(/^subnet:PrivateB → internet tcp 443: not reachable\. Route 0\.0\.0\.0\/0/);
+    const plain = simulateSubmission(loaded, 'duration: 10m\nevents: []\n', 'calm.yaml');
+    expect(sim.result!.cost.hourlyAtStart).toBe(plain.result!.cost.hourlyAtStart);
+    expect(loaded.cloud.instances.size).toBe(4);
+  });
+
+  it('a subnet end that names no subnet gets the nearest one, at its line', () => {
+    const loaded = loadSubmissionPath(TWO_ZONES);
+    const sim = simulateSubmission(loaded, 'duration: 10m\ntraffic:\n  - from: subnet:PrivatB\n    to: internet\n    port: 443\n    rps: 1\n', 'drill.yaml');
+    expect(sim.diagnostics.map((d) => [d.line, d.column, d.code])).toEqual([[3, 11, 'UnknownEnd']]);
+    expect(sim.diagnostics[0].message).toMatch(/Did you mean subnet:PrivateB\?/);
+  });
+});
