@@ -34,6 +34,7 @@ export const PENDING_SERVICES: readonly (readonly [string, string])[] = [
   ['AWS::ElasticLoadBalancing::', 'Elastic Load Balancing (Classic Load Balancers)'],
   ['AWS::RDS::', 'RDS'],
   ['AWS::Route53::', 'Route 53'],
+  ['AWS::ElastiCache::', 'ElastiCache'],
 ];
 
 /** The service a resource type waits for, if it is one of them. */

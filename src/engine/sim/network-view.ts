@@ -95,7 +95,8 @@ export class NetworkView {
     if ('down' in a) return { reachable: false, reason: a.down };
     const b = this.find(s.cloud, to);
     if ('down' in b) return { reachable: false, reason: b.down };
-    s.walker ??= new Walker(s.cloud, { brief: true });
+    // Not a brief walker: a drop keeps its sentence, which the timeline shows.
+    s.walker ??= new Walker(s.cloud);
     const answer = answerFlow(s.cloud, { from: a, to: b, protocol, ports: IntervalSet.point(port) }, s.walker, { brief: true });
     return answer.reachable ? { reachable: true } : { reachable: false, reason: answer.explanation };
   }

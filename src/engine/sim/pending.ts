@@ -4,6 +4,8 @@ import type { Cloud } from '../cloud.js';
 import { CLOUDFRONT } from '../cloudfront/kinds.js';
 import { canonicalDnsName } from '../dns-targets.js';
 import { ELBV2 } from '../elbv2/kinds.js';
+import { RDS } from '../rds/kinds.js';
+import { ROUTE53 } from '../route53/kinds.js';
 import type { Kind, Named } from '../store.js';
 
 /**
@@ -21,6 +23,10 @@ const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[]
   { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
   { kind: BACKUP.plan, service: 'AWS Backup', noun: 'a backup plan' },
   { kind: BACKUP.vault, service: 'AWS Backup', noun: 'a backup vault' },
+  { kind: RDS.dbInstance, service: 'RDS', noun: 'a database' },
+  { kind: ROUTE53.recordSet, service: 'Route 53', noun: 'a DNS name of the submission' },
+  { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
+  { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },
 ];
 
 export interface PendingResource {
@@ -34,8 +40,9 @@ export function pendingResource(cloud: Cloud, text: string): PendingResource | u
   const name = text.trim();
   const bare = name.includes('/') && !name.startsWith('arn:') ? name.slice(name.lastIndexOf('/') + 1) : name;
   for (const p of PENDING) {
-    for (const r of cloud.table(p.kind).values() as IterableIterator<Named & { name?: string; arn?: string; dnsName?: string }>) {
-      if (r.logicalId === bare || r.id === name || r.name === bare || r.arn === name || (r.dnsName && canonicalDnsName(r.dnsName) === canonicalDnsName(name))) {
+    for (const r of cloud.table(p.kind).values() as IterableIterator<Named & { name?: string; arn?: string; dnsName?: string; identifier?: string }>) {
+      const dns = r.dnsName ?? (p.kind === ROUTE53.recordSet ? r.name : undefined);
+      if (r.logicalId === bare || r.id === name || r.name === bare || r.identifier === bare || r.arn === name || (dns && canonicalDnsName(dns) === canonicalDnsName(name))) {
         return { service: p.service, noun: p.noun, resource: r };
       }
     }
@@ -46,4 +53,9 @@ export function pendingResource(cloud: Cloud, text: string): PendingResource | u
 /** The names of the auto scaling groups of the submission, for messages. */
 export function groupNames(cloud: Cloud): string[] {
   return [...cloud.table(AUTOSCALING.group).values()].map((g) => g.logicalId ?? g.name);
+}
+
+/** The databases of the submission (logical ids, else identifiers), for messages. */
+export function databaseNames(cloud: Cloud): string[] {
+  return [...cloud.table(RDS.dbInstance).values()].map((d) => d.logicalId ?? d.identifier);
 }

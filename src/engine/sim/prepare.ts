@@ -3,7 +3,7 @@ import { EndpointError, resolveEndpoint } from '../reach/endpoints.js';
 import type { UnmodelledResource } from '../model.js';
 import { UNMODELLED } from '../unmodelled.js';
 import { notModelled, pendingService, ScenarioErrors, SimError } from './errors.js';
-import { groupNames, pendingResource } from './pending.js';
+import { databaseNames, groupNames, pendingResource } from './pending.js';
 import { nearest } from '../suggest.js';
 import type { EndRef } from './network-view.js';
 import type { Claim, Participant } from './participant.js';
@@ -110,7 +110,7 @@ function resolveEnd(cloud: Cloud, text: string, path: ScenarioPath): EndRef {
       throw new SimError('UnknownEnd', `${text} is an ${u.type}, which the virtual cloud does not model, so it cannot receive traffic; give an instance, one of its addresses or "internet"`, path);
     }
     if (/^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(text.trim())) {
-      throw notModelled('Route 53', `${text} is a DNS name; DNS names are traffic ends once Route 53 is modelled, so give the instance that serves it for now`, path);
+      throw new SimError('UnknownEnd', `${text} is a DNS name that the submission does not serve (no record of its hosted zones, no load balancer or database answers at it); give a name it serves, or an instance`, path);
     }
     throw new SimError('UnknownEnd', e.message, path);
   }
@@ -134,7 +134,9 @@ function unclaimed(cloud: Cloud, target: Target, path: ScenarioPath): SimError {
     return new SimError('NotFailable', `${target.name} is an ${u.type}, which the virtual cloud does not model, so its failure cannot be played`, path);
   }
   if (target.kind === 'database') {
-    return notModelled('RDS', `the submission has no database named ${target.name}, and databases are played once RDS is modelled`, path);
+    const dbs = databaseNames(cloud);
+    const close = nearest(target.name, dbs);
+    return new SimError('UnknownResource', `the submission has no database named ${target.name}${close ? `; did you mean ${close}?` : ''} (${dbs.length ? `its databases: ${dbs.join(', ')}` : 'it has none'})`, path);
   }
   return new SimError(
     'UnknownResource',
@@ -157,7 +159,11 @@ function unplayedAction(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'p
       event.path,
     );
   }
-  const u = findUnmodelled(cloud, event.resource);
-  if (u) return notModelled(pendingService(u.type) ?? 'RDS', `${event.resource} is an ${u.type}, which the virtual cloud does not model yet, so it cannot be promoted`, event.path);
-  return notModelled('RDS', `the submission has no read replica named ${event.resource}, and replicas are played once RDS is modelled`, event.path);
+  const pending = pendingResource(cloud, event.resource);
+  if (pending) {
+    return notModelled(`${pending.service} in the simulation`, `${event.resource} is ${pending.noun}, which the virtual cloud loads but the simulation does not play yet, so it cannot be promoted`, event.path);
+  }
+  const dbs = databaseNames(cloud);
+  const close = nearest(event.resource, dbs);
+  return new SimError('UnknownResource', `the submission has no read replica named ${event.resource}${close ? `; did you mean ${close}?` : ''} (${dbs.length ? `its databases: ${dbs.join(', ')}` : 'it has no databases'})`, event.path);
 }

@@ -21,7 +21,7 @@ export interface SimOptions {
 
 export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers, auto scaling, CloudFront and AWS Backup are loaded but play no part over time yet (no health checks, scaling, origin failover or restores); RDS and Route 53 are not modelled yet, so there is no DNS failover and there are no databases (databases: []).',
+  'Load balancers, auto scaling, RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no health checks, scaling, DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };

@@ -139,11 +139,11 @@ describe('simulate: EC2 failures over time', () => {
         { at: 50, action: 'fail', target: { kind: 'resource', name: 'WebSg' } },
       ])),
     );
-    expect(errors.map((e) => e.code)).toEqual(['UnknownEnd', 'NotModelled', 'UnknownZone', 'NotModelled', 'NotModelled', 'UnknownResource', 'NotFailable']);
+    expect(errors.map((e) => e.code)).toEqual(['UnknownEnd', 'UnknownEnd', 'UnknownZone', 'UnknownResource', 'UnknownResource', 'UnknownResource', 'NotFailable']);
     expect(errors[0].message).toMatch(/Did you mean WebA\?/);
-    expect(errors[1].message).toMatch(/^not modelled yet: needs Route 53: /);
-    expect(errors[3].message).toMatch(/^not modelled yet: needs RDS: /);
-    expect(errors[4].message).toMatch(/^not modelled yet: needs RDS: /);
+    expect(errors[1].message).toBe('api.example.com is a DNS name that the submission does not serve (no record of its hosted zones, no load balancer or database answers at it); give a name it serves, or an instance');
+    expect(errors[3].message).toBe('the submission has no database named Db (it has none)');
+    expect(errors[4].message).toBe('the submission has no read replica named ReplicaDb (it has no databases)');
     expect(errors[5].message).toBe('the submission has no auto scaling group named WebGroup (it has none)');
     expect(errors[6].message).toMatch(/is a security group, which does not fail on its own/);
   });
@@ -163,7 +163,7 @@ describe('simulate: EC2 failures over time', () => {
   it('leaves databases empty and says why', () => {
     const r = run(twoZones(), scenario(60, [web]));
     expect(r.databases).toEqual([]);
-    expect(r.notes.join(' ')).toMatch(/RDS.*not modelled yet/);
+    expect(r.notes.join(' ')).toMatch(/RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet/);
   });
 });
 
