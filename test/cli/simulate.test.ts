@@ -76,7 +76,7 @@ describe('cloudlab simulate', () => {
     expect(noStackTrace(r)).toBe(true);
   });
 
-  it('exit 2 for an end the submission does not have, with the nearest name; and for services not modelled yet', () => {
+  it('exit 2 for an end or a replica the submission does not have, with the nearest name or what it has', () => {
     const p = write('ends.yaml', 'duration: 1h\ntraffic:\n  - to: WebC\n    port: 80\n    rps: 1\nevents:\n  - at: 10m\n    promote: ReplicaDb\n');
     const r = cloudlab(['simulate', TOPOLOGY, '--scenario', p, '--json']);
     expect(r.status).toBe(2);
@@ -84,9 +84,9 @@ describe('cloudlab simulate', () => {
     expect(j.error.code).toBe('invalid-scenario');
     expect(j.error.diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code])).toEqual([
       [3, 9, 'UnknownEnd'],
-      [8, 14, 'NotModelled'],
+      [8, 14, 'UnknownResource'],
     ]);
-    expect(j.error.diagnostics[1].message).toMatch(/^not modelled yet: needs RDS: /);
+    expect(j.error.diagnostics[1].message).toBe('the submission has no read replica named ReplicaDb (it has no databases)');
   });
 
   it('exit 2 for a missing scenario file or a template that does not load', () => {
