@@ -42,6 +42,11 @@ export const EXAMPLES: Readonly<Record<string, readonly (readonly [string, strin
     ['cloudlab cost template.yaml', 'each billed resource per hour and per month, and the total'],
     ['cloudlab cost submission/ --json', 'a multi-region folder, as JSON'],
   ],
+  simulate: [
+    ['cloudlab simulate template.yaml --scenario zone-failure.yaml', 'measures, charts and the timeline'],
+    ['cloudlab simulate submission/ --scenario region-failure.yaml --json', 'the result as JSON'],
+    ['cloudlab simulate template.yaml --scenario spike.yaml --format csv', 'one row per interval, for a spreadsheet'],
+  ],
   lessons: [
     ['cloudlab lessons', 'every lesson, with what you have read'],
     ['cloudlab lessons --json', 'the same as JSON'],

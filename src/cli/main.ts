@@ -126,6 +126,17 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .action(action('cost'));
 
   program
+    .command('simulate')
+    .description('play failures and traffic over time: recovery, dropped requests, cost')
+    .argument('<path>', 'a template file, or a folder of <region>.yaml templates')
+    .requiredOption('--scenario <file>', 'the scenario: duration, traffic and events (YAML)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .addOption(paramOption)
+    .option('--region <region>', 'region for a single template', 'us-east-1')
+    .option('--json', 'same as --format json')
+    .action(action('simulate'));
+
+  program
     .command('lessons')
     .description('list the lessons with your progress')
     .option('--json', 'print JSON')

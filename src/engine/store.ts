@@ -79,6 +79,11 @@ export class Store {
     return r;
   }
 
+  /** Every kind with its table, in the order first used (sim/copy-cloud.ts copies a store through it). */
+  kinds(): [Kind<unknown>, Map<string, unknown>][] {
+    return [...this.tables];
+  }
+
   /** The resource with that id, whatever its kind (for naming it in sentences). */
   find(id: string): Named | undefined {
     for (const t of this.tables.values()) {

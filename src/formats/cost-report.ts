@@ -1,29 +1,15 @@
-import { launchDataOf } from '../engine/autoscaling/group.js';
-import { AUTOSCALING } from '../engine/autoscaling/kinds.js';
 import { type CostEstimate, estimateCost } from '../engine/cost/estimate.js';
+import { instanceTypesOf } from './instance-types.js';
 import type { LoadedSubmission } from './load-submission.js';
 import { printable } from './safe-text.js';
 
 /**
  * `cloudlab cost`: the estimate of a loaded submission (instance types read from the
- * templates, since the engine keeps no type), as a text report at 80 columns and as JSON.
+ * templates and the launch templates of auto scaling groups, since the engine keeps no
+ * type: instance-types.ts), as a text report at 80 columns and as JSON.
  */
 export function submissionCost(loaded: LoadedSubmission): CostEstimate {
-  const types = new Map<string, string>();
-  for (const r of loaded.resources) {
-    const t = r.properties.InstanceType;
-    if (r.type === 'AWS::EC2::Instance' && typeof t === 'string' && t.trim()) types.set(r.logicalId, t.trim());
-  }
-  // An auto scaling group's instances are of the type its launch template or configuration gives.
-  for (const g of loaded.cloud.table(AUTOSCALING.group).values()) {
-    const type = launchDataOf(loaded.cloud, g)?.instanceType;
-    if (!type) continue;
-    for (const id of g.instanceIds) {
-      const inst = loaded.cloud.instances.get(id);
-      if (inst) types.set(inst.logicalId ?? inst.id, type);
-    }
-  }
-  return estimateCost({ cloud: loaded.cloud, instanceTypes: types });
+  return estimateCost({ cloud: loaded.cloud, instanceTypes: instanceTypesOf(loaded) });
 }
 
 const money = (n: number, places: number): string => n.toFixed(places);

@@ -244,5 +244,5 @@ export function autoScalingGroup(cloud: Cloud, name: string, field = 'AutoScalin
 export function launchDataOf(cloud: Cloud, g: AutoScalingGroup): LaunchData | undefined {
   const launch = g.launch;
   if (launch.kind === 'launch-template') return cloud.table(AUTOSCALING.launchTemplate).get(launch.id)?.versions[launch.version - 1];
-  return [...cloud.table(AUTOSCALING.launchConfiguration).values()].find((c) => c.name === launch.name && c.region === g.region)?.data;
+  return [...cloud.table(AUTOSCALING.launchConfiguration).values()].find((c) => (c.name === launch.name || c.id === launch.name) && c.region === g.region)?.data;
 }

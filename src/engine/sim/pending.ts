@@ -1,0 +1,61 @@
+import { AUTOSCALING } from '../autoscaling/kinds.js';
+import { BACKUP } from '../backup/kinds.js';
+import type { Cloud } from '../cloud.js';
+import { CLOUDFRONT } from '../cloudfront/kinds.js';
+import { canonicalDnsName } from '../dns-targets.js';
+import { ELBV2 } from '../elbv2/kinds.js';
+import { RDS } from '../rds/kinds.js';
+import { ROUTE53 } from '../route53/kinds.js';
+import type { Kind, Named } from '../store.js';
+
+/**
+ * Resources the virtual cloud models but the simulation does not play yet: they have no
+ * participant, so a scenario that fails them, scales them or sends traffic to them is refused
+ * with "not modelled yet: needs <service> in the simulation", never ignored. A service that
+ * gets its participant leaves this list.
+ */
+const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[] = [
+  { kind: ELBV2.loadBalancer, service: 'Elastic Load Balancing', noun: 'a load balancer' },
+  { kind: ELBV2.targetGroup, service: 'Elastic Load Balancing', noun: 'a target group' },
+  { kind: ELBV2.listener, service: 'Elastic Load Balancing', noun: 'a listener' },
+  { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
+  { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
+  { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
+  { kind: BACKUP.plan, service: 'AWS Backup', noun: 'a backup plan' },
+  { kind: BACKUP.vault, service: 'AWS Backup', noun: 'a backup vault' },
+  { kind: RDS.dbInstance, service: 'RDS', noun: 'a database' },
+  { kind: ROUTE53.recordSet, service: 'Route 53', noun: 'a DNS name of the submission' },
+  { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
+  { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },
+];
+
+export interface PendingResource {
+  service: string;
+  noun: string;
+  resource: Named;
+}
+
+/** The modelled resource of a service without a participant that a name means (logical id, id, name, ARN or DNS name). */
+export function pendingResource(cloud: Cloud, text: string): PendingResource | undefined {
+  const name = text.trim();
+  const bare = name.includes('/') && !name.startsWith('arn:') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  for (const p of PENDING) {
+    for (const r of cloud.table(p.kind).values() as IterableIterator<Named & { name?: string; arn?: string; dnsName?: string; identifier?: string }>) {
+      const dns = r.dnsName ?? (p.kind === ROUTE53.recordSet ? r.name : undefined);
+      if (r.logicalId === bare || r.id === name || r.name === bare || r.identifier === bare || r.arn === name || (dns && canonicalDnsName(dns) === canonicalDnsName(name))) {
+        return { service: p.service, noun: p.noun, resource: r };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The names of the auto scaling groups of the submission, for messages. */
+export function groupNames(cloud: Cloud): string[] {
+  return [...cloud.table(AUTOSCALING.group).values()].map((g) => g.logicalId ?? g.name);
+}
+
+/** The databases of the submission (logical ids, else identifiers), for messages. */
+export function databaseNames(cloud: Cloud): string[] {
+  return [...cloud.table(RDS.dbInstance).values()].map((d) => d.logicalId ?? d.identifier);
+}
