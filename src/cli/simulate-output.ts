@@ -40,7 +40,7 @@ export function simulationText(result: SimResult, names: { submission: string; s
       ),
     );
   } else lines.push('  No traffic in this scenario.');
-  lines.push(...wrap(result.databases.length ? `Databases: ${result.databases.map((d) => `${d.id} recovery point ${recovery(d.recoveryPoint)}`).join(', ')}` : 'Databases: none measured: RDS is not modelled yet, so no recovery point.', width, 2, 2));
+  lines.push(...wrap(result.databases.length ? `Databases: ${result.databases.map((d) => `${d.id} recovery point ${recovery(d.recoveryPoint)}`).join(', ')}` : 'Databases: none measured: the simulation does not play RDS yet, so no recovery point.', width, 2, 2));
 
   const bs = buckets(result);
   const axis = timeAxis(bs, result);
