@@ -103,6 +103,16 @@ describe('broken variants', () => {
     expect(errors(load('no-internet-gateway.yaml')).map((e) => [e.code, e.logicalId])).toEqual([['InvalidSubnet', 'Alb']]);
   });
 
+  it('ELB-03: an internet-facing load balancer in subnets without a route to the internet gateway loads, with a warning naming them', () => {
+    const r = load('alb-in-private-subnets.yaml');
+    expect(errors(r)).toEqual([]);
+    const warnings = r.diagnostics.filter((d) => d.code === 'InternetFacingInPrivateSubnet');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: 'warning', logicalId: 'Alb' });
+    expect(warnings[0].message).toMatch(/nodes in subnets PrivateA, PrivateB with no route 0\.0\.0\.0\/0 to the internet gateway/);
+    expect(load('web.yaml').diagnostics.some((d) => d.code === 'InternetFacingInPrivateSubnet')).toBe(false);
+  });
+
   it('a load balancer without a listener loads, as AWS deploys it, and describe says it accepts no traffic', () => {
     const r = load('listener-missing.yaml');
     expect(errors(r)).toEqual([]);
