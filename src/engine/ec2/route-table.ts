@@ -174,3 +174,8 @@ export function routeTableOf(cloud: Cloud, subnetId: string): RouteTable {
   const vpc = cloud.vpc(cloud.subnet(subnetId).vpcId);
   return cloud.routeTables.get(vpc.mainRouteTableId)!;
 }
+
+/** True when the subnet's route table has a route to an internet gateway that still exists (a public subnet). */
+export function routesToInternetGateway(cloud: Cloud, subnetId: string): boolean {
+  return cloud.routeTableOf(subnetId).routes.some((r) => r.target.kind === 'internet-gateway' && !cloud.isBlackhole(r.target));
+}

@@ -1,4 +1,5 @@
 import { formatIp } from '../address.js';
+import { routesToInternetGateway } from '../ec2/route-table.js';
 import type { Cloud } from '../cloud.js';
 import { IntervalSet } from '../intervals.js';
 import type { NetworkInterface, Subnet } from '../model.js';
@@ -49,7 +50,7 @@ const NAT_PORTS = IntervalSet.of(1024, 65535);
 /** True when a forwarding instance's interface acts as a NAT instance (see above). */
 export function isNatInstance(cloud: Cloud, eni: NetworkInterface): boolean {
   if (eni.sourceDestCheck || eni.publicIp === undefined || eni.owner.kind !== 'instance') return false;
-  return cloud.routeTableOf(eni.subnetId).routes.some((r) => r.target.kind === 'internet-gateway' && !cloud.isBlackhole(r.target));
+  return routesToInternetGateway(cloud, eni.subnetId);
 }
 
 /** A route sent the flow to an instance or network interface: forward it, or say why not. */

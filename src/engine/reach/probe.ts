@@ -1,4 +1,5 @@
 import type { Cloud } from '../cloud.js';
+import { routesToInternetGateway } from '../ec2/route-table.js';
 import { CloudError } from '../errors.js';
 import type { Subnet } from '../model.js';
 import { nearest } from '../suggest.js';
@@ -62,7 +63,7 @@ function findGroup(cloud: Cloud, subnet: Subnet, name: string): string {
 /** Would a server launched in the subnet be given a public address (see above)? */
 function probeIsPublic(cloud: Cloud, subnet: Subnet): boolean {
   if (subnet.mapPublicIpOnLaunch) return true;
-  return cloud.routeTableOf(subnet.id).routes.some((r) => r.target.kind === 'internet-gateway' && !cloud.isBlackhole(r.target));
+  return routesToInternetGateway(cloud, subnet.id);
 }
 
 function launchProbe(cloud: Cloud, subnet: Subnet, groups: string[], logicalId: string): string {

@@ -35,7 +35,7 @@ const HINTS: Readonly<Record<string, string>> = {
 };
 
 /** The parameter an error names: the last name of its path. */
-function parameterOf(field: CloudError['field']): string | undefined {
+export function parameterOf(field: CloudError['field']): string | undefined {
   if (field === undefined) return undefined;
   if (!Array.isArray(field)) return field;
   for (let i = field.length - 1; i >= 0; i--) if (typeof field[i] === 'string') return field[i] as string;

@@ -1,4 +1,5 @@
 import type { CloudError } from '../../engine/errors.js';
+import { parameterOf } from './hints.js';
 
 /**
  * The CloudFormation door's words for an id that names the wrong kind of resource:
@@ -42,13 +43,6 @@ function valueAt(properties: Record<string, unknown>, field: CloudError['field']
     v = (v as Record<string | number, unknown>)[k];
   }
   return v;
-}
-
-function parameterOf(field: CloudError['field']): string | undefined {
-  if (field === undefined) return undefined;
-  if (!Array.isArray(field)) return field;
-  for (let i = field.length - 1; i >= 0; i--) if (typeof field[i] === 'string') return field[i] as string;
-  return undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Cloud } from '../../engine/cloud.js';
 import { RDS } from '../../engine/rds/index.js';
 import { recordsOf, resolve, ROUTE53 } from '../../engine/route53/index.js';
 import { printable } from '../safe-text.js';
+import { wrapUnder } from './wrap.js';
 
 /**
  * The databases and DNS zones of a topology, for `describe` (text and --json): each database
@@ -156,16 +157,7 @@ export function servicesView(cloud: Cloud): ServicesView {
 export function servicesText(view: ServicesView, width = 80): string[] {
   const lines: string[] = [];
   const put = (prefix: string, text: string, cont: string): void => {
-    let rest = text;
-    let first = true;
-    while (rest.length) {
-      const room = width - (first ? prefix : cont).length;
-      let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
-      if (cut <= 0) cut = Math.min(rest.length, room);
-      lines.push(`${first ? prefix : cont}${rest.slice(0, cut)}`.trimEnd());
-      rest = rest.slice(cut).trimStart();
-      first = false;
-    }
+    lines.push(...wrapUnder(prefix, text, cont, width).map((l) => l.trimEnd()));
   };
   const list = <T>(title: string, items: T[], head: (t: T) => string, kids: (t: T) => string[]): void => {
     if (!items.length) return;

@@ -7,6 +7,7 @@ import type { Lifecycle } from '../../engine/backup/lifecycle.js';
 import type { Store } from '../../engine/store.js';
 import { WAFV2 } from '../../engine/wafv2/web-acl.js';
 import { printable } from '../safe-text.js';
+import { wrapUnder } from './wrap.js';
 
 /**
  * The CloudFront and AWS Backup part of `describe`: distributions with their origins, origin
@@ -138,17 +139,7 @@ function tree(nodes: Node[], prefix: string, width: number, out: string[]): void
     const last = i === nodes.length - 1;
     const head = `${prefix}${last ? '└─ ' : '├─ '}`;
     const cont = `${prefix}${last ? '   ' : '│  '}`;
-    let rest = text;
-    let first = true;
-    while (rest.length) {
-      const p = first ? head : `${cont}${kids.length ? '│  ' : '   '}`;
-      const room = width - p.length;
-      let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
-      if (cut <= 0) cut = Math.min(rest.length, room);
-      out.push(`${p}${rest.slice(0, cut)}`);
-      rest = rest.slice(cut).trimStart();
-      first = false;
-    }
+    out.push(...wrapUnder(head, text, `${cont}${kids.length ? '│  ' : '   '}`, width));
     tree(kids, cont, width, out);
   });
 }

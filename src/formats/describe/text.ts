@@ -2,22 +2,13 @@ import type { TopologyView } from './topology.js';
 import { printable } from '../safe-text.js';
 import { servicesItems } from './services.js';
 import { edgeBackupText } from './edge-backup.js';
+import { wrapUnder } from './wrap.js';
 
 /** The topology as an indented text tree that fits 80 columns. */
 export function topologyText(view: TopologyView, width = 80): string[] {
   const lines: string[] = [];
   const put = (prefix: string, text: string, cont: string): void => {
-    // wrap long lines under their own indentation
-    let rest = text;
-    let first = true;
-    while (rest.length) {
-      const room = width - (first ? prefix : cont).length;
-      let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
-      if (cut <= 0) cut = Math.min(rest.length, room);
-      lines.push(`${first ? prefix : cont}${rest.slice(0, cut)}`);
-      rest = rest.slice(cut).trimStart();
-      first = false;
-    }
+    lines.push(...wrapUnder(prefix, text, cont, width));
   };
   for (const region of view.regions) {
     lines.push(`Region ${region.region}`);
