@@ -32,6 +32,8 @@ describe('whole requests from rates', () => {
         expect(Math.abs(sent - exactSent)).toBeLessThanOrEqual(1 + 1e-6 * exactSent);
         expect(Math.abs(served - exactServed)).toBeLessThanOrEqual(1 + 1e-6 * exactSent);
       }),
+      // Seeded, as the project's other property tests are: PROPERTY_SEED and PROPERTY_RUNS explore further.
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 100), seed: Number(process.env.PROPERTY_SEED ?? 20261202) },
     );
   });
 
