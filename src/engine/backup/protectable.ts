@@ -1,11 +1,13 @@
 import { formatArn } from '../arns.js';
 import { EC2 } from '../ec2/kinds.js';
+import { RDS } from '../rds/kinds.js';
+import { dbArn } from '../rds/names.js';
+import type { DbInstance } from '../rds/db-instance.js';
 import type { Kind, Named } from '../store.js';
 
 /**
  * The kinds of resource AWS Backup can protect that the virtual cloud models, each with the
- * ARN a selection names it by. Another service adds its kind with one entry here (an RDS
- * instance: `{ kind: RDS.instance, type: 'RDS', arn: (d) => formatArn('rds', d.region, \`db:${d.identifier}\`) }`).
+ * ARN a selection names it by. Another service adds its kind with one entry here.
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/working-with-other-services.html
  */
 export interface ProtectableKind {
@@ -17,4 +19,5 @@ export interface ProtectableKind {
 
 export const PROTECTABLE: ProtectableKind[] = [
   { kind: EC2.instance as unknown as Kind<Named>, type: 'EC2', arn: (i) => formatArn('ec2', i.region, `instance/${i.id}`) },
+  { kind: RDS.dbInstance as unknown as Kind<Named>, type: 'RDS', arn: (d) => dbArn(d.region, (d as DbInstance).identifier) },
 ];
