@@ -130,4 +130,16 @@ describe('broken variants of the warm standby', () => {
     const db = [...r.cloud.table(RDS.dbInstance).values()].find((d) => d.identifier === 'shop-db')!;
     expect(db.publiclyAccessible).toBe(true);
   });
+
+  it('R53-06: a failover primary without a health check, its alias not evaluating target health, loads with a warning that it never fails over', () => {
+    const noCheck = edit(primary, '          HealthCheckId: !Ref ApiCheck\n', '');
+    const r = load(edit(noCheck, 'HostedZoneId: !GetAtt BackendAlb.CanonicalHostedZoneID\n            EvaluateTargetHealth: true', 'HostedZoneId: !GetAtt BackendAlb.CanonicalHostedZoneID\n            EvaluateTargetHealth: false'));
+    expect(codes(r, 'error')).toEqual([]);
+    expect(codes(r, 'warning')).toContain('FailoverWithoutHealthCheck ApiRecords');
+  });
+
+  it('R53-07: without a health check but evaluating the load balancer\'s target health, the primary can still fail over: no warning', () => {
+    const r = load(edit(primary, '          HealthCheckId: !Ref ApiCheck\n', ''));
+    expect(codes(r, 'warning')).not.toContain('FailoverWithoutHealthCheck ApiRecords');
+  });
 });
