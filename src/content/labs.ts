@@ -2,13 +2,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIp, lastAddress, parseCidr } from '../engine/address.js';
 import { createRng } from '../engine/random.js';
+import { isRegion } from '../engine/regions.js';
 import { nearest } from '../engine/suggest.js';
 import { CHECK_KINDS } from '../../graders/index.js';
 import { packageRoot } from './paths.js';
 import { parseYamlSource } from './yaml-source.js';
 
 /**
- * Labs as data: `labs/<id>/` holds brief.md, lab.yaml (the manifest) and starter.yaml. The
+ * Labs as data: `labs/<id>/` holds brief.md, lab.yaml (the manifest) and the starter: one
+ * template, starter.yaml, deployed in the lab's region, or, for a lab that spans regions, a
+ * folder starter/ of `<region>.yaml` templates (handed out as a folder of the same names). The
  * manifest is validated when loaded, with errors that name the file, the line and what would
  * be valid, so a course author needs no TypeScript for the usual checks.
  */
@@ -46,8 +49,18 @@ export interface Lab {
   checks: LabCheck[];
   dir: string;
   brief: string;
+  /** The starter's text: its one template, or every region's template in region order (for matching and placeholders). */
   starter: string;
+  /** The starter's templates as handed out: `template.yaml` in the lab's region, or one `<region>.yaml` per region. */
+  starters: StarterFile[];
   maxScore: number;
+}
+
+export interface StarterFile {
+  /** The file name the student gets: template.yaml, or us-east-1.yaml for a lab across regions. */
+  name: string;
+  region: string;
+  text: string;
 }
 
 export class LabError extends Error {
@@ -204,6 +217,7 @@ export function parseLabManifest(text: string, file: string, dir: string): Lab {
     dir,
     brief: '',
     starter: '',
+    starters: [],
     maxScore: checks.reduce((n, c) => n + c.points, 0),
   };
 }
@@ -218,12 +232,29 @@ export function loadLab(id: string, dir = labsDir()): Lab {
   const file = join(folder, 'lab.yaml');
   const lab = parseLabManifest(readFileSync(file, 'utf8'), file, folder);
   if (lab.id !== id) throw new LabError(`${file}: the manifest's id "${lab.id}" must be the folder's name "${id}"`);
-  for (const part of ['brief.md', 'starter.yaml']) {
-    if (!existsSync(join(folder, part))) throw new LabError(`${folder}: the lab has no ${part}`);
-  }
+  if (!existsSync(join(folder, 'brief.md'))) throw new LabError(`${folder}: the lab has no brief.md`);
   lab.brief = readFileSync(join(folder, 'brief.md'), 'utf8');
-  lab.starter = readFileSync(join(folder, 'starter.yaml'), 'utf8');
+  lab.starters = readStarters(folder, lab.region);
+  lab.starter = lab.starters.map((f) => f.text).join('\n');
   return lab;
+}
+
+/** starter.yaml in the lab's region, or starter/<region>.yaml for each region of a lab across regions. */
+function readStarters(folder: string, region: string): StarterFile[] {
+  const single = join(folder, 'starter.yaml');
+  const multi = join(folder, 'starter');
+  if (existsSync(single) && existsSync(multi)) throw new LabError(`${folder}: the lab has both starter.yaml and starter/; keep one (starter/ for a lab across regions)`);
+  if (existsSync(single)) return [{ name: 'template.yaml', region, text: readFileSync(single, 'utf8') }];
+  if (!existsSync(multi)) throw new LabError(`${folder}: the lab has no starter.yaml (or starter/ of <region>.yaml templates)`);
+  const files = readdirSync(multi).filter((f) => f.endsWith('.yaml')).sort();
+  const out: StarterFile[] = [];
+  for (const f of files) {
+    const r = f.slice(0, -'.yaml'.length);
+    if (!isRegion(r)) throw new LabError(`${join(multi, f)}: a starter of a lab across regions is named after its region (us-east-1.yaml); "${r}" is not a region`);
+    out.push({ name: f, region: r, text: readFileSync(join(multi, f), 'utf8') });
+  }
+  if (out.length === 0) throw new LabError(`${multi}: holds no <region>.yaml starter`);
+  return out;
 }
 
 export function listLabs(dir = labsDir()): Lab[] {
@@ -275,10 +306,12 @@ export function checkArgs(check: LabCheck, params: Record<string, string | numbe
   return sub(check.args) as Record<string, unknown>;
 }
 
-/** The files `lab start` writes: the starter template and the brief, with the student's values. */
+/** The files `lab start` writes: the starter templates and the brief, with the student's values. */
 export function starterFiles(lab: Lab, student?: string): { name: string; text: string }[] {
-  return [
-    { name: 'template.yaml', text: instantiate(lab.starter, lab, student) },
-    { name: 'BRIEF.md', text: instantiate(lab.brief, lab, student) },
-  ];
+  return [...lab.starters.map((f) => ({ name: f.name, text: instantiate(f.text, lab, student) })), { name: 'BRIEF.md', text: instantiate(lab.brief, lab, student) }];
+}
+
+/** True when the lab's submission is a folder of `<region>.yaml` templates rather than one template. */
+export function spansRegions(lab: Pick<Lab, 'starters'>): boolean {
+  return lab.starters.length > 1 || lab.starters.some((f) => f.name !== 'template.yaml');
 }

@@ -73,7 +73,8 @@ function starterLoader(lab: Lab, student: string | undefined): CheckContext['sta
   return () => {
     if (!done) {
       done = true;
-      const s = loadSubmissionFromTemplates([{ file: 'starter.yaml', text: instantiate(lab.starter, lab, student) }], { region: lab.region, seed: `${lab.id}/${student ?? ''}` });
+      const files = lab.starters.map((f) => ({ file: f.name === 'template.yaml' ? 'starter.yaml' : f.name, region: f.region, text: instantiate(f.text, lab, student) }));
+      const s = loadSubmissionFromTemplates(files, { region: lab.region, seed: `${lab.id}/${student ?? ''}` });
       view = s.ok ? { cloud: s.cloud, resources: s.resources } : undefined;
     }
     return view;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { starterFiles, type Lab } from '../content/labs.js';
+import { spansRegions, starterFiles, type Lab } from '../content/labs.js';
 import { line, seg, type RenderedLine } from '../content/markdown/index.js';
 import { topologyText } from '../formats/describe/text.js';
 import { topologyView } from '../formats/describe/topology.js';
@@ -34,9 +34,10 @@ export function defaultFolder(lab: Pick<Lab, 'id'>): string {
   return `./${lab.id}`;
 }
 
-export function templateOf(folder: string): string {
+/** What to check in a lab's folder: its template.yaml, or the folder itself for a lab across regions. */
+export function templateOf(folder: string, lab?: Pick<Lab, 'starters'>): string {
   const f = folder.trim().replace(/\/+$/, '') || '.';
-  return `${f}/template.yaml`;
+  return lab && spansRegions(lab) ? f : `${f}/template.yaml`;
 }
 
 export interface WriteResult {
@@ -62,7 +63,8 @@ export function writeStarter(lab: Lab, student: string | undefined, folder: stri
     return { ok: false, message: `Cannot write into ${shownPath(dir, cwd)}: ${why}.` };
   }
   const names = files.map((f) => shownPath(join(dir, f.name), cwd));
-  return { ok: true, message: `Wrote ${names.join(' and ')}. Edit the template, then press c to check it.` };
+  const what = spansRegions(lab) ? 'the templates (one per region)' : 'the template';
+  return { ok: true, message: `Wrote ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. Edit ${what}, then press c to check it.` };
 }
 
 export interface CheckOutcome {

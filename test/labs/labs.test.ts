@@ -11,9 +11,11 @@ import {
   failedIds,
   failureSummary,
   fixture,
+  fixturePath,
   gradeFor,
   lessonIds,
   placeholders,
+  solutionName,
   STUDENTS,
   widestBrief,
 } from './support.js';
@@ -34,7 +36,8 @@ describe('the labs in labs/', () => {
 describe.each([...LAB_IDS])('lab %s', (id) => {
   const lab = loadLab(id);
   const starter = lab.starter;
-  const solution = fixture(id, 'solution.yaml');
+  const solutionFile = solutionName(id);
+  const solution = fixture(id, solutionFile);
   const expected = expectedFailures(id);
   const checkIds = lab.checks.map((c) => c.id);
 
@@ -96,7 +99,7 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
     });
 
     it('the reference solution scores full marks', () => {
-      const r = gradeFor(lab, solution, 'solution.yaml', student);
+      const r = gradeFor(lab, solution, solutionFile, student);
       expect(failureSummary(r)).toEqual([]);
       expect(r.status).toBe('graded');
       expect(r.score).toBe(lab.maxScore);
@@ -134,7 +137,7 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
 
   it('refuses its solution when it is handed in for another lab', () => {
     const other = loadLab(LAB_IDS.find((x) => x !== id)!);
-    const r = gradeFor(other, solution, 'solution.yaml', 'alice');
+    const r = gradeFor(other, solution, solutionFile === 'solution.yaml' ? solutionFile : fixturePath(id, solutionFile), 'alice');
     expect(r.status).toBe('wrong-lab');
     expect(r.score).toBe(0);
   });

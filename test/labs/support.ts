@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { formatIp, lastAddress, parseCidr } from '../../src/engine/address.js';
@@ -17,15 +17,39 @@ export const FIXTURES_DIR = join(ROOT, 'test', 'fixtures', 'labs');
 /** The students every lab is instantiated for: different ids draw different parameters. */
 export const STUDENTS = ['alice', 's1234567', 'bob'] as const;
 
+/**
+ * A fixture's text: a template, or for a lab across regions a folder of `<region>.yaml`
+ * templates, their texts joined (for the assertions on text: placeholders, Metadata).
+ */
 export function fixture(labId: string, name: string): string {
-  return readFileSync(join(FIXTURES_DIR, labId, name), 'utf8');
+  const path = join(FIXTURES_DIR, labId, name);
+  if (statSync(path).isDirectory()) return regionFiles(path).map((f) => f.text).join('\n');
+  return readFileSync(path, 'utf8');
 }
 
+/** The reference solution's name: solution.yaml, or the folder solution/ of a lab across regions. */
+export function solutionName(labId: string): string {
+  return existsSync(join(FIXTURES_DIR, labId, 'solution.yaml')) ? 'solution.yaml' : 'solution';
+}
+
+/** Where a fixture of a lab is, to grade it (gradeFor reads a folder fixture from there). */
+export function fixturePath(labId: string, name: string): string {
+  return join(FIXTURES_DIR, labId, name);
+}
+
+function regionFiles(dir: string): { file: string; region: string; text: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: f, region: f.slice(0, -'.yaml'.length), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** The broken variants: broken-<mistake>.yaml, or broken-<mistake>/ folders of a lab across regions. */
 export function brokenVariants(labId: string): string[] {
   const dir = join(FIXTURES_DIR, labId);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => /^broken-.+\.ya?ml$/.test(f))
+    .filter((f) => /^broken-.+\.ya?ml$/.test(f) || (/^broken-[^.]+$/.test(f) && statSync(join(dir, f)).isDirectory()))
     .sort();
 }
 
@@ -50,8 +74,19 @@ export function cannotFailAlone(labId: string): Record<string, string> {
   return raw as Record<string, string>;
 }
 
-/** Instantiates a template for one student, as `lab start` would, and grades it. */
+/**
+ * Instantiates a template for one student, as `lab start` would, and grades it. A lab across
+ * regions is graded as a folder: `file` is then the folder fixture's path (fixturePath), or
+ * `starter.yaml` for the lab's own starter templates.
+ */
 export function gradeFor(lab: Lab, text: string, file: string, student: string): GradeResult {
+  const folder = isAbsolute(file) ? file : join(FIXTURES_DIR, lab.id, file);
+  if (existsSync(folder) && statSync(folder).isDirectory()) {
+    return gradeTemplates(lab, regionFiles(folder).map((f) => ({ ...f, text: instantiate(f.text, lab, student) })), { student });
+  }
+  if (file === 'starter.yaml' && lab.starters.length && lab.starters[0].name !== 'template.yaml') {
+    return gradeTemplates(lab, lab.starters.map((f) => ({ file: f.name, region: f.region, text: instantiate(f.text, lab, student) })), { student });
+  }
   return gradeTemplates(lab, [{ file, text: instantiate(text, lab, student) }], { student });
 }
 

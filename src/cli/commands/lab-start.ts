@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { starterFiles } from '../../content/labs.js';
+import { spansRegions, starterFiles } from '../../content/labs.js';
 import { labOrUsageError } from '../lab.js';
 import { UsageError } from '../exit-codes.js';
 import { err, out, outJson } from '../output.js';
@@ -20,14 +20,16 @@ export async function run(id: string, opts: { student?: string; dir?: string; fo
   mkdirSync(dir, { recursive: true });
   for (const f of files) writeFileSync(join(dir, f.name), f.text);
   if (chosen.source === 'option' && chosen.student) rememberStudent(chosen.student, (m) => err(`cloudlab: ${m}`));
-  const template = join(opts.dir ?? id, 'template.yaml');
+  // A lab across regions is checked as its folder of <region>.yaml templates.
+  const template = spansRegions(lab) ? (opts.dir ?? id) : join(opts.dir ?? id, 'template.yaml');
   if (opts.json) {
     outJson({ lab: lab.id, student: opts.student ?? null, dir, files: files.map((f) => join(dir, f.name)) });
     return 0;
   }
-  out(`Wrote ${files.map((f) => join(opts.dir ?? id, f.name)).join(' and ')}.`);
+  const names = files.map((f) => join(opts.dir ?? id, f.name));
+  out(`Wrote ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
   out('');
-  out('Edit the template, then check your work:');
+  out(spansRegions(lab) ? 'Edit the templates (one per region), then check the folder:' : 'Edit the template, then check your work:');
   out(`  cloudlab validate ${template}`);
   out(`  cloudlab check ${lab.id} ${template}${opts.student ? ` --student ${opts.student}` : ''}`);
   return 0;

@@ -46,7 +46,7 @@ export function entryGrader(lab: Lab, folder: string): EntryGrader {
           const { templates } = readSubmission(full, { shownAs });
           const print = fingerprint(templates);
           if (print !== undefined) result.fingerprint = print;
-          if (templates.length === 1 && starter.matches(templates[0].text)) flags.push('unchanged-starter');
+          if (starter.matchesAll(templates)) flags.push('unchanged-starter');
         }
         if (flags.length) result.flags = flags;
         return json(result);

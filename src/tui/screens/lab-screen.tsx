@@ -52,7 +52,7 @@ export function LabScreen(props: LabScreenProps) {
   const [offsets, setOffsets] = useState<Record<View, number>>({ brief: 0, results: 0, diagram: 0 });
   const [prompt, setPrompt] = useState<Prompt | undefined>(props.student === null ? { field: 'student', value: '' } : undefined);
   const [folder, setFolder] = useState(defaultFolder(lab));
-  const [path, setPath] = useState(templateOf(defaultFolder(lab)));
+  const [path, setPath] = useState(templateOf(defaultFolder(lab), lab));
   const [grade, setGrade] = useState<GradeResult | undefined>();
   const [diagram, setDiagram] = useState<RenderedLine[]>([]);
   const [busy, setBusy] = useState(false);
@@ -89,8 +89,8 @@ export function LabScreen(props: LabScreenProps) {
       say(written.message);
       if (written.ok) {
         setFolder(value);
-        setPath(templateOf(value));
-        setWatched(templateOf(value));
+        setPath(templateOf(value, lab));
+        setWatched(templateOf(value, lab));
       }
     } else if (value === '') say('The path is unchanged.');
     else {
