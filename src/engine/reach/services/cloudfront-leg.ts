@@ -31,7 +31,7 @@ export function originPort(o: CfOrigin, viewerPort: number): { port: number; pro
 }
 
 export function distributionLeg(ctx: LegContext, d: Distribution, from: ResolvedEndpoint, port: number, name: string, next: NextLeg): Chain {
-  const edgeLeg = `client → CloudFront edge (${name})`;
+  const edgeLeg = `${from.name} → CloudFront edge (${name})`;
   const cfHop = { component: 'cloudfront' as const, id: d.id, logicalId: d.logicalId };
   if (ctx.protocol !== 'tcp') return stopped([], serviceStop(edgeLeg, { ...cfHop, detail: `${ctx.protocol} is not served` }, { code: 'NotATcpService', service: name, protocol: ctx.protocol }), 0);
   if (!d.enabled) return stopped([], serviceStop(edgeLeg, { ...cfHop, detail: 'disabled' }, { code: 'CloudFrontDisabled', distribution: name }), 0);

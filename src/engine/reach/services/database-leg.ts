@@ -8,7 +8,7 @@ import { beforeReply, type Chain, type LegContext, legChain, serviceHop, service
  * when PubliclyAccessible is true, to a public one from outside.
  */
 export function databaseLeg(ctx: LegContext, db: DbInstance, from: ResolvedEndpoint, port: number, name: string): Chain {
-  const leg = `client → ${name}`;
+  const leg = `${from.name} → ${name}`;
   const dbHop = { component: 'database' as const, id: db.identifier, logicalId: db.logicalId };
   if (ctx.protocol !== 'tcp') return stopped([], serviceStop(leg, { ...dbHop, detail: `${ctx.protocol} is not served` }, { code: 'NotATcpService', service: name, protocol: ctx.protocol }), 0);
   if (port !== db.port) return stopped([], serviceStop(leg, { ...dbHop, detail: `${db.engine} listens on port ${db.port}` }, { code: 'DatabaseNotListening', database: name, port, databasePort: db.port }), 0);

@@ -28,7 +28,7 @@ export function dnsLeg(ctx: LegContext, dnsName: string, from: ResolvedEndpoint,
   }
   const hop = serviceHop(leg, { ...dnsHop, action: 'resolve', detail: `${name} → ${end.name}: ${why}` });
   const chain = next(from, end, port);
-  const out: Chain = { ...chain, hops: [hop, ...chain.hops] };
+  const out: Chain = { ...chain, hops: [hop, ...chain.hops], explanation: `${name} resolves to ${end.name}. ${chain.explanation}` };
   // Weighted: each answer's verdict, the heaviest shown.
   if (r.candidates.length > 1 && r.candidates[0].record.policy === 'weighted') {
     const members: MemberVerdict[] = [];

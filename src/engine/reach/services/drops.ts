@@ -6,7 +6,7 @@ import type { DropText } from '../drop-text.js';
  * drop-text.ts.
  */
 export type ServiceDropCause =
-  | { code: 'ListenerMissing'; loadBalancer: string; port: number; listeners: string[] }
+  | { code: 'ListenerMissing'; loadBalancer: string; port: number; listeners: string[]; /** The load balancer's groups, when they do not allow the port either (they drop it first). */ securityGroups?: string[] }
   | { code: 'ListenerProtocolMismatch'; loadBalancer: string; port: number; listenerProtocol: string; protocol: string }
   | { code: 'LoadBalancerAnswers'; loadBalancer: string; port: number; answer: string }
   | { code: 'LoadBalancerInternal'; loadBalancer: string }
@@ -58,8 +58,12 @@ export function renderServiceDrop(c: ServiceDropCause): DropText {
   switch (c.code) {
     case 'ListenerMissing':
       return {
-        reason: `${c.loadBalancer} has no listener on port ${c.port}${c.listeners.length ? `; its listeners are ${c.listeners.join(', ')}` : '; it has no listener at all'}. A security group open on a port does not make a listener: the load balancer refuses the connection.`,
-        fix: `Add an AWS::ElasticLoadBalancingV2::Listener on port ${c.port} to ${c.loadBalancer}${c.listeners.length ? `, or use the port of an existing listener` : ''}.`,
+        reason: c.securityGroups
+          ? `${c.loadBalancer} does not listen on port ${c.port}${c.listeners.length ? ` (its listeners are ${c.listeners.join(', ')})` : ' (it has no listener)'}, and its security group${c.securityGroups.length === 1 ? '' : 's'} ${c.securityGroups.join(', ')} drop${c.securityGroups.length === 1 ? 's' : ''} the port on arrival.`
+          : `${c.loadBalancer} has no listener on port ${c.port}${c.listeners.length ? `; its listeners are ${c.listeners.join(', ')}` : '; it has no listener at all'}. A security group open on a port does not make a listener: the load balancer refuses the connection.`,
+        fix: c.securityGroups
+          ? `Use the port of an existing listener${c.listeners.length ? ` (${c.listeners.map((l) => l.split(':')[1]).join(', ')})` : ''}, or add a listener on port ${c.port} to ${c.loadBalancer} and allow the port in its security group.`
+          : `Add an AWS::ElasticLoadBalancingV2::Listener on port ${c.port} to ${c.loadBalancer}${c.listeners.length ? `, or use the port of an existing listener` : ''}.`,
       };
     case 'ListenerProtocolMismatch':
       return {

@@ -79,16 +79,16 @@ export function loadBalancerLeg(ctx: LegContext, lb: LoadBalancer, from: Resolve
   const base = { nodes: [] as NodeVerdict[], targets: [] as TargetVerdict[] };
   const lbHop = { component: 'load-balancer' as const, id: lb.arn, logicalId: name };
   if (ctx.protocol !== 'tcp' && ctx.protocol !== 'udp') {
-    return { ...base, ...stopped([], serviceStop(`client → ${name}`, { ...lbHop, detail: `${ctx.protocol} is not served` }, { code: 'NotATcpService', service: name, protocol: ctx.protocol }), 0) };
+    return { ...base, ...stopped([], serviceStop(`${from.name} → ${name}`, { ...lbHop, detail: `${ctx.protocol} is not served` }, { code: 'NotATcpService', service: name, protocol: ctx.protocol }), 0) };
   }
   if (from.kind === 'internet' && lb.scheme === 'internal') {
-    return { ...base, ...stopped([], serviceStop(`client → ${name}`, { ...lbHop, detail: 'internal: its nodes have private addresses only' }, { code: 'LoadBalancerInternal', loadBalancer: name }), 0) };
+    return { ...base, ...stopped([], serviceStop(`${from.name} → ${name}`, { ...lbHop, detail: 'internal: its nodes have private addresses only' }, { code: 'LoadBalancerInternal', loadBalancer: name }), 0) };
   }
   // The DNS name of an internet-facing load balancer resolves to the nodes' public addresses, of an internal one to their private ones (ELB-01).
   const only = lb.scheme === 'internet-facing' ? 'public' : 'private';
   let outcomes = 0;
   const nodes: NodeVerdict[] = nodeInterfaces(cloud, lb).map(({ zone, eni }) => {
-    const answer = vpcLeg(ctx, from, { kind: 'interface', eni, name: nodeName(name, zone), only }, port, `client → ${nodeName(name, zone)}`);
+    const answer = vpcLeg(ctx, from, { kind: 'interface', eni, name: nodeName(name, zone), only }, port, `${from.name} → ${nodeName(name, zone)}`);
     outcomes += answer.outcomes;
     return { zone, networkInterface: eni.id, reachable: answer.reachable, answer };
   });
@@ -96,13 +96,20 @@ export function loadBalancerLeg(ctx: LegContext, lb: LoadBalancer, from: Resolve
   const reached = nodes.filter((n) => n.reachable);
   if (reached.length === 0) {
     const shown = nodes[0]?.answer;
-    return { ...base, reachable: false, hops: shown?.path ?? [], drop: shown?.drop, first: shown, outcomes, explanation: shown?.explanation ?? `${name} has no node.` };
+    let drop = shown?.drop;
+    // The load balancer's own group drops a port it has no listener on: the listener is the thing to fix.
+    if (drop && drop.cause.code === 'SecurityGroupNoInboundRule' && drop.cause.networkInterface === nodes[0].networkInterface && !listenerOn(cloud, lb, port)) {
+      const groups = lb.securityGroupIds.map((g) => cloud.securityGroups.get(g)?.logicalId ?? g);
+      const s = serviceStop(drop.hop.leg ?? '', { component: 'listener', id: lb.arn, logicalId: name, detail: '' }, { code: 'ListenerMissing', loadBalancer: name, port, listeners: listenersOf(cloud, lb).map((l) => `${l.protocol}:${l.port}`), securityGroups: groups });
+      drop = { ...drop, cause: s.drop.cause, reason: s.drop.reason, fix: s.drop.fix };
+    }
+    return { ...base, reachable: false, hops: shown?.path ?? [], drop, first: shown, outcomes, explanation: drop?.reason ?? `${name} has no node.` };
   }
   const node = reached[0];
   const hops: Hop[] = [...node.answer.path];
   const first = node.answer;
 
-  const listenerLeg = `${nodeName(name, node.zone)}`;
+  const listenerLeg = `${nodeName(name, node.zone)}: listener and rules`;
   const listener = listenerOn(cloud, lb, port);
   if (!listener) {
     const listeners = listenersOf(cloud, lb).map((l) => `${l.protocol}:${l.port}`);
