@@ -33,7 +33,7 @@ export function dnsLeg(ctx: LegContext, dnsName: string, from: ResolvedEndpoint,
   if (r.candidates.length > 1 && r.candidates[0].record.policy === 'weighted') {
     const members: MemberVerdict[] = [];
     for (const c of r.candidates) {
-      const role = `weight ${c.record.weight ?? 0} (${Math.round((c.share ?? 0) * 100)}%)`;
+      const role = `weight ${c.record.weight ?? 0}, ${Math.round((c.share ?? 0) * 100)}%`;
       const e = c.record === r.answered[0]?.record ? end : endOfRecord(ctx, c.record, fromVpc);
       if (!e || 'error' in e) {
         members.push({ name: c.record.setIdentifier ?? c.record.name, role, reachable: false, reason: e && 'error' in e ? e.error : 'no answer' });

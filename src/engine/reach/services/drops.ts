@@ -24,7 +24,8 @@ export type ServiceDropCause =
   | { code: 'CloudFrontDisabled'; distribution: string }
   | { code: 'OriginNotTraced'; distribution: string; origin: string; domainName: string; why: string }
   | { code: 'DnsNoAnswer'; name: string; why: string }
-  | { code: 'DnsOutside'; name: string; target: string };
+  | { code: 'DnsOutside'; name: string; target: string }
+  | { code: 'AddressOutside'; address: string };
 
 export type ServiceDropCode = ServiceDropCause['code'];
 
@@ -48,6 +49,7 @@ const CODES: ReadonlySet<string> = new Set<ServiceDropCode>([
   'OriginNotTraced',
   'DnsNoAnswer',
   'DnsOutside',
+  'AddressOutside',
 ]);
 
 export function isServiceCause(c: { code: string }): c is ServiceDropCause {
@@ -139,6 +141,8 @@ export function renderServiceDrop(c: ServiceDropCause): DropText {
     case 'DnsNoAnswer':
       return { reason: `${c.name} does not resolve: ${c.why}.`, fix: 'Add a record for the name to the hosted zone that answers the client.' };
     case 'DnsOutside':
-      return { reason: `${c.name} resolves to ${c.target}, outside the submission; the trace stops there.`, fix: 'Point the record at a resource of the submission (an alias to a load balancer or distribution, or an address).' };
+      return { reason: `${c.name} leads to ${c.target}, outside the submission; the trace stops there.`, fix: 'Point the record at a resource of the submission (an alias to a load balancer or distribution, or an address).' };
+    case 'AddressOutside':
+      return { reason: `${c.address} is an internet address outside the submission, and the client is on the internet too; the trace stops there.`, fix: 'Point the record at a resource of the submission (an alias to a load balancer or distribution, or an address).' };
   }
 }

@@ -9,7 +9,7 @@ import { distributionLeg } from './cloudfront-leg.js';
 import { databaseLeg } from './database-leg.js';
 import { dnsLeg } from './dns-leg.js';
 import type { ServiceEnd } from './ends.js';
-import { type Chain, type LegContext, legChain, type MemberVerdict, type TargetVerdict, vpcLeg } from './legs.js';
+import { type Chain, type LegContext, legChain, type MemberVerdict, serviceStop, stopped, type TargetVerdict, vpcLeg } from './legs.js';
 import { loadBalancerLeg } from './load-balancer-leg.js';
 import type { NextEnd } from './targets.js';
 
@@ -56,6 +56,9 @@ export function chainTo(ctx: LegContext, from: ResolvedEndpoint, to: NextEnd, po
       return groupLeg(ctx, from, to, port);
     case 'interface':
     case 'internet':
+      if (from.kind === 'internet' && to.kind === 'internet') {
+        return stopped([], serviceStop(`${from.name} → ${to.name}`, { component: 'internet', id: 'internet', detail: `${to.name} is on the internet` }, { code: 'AddressOutside', address: to.name }), 0);
+      }
       return legChain(vpcLeg(ctx, from, to, port, `${from.name} → ${to.name}`));
   }
 }
