@@ -122,7 +122,7 @@ export function loadBalancerLeg(ctx: LegContext, lb: LoadBalancer, from: Resolve
     return { ...base, listener, ...stopped(hops, s, outcomes, first) };
   }
   const paths = listenerPaths(cloud, listener);
-  const forwarding = paths.filter((p) => p.targetGroups.some((g) => g.weight > 0 || p.targetGroups.length === 1));
+  const forwarding = forwardingPaths(paths);
   const others = paths.filter((p) => !forwarding.includes(p));
   hops.push(serviceHop(listenerLeg, { component: 'listener', id: listener.id, logicalId: listener.logicalId, detail: `${listener.protocol}:${listener.port}; ${paths.map(pathText).join('; ')}` }));
   if (forwarding.length === 0) {
@@ -130,10 +130,9 @@ export function loadBalancerLeg(ctx: LegContext, lb: LoadBalancer, from: Resolve
     return { ...base, listener, ...stopped(hops, s, outcomes, first) };
   }
 
-  const groups: TargetGroup[] = [];
-  for (const p of forwarding) for (const g of p.targetGroups) if ((g.weight > 0 || p.targetGroups.length === 1) && !groups.includes(g.group)) groups.push(g.group);
+  const groups = forwardedGroups(forwarding);
   const zones = lb.nodes.map((n) => n.availabilityZone);
-  const crossZone = lb.type === 'application' || lb.attributes['load_balancing.cross_zone.enabled'] === 'true';
+  const crossZone = crossesZones(lb);
   const targets: TargetVerdict[] = [];
   let shownOk: { group: TargetGroup; hops: Hop[] } | undefined;
   let shownFail: { group: TargetGroup; hops: Hop[]; drop: Drop } | undefined;
@@ -206,6 +205,22 @@ export function loadBalancerLeg(ctx: LegContext, lb: LoadBalancer, from: Resolve
   }
   hops.push(...shownFail!.hops);
   return { reachable: false, hops, drop: shownFail!.drop, first, outcomes, explanation: shownFail!.drop.reason, listener, nodes, targets };
+}
+
+/** The ways a listener forwards: a weight of 0 receives nothing, unless the group is the action's only one. */
+export function forwardingPaths(paths: ListenerPath[]): ListenerPath[] {
+  return paths.filter((p) => p.targetGroups.some((g) => g.weight > 0 || p.targetGroups.length === 1));
+}
+
+export function forwardedGroups(forwarding: ListenerPath[]): TargetGroup[] {
+  const groups: TargetGroup[] = [];
+  for (const p of forwarding) for (const g of p.targetGroups) if ((g.weight > 0 || p.targetGroups.length === 1) && !groups.includes(g.group)) groups.push(g.group);
+  return groups;
+}
+
+/** ELB-06: an ALB balances across zones always; an NLB when its attribute says so. */
+export function crossesZones(lb: LoadBalancer): boolean {
+  return lb.type === 'application' || lb.attributes['load_balancing.cross_zone.enabled'] === 'true';
 }
 
 const clientIpNote = '; the target sees the client\'s address (client IP preservation, ELB-11), which this trace does not model: it traces from the node\'s address';
