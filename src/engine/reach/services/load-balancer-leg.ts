@@ -200,7 +200,7 @@ export function loadBalancerLeg(ctx: LegContext, lb: LoadBalancer, from: Resolve
   const ok = targets.filter((t) => t.reachable);
   if (shownOk) {
     hops.push(...shownOk.hops);
-    const explanation = `${from.name} can reach ${name} on ${ctx.protocol} port ${port}: listener ${listener.protocol}:${listener.port} forwards to ${groups.map((g) => g.logicalId ?? g.name).join(', ')}, and ${ok.length} of ${targets.length} target${targets.length === 1 ? '' : 's'} answer${ok.length === 1 ? 's' : ''} (${ok.map((t) => `${t.target}:${t.port}`).join(', ')}).${others.length ? ` Other rules answer themselves: ${others.map(pathText).join('; ')}.` : ''}`;
+    const explanation = `${from.name} can reach ${name} on ${ctx.protocol} port ${port}: listener ${listener.protocol}:${listener.port} forwards to ${groups.map((g) => g.logicalId ?? g.name).join(', ')}, and ${ok.length} of ${targets.length} target${targets.length === 1 ? '' : 's'} answer${ok.length === 1 ? 's' : ''} (${ok.slice(0, 6).map((t) => `${t.target}:${t.port}`).join(', ')}${ok.length > 6 ? `, and ${ok.length - 6} more` : ''}).${others.length ? ` Other rules answer themselves: ${others.map(pathText).join('; ')}.` : ''}`;
     return { reachable: true, hops, first, outcomes, explanation, listener, nodes, targets };
   }
   hops.push(...shownFail!.hops);
