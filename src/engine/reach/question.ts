@@ -61,7 +61,7 @@ export function trace(topology: Cloud, q: TraceQuestion): TraceReport {
     if (fromService && fromService.kind !== 'group') {
       throw new QuestionError(`--from ${q.from} is ${SERVICE_NOUN[fromService.kind]}, which does not open connections of its own; --from is an instance, an auto scaling group (each instance), a subnet (subnet:Name), an address or "internet"`);
     }
-    if (fromService || toService) return serviceTrace(cloud, q, port, fromService, toService);
+    if (fromService || toService) return serviceTrace(cloud, q, port, fromService, toService, placed.ends);
     from = resolveEndpoint(cloud, placed.ends[0]);
     to = resolveEndpoint(cloud, placed.ends[1]);
     if (isSubnetEnd(q.from)) from = { ...from, name: q.from.trim() };
@@ -97,14 +97,15 @@ const SERVICE_NOUN: Record<ServiceEnd['kind'], string> = {
   dns: 'a DNS name',
 };
 
-function serviceTrace(cloud: Cloud, q: TraceQuestion, port: number | undefined, fromService: ServiceEnd | undefined, toService: ServiceEnd | undefined): TraceReport {
-  const resolveAny = (text: string, service: ServiceEnd | undefined): FromEnd | ServiceEnd => {
+function serviceTrace(cloud: Cloud, q: TraceQuestion, port: number | undefined, fromService: ServiceEnd | undefined, toService: ServiceEnd | undefined, placed: readonly string[]): TraceReport {
+  // A subnet end was placed as a probe instance; it is named as written.
+  const resolveAny = (text: string, placedText: string, service: ServiceEnd | undefined): FromEnd | ServiceEnd => {
     if (service) return service;
-    const r = resolveEndpoint(cloud, text);
+    const r = resolveEndpoint(cloud, placedText);
     return isSubnetEnd(text) ? { ...r, name: text.trim() } : r;
   };
-  const from = resolveAny(q.from, fromService) as FromEnd;
-  const to = resolveAny(q.to, toService) as Exclude<FromEnd | ServiceEnd, never>;
+  const from = resolveAny(q.from, placed[0], fromService) as FromEnd;
+  const to = resolveAny(q.to, placed[1], toService);
   if (q.protocol === 'all' || q.protocol === 'icmp') {
     if (toService) throw new QuestionError(`${q.to} is ${SERVICE_NOUN[toService.kind]}; trace it with --protocol tcp (or udp) and a --port`);
   }

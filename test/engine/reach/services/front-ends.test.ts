@@ -162,6 +162,13 @@ describe('an auto scaling group as an end', () => {
     expect(r.explanation).toMatch(/^4 of 4 instances of WebGroup get through/);
   });
 
+  it('a subnet end (a probe instance there) asks a service like an instance', () => {
+    const r = trace(stack, { from: 'subnet:PrivateA', fromGroups: ['WebSg'], to: 'db.internal.example.com', protocol: 'tcp', port: 3306 });
+    expect(r.reachable).toBe(true);
+    expect(r.explanation).toMatch(/subnet:PrivateA can reach Database/);
+    expect(trace(stack, { from: 'subnet:PrivateA', to: 'Database', protocol: 'tcp' }).drop?.cause.code).toBe('SecurityGroupNoInboundRule');
+  });
+
   it('a load balancer does not open connections of its own', () => {
     expect(() => trace(stack, { from: 'Alb', to: 'WebGroup-1', protocol: 'tcp', port: 80 })).toThrow(QuestionError);
   });
