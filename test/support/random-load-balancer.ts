@@ -33,6 +33,7 @@ export function randomLoadBalancer(seed: number): RandomLoadBalancer {
   const targetRules = rules(rng.int(0, 3), ['SourceSecurityGroupId: !Ref LbSg', 'SourceSecurityGroupId: !Ref LbSg', 'CidrIp: 10.0.0.0/24', 'CidrIp: 10.0.1.0/24', 'CidrIp: 192.168.0.0/16', 'CidrIp: 10.0.0.0/16']);
   const publicB = rng.next() < 0.7;
   const denyReplies = rng.next() < 0.2;
+  const noGroups = nlb && rng.next() < 0.3;
   const listenerText = listeners
     .map(
       (p, i) => `  Listener${i}:
@@ -116,8 +117,7 @@ ${targetRules ? `      SecurityGroupIngress:\n${targetRules}\n` : ''}  ClientSg:
       Type: ${nlb ? 'network' : 'application'}
       Scheme: ${internal ? 'internal' : 'internet-facing'}
       Subnets: [!Ref PublicA, !Ref PublicB]
-      SecurityGroups: [!Ref LbSg]
-${nlb ? `      LoadBalancerAttributes: [{ Key: load_balancing.cross_zone.enabled, Value: '${cross}' }]\n` : ''}  Targets:
+${noGroups ? '' : '      SecurityGroups: [!Ref LbSg]\n'}${nlb ? `      LoadBalancerAttributes: [{ Key: load_balancing.cross_zone.enabled, Value: '${cross}' }]\n` : ''}  Targets:
     Type: AWS::ElasticLoadBalancingV2::TargetGroup
     Properties: { VpcId: !Ref Vpc, Protocol: ${nlb ? 'TCP' : 'HTTP'}, Port: ${tgPort} }
 ${listenerText ? `${listenerText}\n` : ''}  WebTemplate:

@@ -125,6 +125,13 @@ describe('a trace to a network load balancer', () => {
     ]);
   });
 
+  it('ELB-10: a network load balancer without security groups lets all client traffic reach its listeners', () => {
+    const cloud = fromText(nlb.replace('      SecurityGroups: [!Ref AlbSg]\n', '').replace('SourceSecurityGroupId: !Ref AlbSg', 'CidrIp: 10.0.0.0/16'));
+    const r = trace(cloud, { from: 'internet', to: 'Alb', protocol: 'tcp', port: 80 });
+    expect(r.reachable).toBe(true);
+    expect(r.path.find((h) => h.component === 'load-balancer' && h.action === 'allow')?.detail).toMatch(/no security groups.*ELB-10/);
+  });
+
   it('ELB-11: says plainly that client IP preservation is not modelled on the target leg', () => {
     const r = trace(fromText(nlb), { from: 'internet', to: 'Alb', protocol: 'tcp', port: 80 });
     expect(r.path.find((h) => h.component === 'target-group')?.detail).toMatch(/client IP preservation, ELB-11\), which this trace does not model/);
