@@ -3,11 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runHostileBench } from './hostile-networks.mjs';
 import { runNetworkBench } from './network.mjs';
+import { runServicesBench } from './services.mjs';
 import { runSimulateBench } from './simulate.mjs';
 import { runStartBench } from './start.mjs';
 
 for (const line of await runNetworkBench()) console.log(line);
 for (const line of await runHostileBench()) console.log(line);
+for (const line of await runServicesBench()) console.log(line);
 for (const line of runStartBench()) console.log(line);
 for (const line of await runSimulateBench()) console.log(line);
 const grade = spawnSync(process.execPath, [join(import.meta.dirname, 'grade.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -7,6 +7,8 @@ import { loadForCommand, refuseInvalid, type SubmissionOptions } from '../submis
 import { printable } from '../../formats/safe-text.js';
 import { table, wrap } from '../text.js';
 
+const SERVICE_KIND = { 'load-balancer': 'load balancer', database: 'database', dns: 'DNS name' } as const;
+
 export async function run(path: string, opts: SubmissionOptions): Promise<number> {
   const loaded = loadForCommand(path, opts);
   if (!loaded.ok) return refuseInvalid(loaded, path);
@@ -42,6 +44,7 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
         icmp: r.icmp,
         onlyFrom: r.restricted.map((x) => ({ protocol: x.protocol, ports: describePorts(x.ports), addresses: x.addresses })),
       })),
+      services: summary.services.map((r) => ({ from: r.fromMembers, to: r.to, kind: r.kind, tcp: describePorts(r.tcp) })),
       questions: summary.questions,
       basis,
       ...(note ? { note } : {}),
@@ -49,7 +52,7 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
     return EXIT_OK;
   }
   const rows = summary.rows.map((r) => [printable(r.from), printable(r.to), ports(r.tcp), ports(r.udp), r.icmp ? 'ping' : '—']);
-  if (rows.length === 0) out('Nothing can reach anything: no flow gets both ways.');
+  if (rows.length === 0) out(summary.services.length ? 'No instance reaches another or the internet directly: no flow gets both ways.' : 'Nothing can reach anything: no flow gets both ways.');
   else out(table(['FROM', 'TO', 'TCP', 'UDP', 'ICMP'], rows).join('\n'));
   const notes = summary.rows.flatMap((r) =>
     r.restricted.map((x) => `${r.from} → ${r.to}: ${x.protocol}${x.protocol === 'icmp' ? '' : ` ${describePorts(x.ports)}`} ${x.sources.startsWith('every') ? '' : 'only '}${r.from === 'internet' ? 'from' : 'to'} ${x.sources}`),
@@ -57,6 +60,10 @@ export async function run(path: string, opts: SubmissionOptions): Promise<number
   if (notes.length) {
     out('');
     for (const n of notes) out(wrap(printable(n), 80, 2).join('\n'));
+  }
+  if (summary.services.length) {
+    out('');
+    out(table(['FROM', 'TO SERVICE', 'KIND', 'TCP'], summary.services.map((r) => [printable(r.from), printable(r.to), SERVICE_KIND[r.kind], ports(r.tcp)])).join('\n'));
   }
   const grouped = summary.classes.filter((c) => c.members.length > 1);
   if (grouped.length) {

@@ -81,8 +81,14 @@ export function resolveEndpoint(cloud: Cloud, text: string): ResolvedEndpoint {
     ? ` Instances: ${[...cloud.instances.values()].map((i) => i.logicalId ?? i.id).slice(0, 8).join(', ')}.`
     : ` The topology has no instances${firstSubnet ? `; a subnet can stand for one: subnet:${firstSubnet.logicalId ?? firstSubnet.id}` : ''}.`;
   throw new EndpointError(
-    `"${t}" is not an instance, a network interface, a subnet (subnet:Name), an IP address or "internet".${suggestion ? ` Did you mean ${suggestion}?` : ''}${known}`,
+    `"${t}" is not an instance, a network interface, a subnet (subnet:Name), an IP address or "internet"${hasServices(cloud) ? ', nor a load balancer, auto scaling group, database, distribution or DNS name of the submission' : ''}.${suggestion ? ` Did you mean ${suggestion}?` : ''}${known}`,
   );
+}
+
+/** Whether the cloud holds any resource of the services above the VPC (their ends are resolved in services/ends.ts). */
+function hasServices(cloud: Cloud): boolean {
+  const nouns = ['the load balancer', 'the auto scaling group', 'the DB instance', 'the distribution', 'the hosted zone'];
+  return cloud.kinds().some(([k, table]) => nouns.includes(k.noun) && table.size > 0);
 }
 
 function resolveAddress(cloud: Cloud, ip: number, text: string): ResolvedEndpoint {

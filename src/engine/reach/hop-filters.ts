@@ -11,6 +11,11 @@ import type { WalkerBase } from './walker-base.js';
  */
 
 export function securityGroupHop(w: WalkerBase, b: Branch, eni: NetworkInterface, direction: 'ingress' | 'egress'): Outcome | undefined {
+  // ELB-10: a network load balancer created without security groups has none; all traffic reaches its listeners and leaves.
+  if (eni.securityGroupIds.length === 0 && eni.owner.kind === 'load-balancer') {
+    w.hop(b, { component: 'load-balancer', ...loadBalancerNodeName(w, eni), action: 'allow', detail: 'no security groups: a network load balancer without them lets all traffic through (ELB-10)' });
+    return undefined;
+  }
   // A summary walks many flows through the same groups: it reuses one verdict per place and
   // names no rule in the hop (filter-cache.ts); a trace evaluates the rules on its own flows.
   const verdict: SgVerdict = w.opts.brief
@@ -88,4 +93,9 @@ export function networkAclHop(w: WalkerBase, b: Branch, subnet: Subnet, egress: 
 export function crossSubnetsHop(w: WalkerBase, b: Branch, from: Subnet, to: Subnet): Outcome | undefined {
   if (from.id === to.id) return undefined;
   return networkAclHop(w, b, from, true) ?? networkAclHop(w, b, to, false);
+}
+
+function loadBalancerNodeName(w: WalkerBase, eni: NetworkInterface): { id: string; logicalId?: string } {
+  const { id, logicalId } = w.ownerHop(eni);
+  return { id, logicalId };
 }

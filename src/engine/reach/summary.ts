@@ -10,6 +10,7 @@ import { portBoundaries, type Restriction, restrictions } from './restricted.js'
 import { FlowSet } from './space.js';
 import { answerFlow, type FlowAnswer } from './trace.js';
 import { Walker } from './walker.js';
+import { type ServiceReachRow, serviceReachRows } from './services/summary-ends.js';
 
 /**
  * Who can reach whom, on which ports: the reachability summary of a whole topology.
@@ -21,6 +22,7 @@ import { Walker } from './walker.js';
  */
 export { type EndpointClass, endpointClasses } from './endpoint-classes.js';
 export type { Restriction } from './restricted.js';
+export type { ServiceReachRow } from './services/summary-ends.js';
 
 export interface ReachRow {
   from: string;
@@ -37,6 +39,8 @@ export interface ReachRow {
 export interface ReachSummary {
   classes: EndpointClass[];
   rows: ReachRow[];
+  /** Rows whose end is a load balancer, a database or a DNS name of the submission (TCP). */
+  services: ServiceReachRow[];
   questions: number;
   /** The work done, for tests that hold it linear in the network: filter verdicts evaluated (the rest were reused), and paths walked. */
   work: { filterEvaluations: number; paths: number };
@@ -138,5 +142,6 @@ export function reachSummary(cloud: Cloud, onProgress?: (done: number, total: nu
       onProgress?.(done, total);
     }
   }
-  return { classes, rows, questions, work: { filterEvaluations: walker.filters.evaluations, paths } };
+  const services = serviceReachRows(cloud, all, walker);
+  return { classes, rows, services, questions, work: { filterEvaluations: walker.filters.evaluations, paths } };
 }
