@@ -38,13 +38,13 @@ export function lbRoute(lb: LoadBalancer, answer: LbAnswer, state: (t: LbTarget)
     const open = healthy.length === 0 && live.length > 0;
     if (open) failOpen.push(groupLabel(g.group));
     if (live.length === 0) reasons.push(`${groupLabel(g.group)} has no registered target in an enabled zone`);
-    return { ...g, receiving: open ? live : healthy, open, cross: crossZone(lb, g.group) };
+    return { ...g, healthy, receiving: open ? live : healthy, cross: crossZone(lb, g.group) };
   });
-  // NLB without cross-zone: a zone whose node has no target to send to is taken out of DNS (unless every zone is).
+  // NLB: a zone whose node has no healthy target to send to is taken out of DNS (ELB-17), unless every zone is.
   let nodes = answer.nodes;
   if (lb.type === 'network') {
-    const serving = nodes.filter((n) => perGroup.some((g) => g.receiving.some((t) => g.cross || t.zone === n.zone) && perGroup.every((h) => !h.open)));
-    if (serving.length > 0 && serving.length < nodes.length) nodes = serving;
+    const serving = nodes.filter((n) => perGroup.some((g) => g.healthy.some((t) => g.cross || t.zone === n.zone)));
+    if (serving.length > 0) nodes = serving;
   }
   const nodeShare = 1 / nodes.length;
   for (const node of nodes) {

@@ -46,31 +46,37 @@ export function lbAnswer(cloud: Cloud, lb: LoadBalancer, port: number, protocol:
   const lp = listener.protocol.toUpperCase();
   const speaks: Protocol[] = lp === 'UDP' ? ['udp'] : lp === 'TCP_UDP' ? ['tcp', 'udp'] : ['tcp'];
   if (!speaks.includes(protocol)) return { kind: 'refused', reason: `the listener of ${lbName(lb)} on port ${port} is ${listener.protocol}, not ${protocol}` };
-  const nodes = nodeInterfaces(cloud, lb).map(({ zone, eni }) => ({ zone, end: { kind: 'interface' as const, name: `${lbName(lb)} node in ${zone}`, eniId: eni.id } }));
+  const nodes = lbNodes(cloud, lb);
   const main = listenerPaths(cloud, listener)[0];
   if (main.action?.type !== 'forward') {
     return { kind: 'answered', listenerPort: port, protocol, nodes, action: main.action?.type ?? 'no action' };
   }
-  const groups = main.targetGroups.map(({ group, weight }) => ({
-    group,
-    weight,
-    targets: group.targets.map((t): LbTarget => {
-      const eni = targetInterface(cloud, group, t);
-      const inst = group.targetType === 'instance' ? cloud.instances.get(t.id) : undefined;
-      const zone = t.availabilityZone ?? inst?.availabilityZone ?? (eni ? cloud.subnets.get(eni.subnetId)?.availabilityZone : undefined);
-      const p = targetPort(group, t);
-      return {
-        key: `${group.arn}|${t.id}|${p ?? ''}`,
-        group,
-        target: t,
-        ...(eni ? { end: { kind: 'interface' as const, name: inst?.logicalId ?? t.id, eniId: eni.id } } : {}),
-        ...(p !== undefined ? { port: p } : {}),
-        ...(zone ? { zone } : {}),
-        ...(inst ? { instanceId: inst.id } : {}),
-      };
-    }),
-  }));
+  const groups = main.targetGroups.map(({ group, weight }) => ({ group, weight, targets: groupTargets(cloud, group) }));
   return { kind: 'forward', listenerPort: port, protocol, nodes, groups };
+}
+
+/** The nodes of a load balancer, one per enabled zone, as ends. */
+export function lbNodes(cloud: Cloud, lb: LoadBalancer): LbNode[] {
+  return nodeInterfaces(cloud, lb).map(({ zone, eni }) => ({ zone, end: { kind: 'interface' as const, name: `${lbName(lb)} node in ${zone}`, eniId: eni.id } }));
+}
+
+/** A target group's registered targets, with where each receives. */
+export function groupTargets(cloud: Cloud, group: TargetGroup): LbTarget[] {
+  return group.targets.map((t): LbTarget => {
+    const eni = targetInterface(cloud, group, t);
+    const inst = group.targetType === 'instance' ? cloud.instances.get(t.id) : undefined;
+    const zone = t.availabilityZone ?? inst?.availabilityZone ?? (eni ? cloud.subnets.get(eni.subnetId)?.availabilityZone : undefined);
+    const p = targetPort(group, t);
+    return {
+      key: `${group.arn}|${t.id}|${p ?? ''}`,
+      group,
+      target: t,
+      ...(eni ? { end: { kind: 'interface' as const, name: inst?.logicalId ?? t.id, eniId: eni.id } } : {}),
+      ...(p !== undefined ? { port: p } : {}),
+      ...(zone ? { zone } : {}),
+      ...(inst ? { instanceId: inst.id } : {}),
+    };
+  });
 }
 
 /** Cross-zone load balancing for a target group (ELB-06): an ALB's is on unless its group turns it off; an NLB's follows its attribute (off by default). */
