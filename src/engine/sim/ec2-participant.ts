@@ -75,7 +75,7 @@ export class Ec2Participant implements Participant {
 
   /** Instances in service per zone. */
   sample(ctx: SimContext): { instances: Record<string, number> } {
-    const down = this.downSet();
+    const down = ctx.down;
     const out: Record<string, number> = {};
     for (const i of ctx.cloud.instances.values()) out[i.availabilityZone] = (out[i.availabilityZone] ?? 0) + (down.has(i.id) ? 0 : 1);
     return { instances: out };

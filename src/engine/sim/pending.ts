@@ -14,8 +14,6 @@ import type { Kind, Named } from '../store.js';
  * gets its participant leaves this list.
  */
 const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[] = [
-  { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
-  { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
   { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
   { kind: BACKUP.plan, service: 'AWS Backup', noun: 'a backup plan' },
   { kind: BACKUP.vault, service: 'AWS Backup', noun: 'a backup vault' },

@@ -4,6 +4,7 @@ import { type FlowVerdict, NetworkView } from './network-view.js';
 import type { Participant, SimContext, SimEvent } from './participant.js';
 import { defaultParticipants } from './participants.js';
 import { Routing } from './routing.js';
+import { withScalingRoom } from './asg-spares.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
@@ -35,9 +36,12 @@ type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; p
  * nothing does, so each stretch is computed at once from its rates: the work grows with the
  * number of changes and intervals, not with the number of requests.
  */
-export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
-  const instanceTypes = opts.instanceTypes ?? new Map<string, string>();
-  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes });
+export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
+  // The groups' instances not launched yet exist in the copy played, held down (asg-spares.ts).
+  const scaling = opts.participants ? undefined : withScalingRoom(loaded, opts.instanceTypes ?? new Map<string, string>());
+  const cloud = scaling?.cloud ?? loaded;
+  const instanceTypes = scaling?.instanceTypes ?? opts.instanceTypes ?? new Map<string, string>();
+  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools });
   const prepared = prepare(cloud, scenario, participants);
   const view = new NetworkView(cloud, instanceTypes, opts.unbilled);
   const duration = scenario.duration;
@@ -73,6 +77,10 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     },
     get down() {
       return down;
+    },
+    heldByOthers(p, id) {
+      for (const [q, ids] of downBy) if (q !== p && ids.has(id)) return true;
+      return false;
     },
     reaches(from, to, port, protocol) {
       return view.verdict(down, from, to, protocol, port).reachable;
@@ -157,6 +165,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   for (const p of participants) p.start?.(ctx);
   evaluateState();
   changed = false;
+  const hourlyAtStart = hourly;
   tracker.observeState(0, verdicts, capacities, undefined);
   if (!processAt(0)) evaluateServed();
   let intervalEnd = Math.min(interval, duration);
@@ -206,7 +215,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     requests,
     ends,
     databases: [],
-    cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(view.hourlyUsd(new Set()), 6) },
+    cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,
     notes: [...NOTES, ...unpricedNote(view.unpriced())],
