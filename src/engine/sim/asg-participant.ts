@@ -225,6 +225,11 @@ export class AsgParticipant implements Participant {
     return run.members.filter((m) => m.state === 'pending' || m.state === 'in-service');
   }
 
+  /** What counts toward the desired capacity: a rebalancing launch is extra until it is in service and another goes. */
+  private counted(run: Run): Member[] {
+    return this.active(run).filter((m) => !(m.rebalance && m.state === 'pending'));
+  }
+
   private setDesired(ctx: SimContext, run: Run, desired: number, cause: string): void {
     const d = Math.min(run.max, Math.max(run.min, desired));
     if (d === run.desired) return;
@@ -235,18 +240,18 @@ export class AsgParticipant implements Participant {
 
   /** Launches or scales in until the group has its desired capacity; then rebalances its zones. */
   private reconcile(ctx: SimContext, run: Run, cause: string): void {
-    let active = this.active(run);
-    while (active.length < run.desired) {
+    let counted = this.counted(run);
+    while (counted.length < run.desired) {
       if (!this.launch(ctx, run, cause)) break;
-      active = this.active(run);
+      counted = this.counted(run);
     }
-    while (active.length > run.desired) {
+    while (counted.length > run.desired) {
       const victim = this.pickToTerminate(run);
       if (!victim) break;
       this.scaleIn(ctx, run, victim, cause);
-      active = this.active(run);
+      counted = this.counted(run);
     }
-    if (active.length === run.desired && !active.some((m) => m.state === 'pending')) this.rebalance(ctx, run);
+    if (counted.length === run.desired && !this.active(run).some((m) => m.state === 'pending')) this.rebalance(ctx, run);
     this.publish(ctx);
   }
 
@@ -281,7 +286,7 @@ export class AsgParticipant implements Participant {
 
   /** The newest instance of the zone with the most (pending ones first). */
   private pickToTerminate(run: Run): Member | undefined {
-    const active = this.active(run);
+    const active = this.counted(run);
     const counts = new Map<string, number>();
     for (const m of active) counts.set(m.zone, (counts.get(m.zone) ?? 0) + 1);
     let zone: string | undefined;

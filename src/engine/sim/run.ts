@@ -23,8 +23,9 @@ export interface SimOptions {
 
 export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers are traffic ends and failure targets: requests go over their nodes to their registered targets (the listener\'s default rule, cross-zone as ELB-06 says).',
-  'Auto scaling, RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no scaling, DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
+  'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).',
+  'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.',
+  'RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
