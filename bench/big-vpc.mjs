@@ -1,9 +1,12 @@
 /**
  * A large VPC for benchmarks: `subnets` subnets over three zones (the first quarter public),
  * `groups` security groups chained by references and blocks, and `instances` instances
- * spread over the subnets, each with one or two groups.
+ * spread over the subnets, each with one or two groups. With `scaling`, also an application
+ * load balancer in two public subnets with one listener (port 8080 + k) and target group per
+ * auto scaling group, and `scaling.groups` groups of `scaling.desired` t3.micro instances (at
+ * most `scaling.max`) in two private subnets, each with a target-tracking policy on CPU.
  */
-export function bigVpcTemplate({ instances, subnets = 50, groups = 40 }) {
+export function bigVpcTemplate({ instances, subnets = 50, groups = 40, scaling }) {
   const out = [];
   const w = (s) => out.push(s);
   w("AWSTemplateFormatVersion: '2010-09-09'");
@@ -53,5 +56,22 @@ export function bigVpcTemplate({ instances, subnets = 50, groups = 40 }) {
     const gs = s % 3 === 0 ? `[!Ref Sg${g1}, !Ref Sg${(g1 + 1) % groups}]` : `[!Ref Sg${g1}]`;
     w(`  I${i}:\n    Type: AWS::EC2::Instance\n    Properties: {ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: !Ref Subnet${s}, SecurityGroupIds: ${gs}}`);
   }
+  if (scaling) scalingResources(w, scaling, publicCount);
   return out.join('\n') + '\n';
+}
+
+function scalingResources(w, { groups, desired, max }, publicCount) {
+  // Subnets 0 and 1 are public in zones a and b; publicCount and publicCount + 1 private in the next two zones.
+  const [pa, pb] = [0, 1];
+  const [qa, qb] = [publicCount + ((3 - (publicCount % 3)) % 3), publicCount + ((3 - (publicCount % 3)) % 3) + 1];
+  w('  LbSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: load balancer\n      VpcId: !Ref Vpc\n      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 8080, ToPort: 8180, CidrIp: 0.0.0.0/0}]');
+  w('  WebSg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n      VpcId: !Ref Vpc\n      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, SourceSecurityGroupId: !Ref LbSg}]');
+  w(`  Lb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    DependsOn: Attach\n    Properties: {Subnets: [!Ref Subnet${pa}, !Ref Subnet${pb}], SecurityGroups: [!Ref LbSg]}`);
+  w('  WebTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData: {ImageId: ami-12345678, InstanceType: t3.micro, SecurityGroupIds: [!Ref WebSg]}');
+  for (let k = 0; k < groups; k++) {
+    w(`  Tg${k}:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties: {VpcId: !Ref Vpc, Protocol: HTTP, Port: 80}`);
+    w(`  Listener${k}:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties: {LoadBalancerArn: !Ref Lb, Protocol: HTTP, Port: ${8080 + k}, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg${k}}]}`);
+    w(`  Group${k}:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: '1'\n      MaxSize: '${max}'\n      DesiredCapacity: '${desired}'\n      VPCZoneIdentifier: [!Ref Subnet${qa}, !Ref Subnet${qb}]\n      TargetGroupARNs: [!Ref Tg${k}]\n      HealthCheckType: ELB\n      DefaultInstanceWarmup: 60\n      LaunchTemplate: {LaunchTemplateId: !Ref WebTemplate, Version: !GetAtt WebTemplate.LatestVersionNumber}`);
+    w(`  Group${k}Cpu:\n    Type: AWS::AutoScaling::ScalingPolicy\n    Properties:\n      AutoScalingGroupName: !Ref Group${k}\n      PolicyType: TargetTrackingScaling\n      TargetTrackingConfiguration: {PredefinedMetricSpecification: {PredefinedMetricType: ASGAverageCPUUtilization}, TargetValue: 60}`);
+  }
 }

@@ -1,18 +1,37 @@
+import type { Cloud } from '../cloud.js';
+import { AsgParticipant } from './asg-participant.js';
+import type { GroupPool } from './asg-spares.js';
 import { Ec2Participant } from './ec2-participant.js';
+import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
 
 /** What a participant may need from the submission to play. */
 export interface ParticipantInput {
   /** InstanceType by instance logical id (or id); what is missing is m1.small. */
   instanceTypes: ReadonlyMap<string, string>;
+  /** The cloud played (the submission with room for its groups to scale, asg-spares.ts). */
+  cloud?: Cloud;
+  /** The instances each auto scaling group may launch. */
+  pools?: readonly GroupPool[];
 }
 
 /**
  * The participants that play in every simulation, in the order they are asked (a failure target
- * or an end goes to the first that claims it). A service adds its participant here.
+ * or an end goes to the first that claims it). A service adds its participant here; it sees
+ * those made before it (auto scaling registers its instances with load balancing).
  */
-export const PARTICIPANTS: readonly ((input: ParticipantInput) => Participant)[] = [(input) => new Ec2Participant(input.instanceTypes)];
+export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly Participant[]) => Participant | undefined)[] = [
+  (input) => new Ec2Participant(input.instanceTypes),
+  () => new ElbParticipant(),
+  (input, before) =>
+    input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud) : undefined,
+];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {
-  return PARTICIPANTS.map((make) => make(input));
+  const made: Participant[] = [];
+  for (const make of PARTICIPANTS) {
+    const p = make(input, made);
+    if (p) made.push(p);
+  }
+  return made;
 }

@@ -3,6 +3,8 @@ import { RequestCounter } from './counts.js';
 import { type FlowVerdict, NetworkView } from './network-view.js';
 import type { Participant, SimContext, SimEvent } from './participant.js';
 import { defaultParticipants } from './participants.js';
+import { Routing } from './routing.js';
+import { withScalingRoom } from './asg-spares.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
@@ -21,7 +23,9 @@ export interface SimOptions {
 
 export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers, auto scaling, RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no health checks, scaling, DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
+  'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).',
+  'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.',
+  'RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
@@ -33,9 +37,12 @@ type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; p
  * nothing does, so each stretch is computed at once from its rates: the work grows with the
  * number of changes and intervals, not with the number of requests.
  */
-export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
-  const instanceTypes = opts.instanceTypes ?? new Map<string, string>();
-  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes });
+export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
+  // The groups' instances not launched yet exist in the copy played, held down (asg-spares.ts).
+  const scaling = opts.participants ? undefined : withScalingRoom(loaded, opts.instanceTypes ?? new Map<string, string>());
+  const cloud = scaling?.cloud ?? loaded;
+  const instanceTypes = scaling?.instanceTypes ?? opts.instanceTypes ?? new Map<string, string>();
+  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools });
   const prepared = prepare(cloud, scenario, participants);
   const view = new NetworkView(cloud, instanceTypes, opts.unbilled);
   const duration = scenario.duration;
@@ -66,7 +73,21 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     emit(what, resource, detail) {
       events.push({ at: now, what, resource, detail });
     },
+    changed() {
+      changed = true;
+    },
+    get down() {
+      return down;
+    },
+    heldByOthers(p, id) {
+      for (const [q, ids] of downBy) if (q !== p && ids.has(id)) return true;
+      return false;
+    },
+    reaches(from, to, port, protocol) {
+      return view.verdict(down, from, to, protocol, port).reachable;
+    },
   };
+  const routing = new Routing(prepared.ends, participants, view);
 
   prepared.events.forEach((p) => pending.push(p.event.at, { kind: 'event', prepared: p }));
   const tracker = new Tracker(prepared.ends, (what, resource, detail) => events.push({ at: now, what, resource, detail }));
@@ -90,15 +111,15 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   let rates: number[] = prepared.ends.map((_, i) => rateNow(i, 0));
   let failedNow: string | undefined;
 
+  let observedDown: ReadonlySet<string> | undefined;
   const evaluateState = (): void => {
-    verdicts = prepared.ends.map((e) => view.verdict(down, e.from, e.to, e.spec.protocol, e.spec.port));
-    capacities = prepared.ends.map((e) => {
-      for (const p of participants) {
-        const c = p.capacity?.(ctx, e.to);
-        if (c !== undefined) return c;
-      }
-      return Infinity;
-    });
+    if (observedDown !== down) {
+      observedDown = down;
+      for (const p of participants) p.observe?.(ctx);
+    }
+    routing.evaluate(ctx, down);
+    verdicts = routing.verdicts();
+    capacities = routing.capacities();
     hourly = view.hourlyUsd(down);
     sample = {};
     for (const p of participants) {
@@ -106,16 +127,9 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     }
   };
   const evaluateServed = (): void => {
-    // Flows to the same end share its capacity, in proportion to what each offers.
-    const offered = new Map<string, number>();
-    prepared.ends.forEach((e, i) => {
-      if (verdicts[i].reachable) offered.set(groupKey(e.to, i), (offered.get(groupKey(e.to, i)) ?? 0) + rates[i]);
-    });
-    served = prepared.ends.map((e, i) => {
-      if (!verdicts[i].reachable) return 0;
-      const total = offered.get(groupKey(e.to, i))!;
-      return total <= capacities[i] ? rates[i] : rates[i] * (capacities[i] / total);
-    });
+    const out = routing.serve(rates);
+    served = out.served;
+    for (const p of participants) p.load?.(ctx, out.load);
     tracker.observeLoad(now, rates, served, capacities, verdicts);
   };
   /** Applies what is due at t; true when the state was evaluated again. */
@@ -123,8 +137,8 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     while (pending.peekTime() === t) {
       const { item } = pending.pop()!;
       if (item.kind === 'timer') {
+        // A timer that changes nothing (a health check that passes) costs no evaluation.
         item.participant.timer?.(ctx, item.payload);
-        changed = true;
         continue;
       }
       const p = item.prepared;
@@ -148,9 +162,12 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   };
 
   // The state before anything happens, so that a failure at 0 counts as one.
-  evaluateState();
-  tracker.observeState(0, verdicts, capacities, undefined);
+  // What participants hold from the start (a group's instances not launched) is part of it.
   for (const p of participants) p.start?.(ctx);
+  evaluateState();
+  changed = false;
+  const hourlyAtStart = hourly;
+  tracker.observeState(0, verdicts, capacities, undefined);
   if (!processAt(0)) evaluateServed();
   let intervalEnd = Math.min(interval, duration);
   let intervalStart = 0;
@@ -199,15 +216,11 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     requests,
     ends,
     databases: [],
-    cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(view.hourlyUsd(new Set()), 6) },
+    cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,
     notes: [...NOTES, ...unpricedNote(view.unpriced())],
   };
-}
-
-function groupKey(to: { kind: string; eniId?: string }, i: number): string {
-  return to.kind === 'interface' ? `eni:${to.eniId}` : `internet:${i}`;
 }
 
 function recovery(outages: Outage[]): Pick<EndResult, 'recoveryTime' | 'fullRecoveryTime'> {
