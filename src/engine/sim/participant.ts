@@ -1,5 +1,6 @@
 import type { Cloud } from '../cloud.js';
 import type { EndRef } from './network-view.js';
+import type { DatabaseResult } from './result.js';
 import type { ScenarioEvent, ScenarioPath, Target } from './scenario.js';
 
 /**
@@ -55,7 +56,17 @@ export interface Participant {
   claim?(cloud: Cloud, target: Target, path: ScenarioPath): Claim | undefined;
   /** True when this participant plays the action (promote, scale); validated before the run. */
   claimAction?(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): boolean;
+  /**
+   * The end a traffic spec names, when this participant owns it and the trace engine's own
+   * ends do not cover it (a database by name or endpoint). Throws SimError when it is its kind but cannot be an end.
+   */
+  resolveEnd?(cloud: Cloud, text: string, path: ScenarioPath): EndRef | undefined;
   start?(ctx: SimContext): void;
+  /**
+   * A failure or recovery that another participant owns (a region, a zone): what it holds
+   * here goes down or comes back with it (a database in the zone, a backup job in the region).
+   */
+  witness?(ctx: SimContext, claim: Claim, action: 'fail' | 'recover'): void;
   fail?(ctx: SimContext, claim: Claim): void;
   recover?(ctx: SimContext, claim: Claim): void;
   act?(ctx: SimContext, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): void;
@@ -68,4 +79,6 @@ export interface Participant {
    * what each name answers. Each group becomes a field of the interval's row.
    */
   sample?(ctx: SimContext): Record<string, Record<string, number | string>>;
+  /** At the end of the run: the databases it plays, for the result's `databases`. */
+  databases?(ctx: SimContext): DatabaseResult[];
 }

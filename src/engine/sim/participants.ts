@@ -1,5 +1,8 @@
+import { BackupParticipant } from './backup-participant.js';
 import { Ec2Participant } from './ec2-participant.js';
 import type { Participant } from './participant.js';
+import { RdsParticipant } from './rds-participant.js';
+import { RecoveryPointLedger } from './recovery-points.js';
 
 /** What a participant may need from the submission to play. */
 export interface ParticipantInput {
@@ -7,12 +10,22 @@ export interface ParticipantInput {
   instanceTypes: ReadonlyMap<string, string>;
 }
 
+/** What participants of one run share: the recovery points AWS Backup made, which RDS reads. */
+export interface SharedState {
+  recoveryPoints: RecoveryPointLedger;
+}
+
 /**
  * The participants that play in every simulation, in the order they are asked (a failure target
  * or an end goes to the first that claims it). A service adds its participant here.
  */
-export const PARTICIPANTS: readonly ((input: ParticipantInput) => Participant)[] = [(input) => new Ec2Participant(input.instanceTypes)];
+export const PARTICIPANTS: readonly ((input: ParticipantInput, shared: SharedState) => Participant)[] = [
+  (input) => new Ec2Participant(input.instanceTypes),
+  (_input, shared) => new RdsParticipant(shared.recoveryPoints),
+  (_input, shared) => new BackupParticipant(shared.recoveryPoints),
+];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {
-  return PARTICIPANTS.map((make) => make(input));
+  const shared: SharedState = { recoveryPoints: new RecoveryPointLedger() };
+  return PARTICIPANTS.map((make) => make(input, shared));
 }

@@ -1,5 +1,4 @@
 import { AUTOSCALING } from '../autoscaling/kinds.js';
-import { BACKUP } from '../backup/kinds.js';
 import type { Cloud } from '../cloud.js';
 import { CLOUDFRONT } from '../cloudfront/kinds.js';
 import { canonicalDnsName } from '../dns-targets.js';
@@ -21,9 +20,6 @@ const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[]
   { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
   { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
   { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
-  { kind: BACKUP.plan, service: 'AWS Backup', noun: 'a backup plan' },
-  { kind: BACKUP.vault, service: 'AWS Backup', noun: 'a backup vault' },
-  { kind: RDS.dbInstance, service: 'RDS', noun: 'a database' },
   { kind: ROUTE53.recordSet, service: 'Route 53', noun: 'a DNS name of the submission' },
   { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
   { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },

@@ -21,7 +21,8 @@ export interface SimOptions {
 
 export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers, auto scaling, RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no health checks, scaling, DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
+  'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (clock 0 = 00:00 UTC, Monday 1 January 2024) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.',
+  'Load balancers, auto scaling, Route 53 and CloudFront are loaded but play no part over time yet: no health checks, scaling, DNS or origin failover.',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
@@ -129,10 +130,12 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
       }
       const p = item.prepared;
       if ('claim' in p) {
-        if (p.event.action === 'fail') {
+        const action = p.event.action;
+        if (action === 'fail') {
           p.owner.fail?.(ctx, p.claim);
           failedNow = p.claim.label;
         } else p.owner.recover?.(ctx, p.claim);
+        for (const other of participants) if (other !== p.owner) other.witness?.(ctx, p.claim, action);
       } else p.owner.act?.(ctx, p.event);
       changed = true;
     }
@@ -198,7 +201,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     interval,
     requests,
     ends,
-    databases: [],
+    databases: participants.flatMap((p) => p.databases?.(ctx) ?? []),
     cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(view.hourlyUsd(new Set()), 6) },
     events,
     intervals,
