@@ -1,6 +1,5 @@
 import type { Cloud } from '../cloud.js';
 import type { DbInstance } from '../rds/db-instance.js';
-import { nearest } from '../suggest.js';
 import { databaseCapacity, RDS_TIMINGS } from './dr-timings.js';
 import { SimError } from './errors.js';
 import type { EndRef } from './network-view.js';
@@ -66,12 +65,8 @@ export class RdsParticipant implements Participant {
   claim(cloud: Cloud, target: Target, path: ScenarioPath): Claim | undefined {
     if (target.kind !== 'database' && target.kind !== 'resource') return undefined;
     const db = findDatabase(cloud, target.name);
-    if (!db) {
-      if (target.kind === 'resource') return undefined;
-      const names = databases(cloud).map((d) => databaseName(cloud, d));
-      const close = nearest(target.name, names);
-      throw new SimError('UnknownResource', `the submission has no database named ${target.name}${close ? `; did you mean ${close}?` : ''} (${names.length ? `its databases: ${names.join(', ')}` : 'it has none'})`, path);
-    }
+    // Not found: the simulation's own message names the databases there are (prepare.ts).
+    if (!db) return undefined;
     const name = databaseName(cloud, db);
     return { key: `database:${db.id}`, resources: [db.id], label: `database ${name}`, resource: name };
   }

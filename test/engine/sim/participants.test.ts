@@ -39,9 +39,9 @@ class LaunchingGroup implements Participant {
 }
 
 describe('the participant interface', () => {
-  it('EC2 plays by default', () => {
+  it('EC2, RDS and AWS Backup play by default', () => {
     const participants = defaultParticipants({ instanceTypes: new Map() });
-    expect(participants.map((p) => p.service)).toEqual(['EC2']);
+    expect(participants.map((p) => p.service)).toEqual(['EC2', 'RDS', 'AWS Backup']);
     expect(participants[0]).toBeInstanceOf(Ec2Participant);
   });
 
