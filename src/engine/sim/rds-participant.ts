@@ -91,10 +91,16 @@ export class RdsParticipant implements Participant {
   }
 
   start(ctx: SimContext): void {
-    for (const db of databases(ctx.cloud)) {
+    this.init(ctx.cloud);
+  }
+
+  /** The databases as loaded: all available. Also before start, when the state before anything happens is evaluated. */
+  private init(cloud: Cloud): void {
+    if (this.states.size > 0) return;
+    for (const db of databases(cloud)) {
       this.states.set(db.id, {
         db,
-        name: databaseName(ctx.cloud, db),
+        name: databaseName(cloud, db),
         ...(db.availabilityZone ? { zone: db.availabilityZone } : {}),
         ...(db.standby ? { standbyZone: db.standby.availabilityZone } : {}),
         role: db.replicaOf ? 'replica' : 'primary',
@@ -184,12 +190,14 @@ export class RdsParticipant implements Participant {
 
   capacity(ctx: SimContext, to: EndRef): number | undefined {
     if (to.kind !== 'interface') return undefined;
+    this.init(ctx.cloud);
     const s = [...this.states.values()].find((x) => x.db.networkInterfaceId === to.eniId);
     if (!s) return undefined;
     return s.status === 'available' ? databaseCapacity(s.db.instanceClass) : 0;
   }
 
-  sample(): Record<string, Record<string, string>> {
+  sample(ctx: SimContext): Record<string, Record<string, string>> {
+    this.init(ctx.cloud);
     if (this.states.size === 0) return {};
     const out: Record<string, string> = {};
     for (const s of this.states.values()) out[s.name] = this.describe(s);
