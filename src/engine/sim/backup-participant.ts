@@ -96,6 +96,7 @@ export class BackupParticipant implements Participant {
         return;
       }
       this.ledger.add({ resourceId: job.db.id, region: job.db.region, vault: job.rule.targetVault, pointAt: t.at, usableAt: ctx.now, ...deleteAt(job.rule.lifecycle?.deleteAfterDays, t.at), copy: false });
+      ctx.changed();
       ctx.emit('backup-completed', job.name, `backup rule ${job.rule.name}: recovery point of ${job.name} as of ${t.at} s in vault ${job.rule.targetVault} (${job.db.region})`);
       job.rule.copyActions.forEach((c, k) => {
         ctx.after(BACKUP_TIMINGS.copySeconds, this, { kind: 'copied', job: t.job, at: t.at, copy: k, generation: this.generation([job.db.region, c.destinationRegion]) } satisfies Timer);
@@ -109,6 +110,7 @@ export class BackupParticipant implements Participant {
       return;
     }
     this.ledger.add({ resourceId: job.db.id, region: c.destinationRegion, vault, pointAt: t.at, usableAt: ctx.now, ...deleteAt(c.lifecycle?.deleteAfterDays, t.at), copy: true });
+    ctx.changed();
     ctx.emit('copy-completed', job.name, `backup rule ${job.rule.name}: ${job.name}'s recovery point of ${t.at} s copied to vault ${vault} (${c.destinationRegion})`);
   }
 

@@ -1,5 +1,6 @@
 import { BackupParticipant } from './backup-participant.js';
 import { Ec2Participant } from './ec2-participant.js';
+import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
 import { RdsParticipant } from './rds-participant.js';
 import { RecoveryPointLedger } from './recovery-points.js';
@@ -21,6 +22,7 @@ export interface SharedState {
  */
 export const PARTICIPANTS: readonly ((input: ParticipantInput, shared: SharedState) => Participant)[] = [
   (input) => new Ec2Participant(input.instanceTypes),
+  () => new ElbParticipant(),
   (_input, shared) => new RdsParticipant(shared.recoveryPoints),
   (_input, shared) => new BackupParticipant(shared.recoveryPoints),
 ];

@@ -65,6 +65,9 @@ export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly
   const ends = each(scenario.traffic, (spec) => {
     const from = resolveEnd(cloud, spec.from, [...spec.path, 'from'], participants);
     const to = resolveEnd(cloud, spec.to, [...spec.path, 'to'], participants);
+    if (from.kind === 'service') {
+      throw new SimError('InvalidEnd', `${spec.from} is ${from.service}'s, which receives requests but does not send them; the client is "internet" or an instance`, [...spec.path, 'from']);
+    }
     if (from.kind === 'internet' && to.kind === 'internet') {
       throw new SimError('InvalidEnd', 'both ends are on the internet; one end must be an instance or one of its addresses', [...spec.path, 'to']);
     }
