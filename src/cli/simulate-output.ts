@@ -40,7 +40,15 @@ export function simulationText(result: SimResult, names: { submission: string; s
       ),
     );
   } else lines.push('  No traffic in this scenario.');
-  lines.push(...wrap(result.databases.length ? `Databases: ${result.databases.map((d) => `${d.id} recovery point ${recovery(d.recoveryPoint)}`).join(', ')}` : 'Databases: none measured: the simulation does not play RDS yet, so no recovery point.', width, 2, 2));
+  if (result.databases.length === 0) lines.push(...wrap('Databases: none in the submission, so no recovery point.', width, 2, 2));
+  else {
+    lines.push('  Databases (recovery point: the writes lost):');
+    for (const d of result.databases) {
+      const point = d.recoveryPoint === null ? 'data lost' : formatSeconds(d.recoveryPoint);
+      const back = d.recoveryTime === undefined ? '' : `, writes back ${d.recoveryTime === null ? 'never' : `after ${formatSeconds(d.recoveryTime)}`}`;
+      lines.push(...wrap(`${d.id} (${d.role}, ${d.region}): recovery point ${point}${back}. ${d.outcome[0].toUpperCase()}${d.outcome.slice(1)}.`, width, 6, 4));
+    }
+  }
 
   const bs = buckets(result);
   const axis = timeAxis(bs, result);

@@ -34,7 +34,7 @@ describe('cloudlab simulate', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(r.stdout).toMatch(/internet → WebA tcp 80\s+23,100\s+10,800\s+12,300\s+1h\s+1h/);
     expect(r.stdout).toMatch(/^ {2}events {16}A {29}B$/m);
-    expect(r.stdout).toContain('Databases: none measured: the simulation does not play RDS yet');
+    expect(r.stdout).toContain('Databases: none in the submission, so no recovery point.');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 

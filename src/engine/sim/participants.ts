@@ -4,6 +4,7 @@ import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
 import { RdsParticipant } from './rds-participant.js';
 import { RecoveryPointLedger } from './recovery-points.js';
+import { Route53Participant } from './route53-participant.js';
 
 /** What a participant may need from the submission to play. */
 export interface ParticipantInput {
@@ -25,6 +26,7 @@ export const PARTICIPANTS: readonly ((input: ParticipantInput, shared: SharedSta
   () => new ElbParticipant(),
   (_input, shared) => new RdsParticipant(shared.recoveryPoints),
   (_input, shared) => new BackupParticipant(shared.recoveryPoints),
+  () => new Route53Participant(),
 ];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {

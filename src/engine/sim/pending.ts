@@ -16,7 +16,6 @@ const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[]
   { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
   { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
   { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
-  { kind: ROUTE53.recordSet, service: 'Route 53', noun: 'a DNS name of the submission' },
   { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
   { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },
 ];
