@@ -1,4 +1,5 @@
 import { BackupParticipant } from './backup-participant.js';
+import { CloudFrontParticipant } from './cloudfront-participant.js';
 import { Ec2Participant } from './ec2-participant.js';
 import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
@@ -27,6 +28,7 @@ export const PARTICIPANTS: readonly ((input: ParticipantInput, shared: SharedSta
   (_input, shared) => new RdsParticipant(shared.recoveryPoints),
   (_input, shared) => new BackupParticipant(shared.recoveryPoints),
   () => new Route53Participant(),
+  () => new CloudFrontParticipant(),
 ];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {

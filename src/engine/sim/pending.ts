@@ -1,6 +1,5 @@
 import { AUTOSCALING } from '../autoscaling/kinds.js';
 import type { Cloud } from '../cloud.js';
-import { CLOUDFRONT } from '../cloudfront/kinds.js';
 import { canonicalDnsName } from '../dns-targets.js';
 import { RDS } from '../rds/kinds.js';
 import { ROUTE53 } from '../route53/kinds.js';
@@ -15,7 +14,6 @@ import type { Kind, Named } from '../store.js';
 const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[] = [
   { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
   { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
-  { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
   { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
   { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },
 ];

@@ -1,5 +1,6 @@
 import { formatIp } from '../address.js';
 import type { Cloud } from '../cloud.js';
+import { CLOUDFRONT } from '../cloudfront/kinds.js';
 import { resourceByDnsName } from '../dns-targets.js';
 import { nodeInterfaces } from '../elbv2/forward.js';
 import { ELBV2 } from '../elbv2/kinds.js';
@@ -9,6 +10,7 @@ import type { HealthCheck } from '../route53/health-check.js';
 import { ROUTE53 } from '../route53/kinds.js';
 import type { RecordSet } from '../route53/record-set.js';
 import { resolve } from '../route53/resolve.js';
+import { distributionEnd } from './cloudfront-participant.js';
 import { ELB_SERVICE } from './elb-participant.js';
 import type { EndRef } from './network-view.js';
 import type { Participant, Route, SimContext } from './participant.js';
@@ -201,6 +203,8 @@ function targetOf(cloud: Cloud, r: RecordSet): EndRef | { outside: string } {
 }
 
 function endOfResource(cloud: Cloud, id: string): EndRef | undefined {
+  const dist = cloud.table(CLOUDFRONT.distribution).get(id);
+  if (dist) return distributionEnd(dist);
   const lb = cloud.table(ELBV2.loadBalancer).get(id);
   if (lb) return { kind: 'service', name: lb.logicalId ?? lb.name, service: ELB_SERVICE, id: lb.arn };
   const db = cloud.table(RDS.dbInstance).get(id);

@@ -24,7 +24,8 @@ export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
   'Load balancers are traffic ends and failure targets: requests go over their nodes to their registered targets (the listener\'s default rule, cross-zone as ELB-06 says).',
   'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (clock 0 = 00:00 UTC, Monday 1 January 2024) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.',
-  'Auto scaling, Route 53 and CloudFront are loaded but play no part over time yet: no scaling, DNS or origin failover.',
+  'Route 53 plays health checks (every RequestInterval from the internet, flipping after FailureThreshold results) and failover names (clients keep the old answer for its TTL; an alias 60 s); CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).',
+  'Auto scaling is loaded but plays no part over time yet: no scaling.',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
