@@ -221,19 +221,27 @@ export function createAutoScalingGroup(cloud: Cloud, region: string, spec: Group
   };
   const prefix = origin?.logicalId ?? name;
   placeInstances(subnets, desired).forEach((subnet, i) => {
-    const instanceName = `${prefix}-${i + 1}`;
-    let inst;
-    try {
-      inst = createInstance(cloud, region, instanceSpec(data, subnet), { logicalId: instanceName, tags: { ...(origin?.tags ?? {}), 'aws:autoscaling:groupName': name } });
-    } catch (e) {
-      if (e instanceof CloudError) throw new CloudError(e.code, `launching ${instanceName} in ${subnet.logicalId ?? subnet.id}: ${e.message}`, launchField);
-      throw e;
-    }
-    group.instanceIds.push(inst.id);
-    for (const tg of tgs) registerTarget(cloud, tg, { id: inst.id }, { kind: 'auto-scaling', group: name });
+    launchGroupInstance(cloud, group, data, subnet, `${prefix}-${i + 1}`, origin?.tags ?? {}, launchField);
   });
   groups.set(name, group);
   return group;
+}
+
+/** One launch of a group: an instance in the subnet, tagged with the group, registered with the group's target groups (ELB-23). */
+export function launchGroupInstance(cloud: Cloud, group: AutoScalingGroup, data: LaunchData, subnet: Subnet, instanceName: string, tags: Record<string, string>, field: string) {
+  let inst;
+  try {
+    inst = createInstance(cloud, group.region, instanceSpec(data, subnet), { logicalId: instanceName, tags: { ...tags, 'aws:autoscaling:groupName': group.name } });
+  } catch (e) {
+    if (e instanceof CloudError) throw new CloudError(e.code, `launching ${instanceName} in ${subnet.logicalId ?? subnet.id}: ${e.message}`, field);
+    throw e;
+  }
+  group.instanceIds.push(inst.id);
+  for (const arn of group.targetGroupArns) {
+    const tg = cloud.table(ELBV2.targetGroup).get(arn);
+    if (tg) registerTarget(cloud, tg, { id: inst.id }, { kind: 'auto-scaling', group: group.name });
+  }
+  return inst;
 }
 
 export function autoScalingGroup(cloud: Cloud, name: string, field = 'AutoScalingGroupName'): AutoScalingGroup {

@@ -1,3 +1,5 @@
+import { CLOCK_ORIGIN } from './sim-clock.js';
+
 /**
  * The timings and assumptions the simulation plays for databases and backups, as data, each
  * with its source (aws-semantics-services.md items). Where AWS gives a range or no figure, the
@@ -33,11 +35,11 @@ export const BACKUP_TIMINGS = {
 } as const;
 
 /**
- * The simulation clock's 0 in UTC, for schedules written in UTC (backup rules' cron): 00:00
- * UTC of day one, decided to be Monday 1 January 2024, so cron days of the week and of the
- * month have a meaning. Nothing reads the wall clock.
+ * The simulation clock's 0 in UTC, for schedules written in UTC (backup rules' cron): the
+ * clock auto scaling's scheduled actions use (sim-clock.ts), 00:00 UTC on Monday 1 January
+ * 2024. Nothing reads the wall clock.
  */
-export const SIM_EPOCH_UTC_MS = Date.UTC(2024, 0, 1, 0, 0, 0);
+export const SIM_EPOCH_UTC_MS = CLOCK_ORIGIN;
 
 /**
  * Requests a second a database serves, by the size of its class (db.t3.micro → micro): an

@@ -42,7 +42,8 @@ export class Ec2Participant implements Participant {
     this.active.set(claim.key, claim.resources);
     const after = this.downSet();
     ctx.setDown(this, after);
-    const newly = claim.resources.filter((id) => !before.has(id));
+    // What another participant holds down already (a group's instances not launched) is not news.
+    const newly = claim.resources.filter((id) => !before.has(id) && !ctx.heldByOthers(this, id));
     ctx.emit('failed', claim.resource, `${claim.label} failed${newly.length ? `: ${summarise(ctx.cloud, newly)} down` : ''}`);
   }
 
@@ -55,7 +56,7 @@ export class Ec2Participant implements Participant {
     this.active.delete(claim.key);
     const after = this.downSet();
     ctx.setDown(this, after);
-    const back = [...before].filter((id) => !after.has(id));
+    const back = [...before].filter((id) => !after.has(id) && !ctx.heldByOthers(this, id));
     const still = claim.resources.filter((id) => after.has(id));
     ctx.emit(
       'recovered',
@@ -75,7 +76,7 @@ export class Ec2Participant implements Participant {
 
   /** Instances in service per zone. */
   sample(ctx: SimContext): { instances: Record<string, number> } {
-    const down = this.downSet();
+    const down = ctx.down;
     const out: Record<string, number> = {};
     for (const i of ctx.cloud.instances.values()) out[i.availabilityZone] = (out[i.availabilityZone] ?? 0) + (down.has(i.id) ? 0 : 1);
     return { instances: out };

@@ -40,6 +40,12 @@ export class ElbParticipant implements Participant {
   private readonly openGroups = new Set<string>();
   /** Instances that are not registered when the scenario starts (a group's instances not launched). */
   private readonly unregistered = new Set<string>();
+  private readonly unhealthyListeners: ((ctx: SimContext, instanceId: string) => void)[] = [];
+
+  /** Calls `f` when an instance target becomes unhealthy (auto scaling's ELB health check). */
+  onTargetUnhealthy(f: (ctx: SimContext, instanceId: string) => void): void {
+    this.unhealthyListeners.push(f);
+  }
 
   resolveEnd(cloud: Cloud, text: string, path: ScenarioPath): EndRef | undefined {
     const lb = findLoadBalancer(cloud, text);
@@ -111,6 +117,7 @@ export class ElbParticipant implements Participant {
     }
     ctx.changed();
     this.noteFailOpen(ctx);
+    if (p.kind === 'health' && p.to === 'unhealthy' && t.info.instanceId) for (const f of this.unhealthyListeners) f(ctx, t.info.instanceId);
   }
 
   route(ctx: SimContext, end: Extract<EndRef, { kind: 'service' }>, port: number, protocol: Protocol): Route {

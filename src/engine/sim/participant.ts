@@ -104,6 +104,8 @@ export interface SimContext {
   changed(): void;
   /** What every participant holds out of service now. */
   readonly down: ReadonlySet<string>;
+  /** Is the resource held out of service by another participant than this one (an instance of a failed zone)? */
+  heldByOthers(participant: Participant, id: string): boolean;
   /** Can `from` reach `to` on the port now, and the reply get back (the trace on the network as it is)? A health check asks this. */
   reaches(from: EndRef, to: EndRef, port: number, protocol: Protocol): boolean;
 }

@@ -1,5 +1,8 @@
 import { BackupParticipant } from './backup-participant.js';
 import { CloudFrontParticipant } from './cloudfront-participant.js';
+import type { Cloud } from '../cloud.js';
+import { AsgParticipant } from './asg-participant.js';
+import type { GroupPool } from './asg-spares.js';
 import { Ec2Participant } from './ec2-participant.js';
 import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
@@ -11,6 +14,10 @@ import { Route53Participant } from './route53-participant.js';
 export interface ParticipantInput {
   /** InstanceType by instance logical id (or id); what is missing is m1.small. */
   instanceTypes: ReadonlyMap<string, string>;
+  /** The cloud played (the submission with room for its groups to scale, asg-spares.ts). */
+  cloud?: Cloud;
+  /** The instances each auto scaling group may launch. */
+  pools?: readonly GroupPool[];
 }
 
 /** What participants of one run share: the recovery points AWS Backup made, which RDS reads. */
@@ -20,18 +27,26 @@ export interface SharedState {
 
 /**
  * The participants that play in every simulation, in the order they are asked (a failure target
- * or an end goes to the first that claims it). A service adds its participant here.
+ * or an end goes to the first that claims it). A service adds its participant here; it sees
+ * those made before it (auto scaling registers its instances with load balancing).
  */
-export const PARTICIPANTS: readonly ((input: ParticipantInput, shared: SharedState) => Participant)[] = [
+export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly Participant[], shared: SharedState) => Participant | undefined)[] = [
   (input) => new Ec2Participant(input.instanceTypes),
   () => new ElbParticipant(),
-  (_input, shared) => new RdsParticipant(shared.recoveryPoints),
-  (_input, shared) => new BackupParticipant(shared.recoveryPoints),
+  (input, before) =>
+    input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud) : undefined,
+  (_input, _before, shared) => new RdsParticipant(shared.recoveryPoints),
+  (_input, _before, shared) => new BackupParticipant(shared.recoveryPoints),
   () => new Route53Participant(),
   () => new CloudFrontParticipant(),
 ];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {
   const shared: SharedState = { recoveryPoints: new RecoveryPointLedger() };
-  return PARTICIPANTS.map((make) => make(input, shared));
+  const made: Participant[] = [];
+  for (const make of PARTICIPANTS) {
+    const p = make(input, made, shared);
+    if (p) made.push(p);
+  }
+  return made;
 }

@@ -12,8 +12,6 @@ import type { Kind, Named } from '../store.js';
  * gets its participant leaves this list.
  */
 const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[] = [
-  { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
-  { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
   { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
   { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },
 ];

@@ -4,6 +4,7 @@ import { type FlowVerdict, NetworkView } from './network-view.js';
 import type { Participant, SimContext, SimEvent } from './participant.js';
 import { defaultParticipants } from './participants.js';
 import { Routing } from './routing.js';
+import { withScalingRoom } from './asg-spares.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
@@ -22,10 +23,10 @@ export interface SimOptions {
 
 export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers are traffic ends and failure targets: requests go over their nodes to their registered targets (the listener\'s default rule, cross-zone as ELB-06 says).',
-  'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (clock 0 = 00:00 UTC, Monday 1 January 2024) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.',
+  'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).',
+  'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.',
+  'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (on the same clock) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.',
   'Route 53 plays health checks (every RequestInterval from the internet, flipping after FailureThreshold results) and failover names (clients keep the old answer for its TTL; an alias 60 s); CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).',
-  'Auto scaling is loaded but plays no part over time yet: no scaling.',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
@@ -37,9 +38,12 @@ type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; p
  * nothing does, so each stretch is computed at once from its rates: the work grows with the
  * number of changes and intervals, not with the number of requests.
  */
-export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
-  const instanceTypes = opts.instanceTypes ?? new Map<string, string>();
-  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes });
+export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
+  // The groups' instances not launched yet exist in the copy played, held down (asg-spares.ts).
+  const scaling = opts.participants ? undefined : withScalingRoom(loaded, opts.instanceTypes ?? new Map<string, string>());
+  const cloud = scaling?.cloud ?? loaded;
+  const instanceTypes = scaling?.instanceTypes ?? opts.instanceTypes ?? new Map<string, string>();
+  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools });
   const prepared = prepare(cloud, scenario, participants);
   const view = new NetworkView(cloud, instanceTypes, opts.unbilled);
   const duration = scenario.duration;
@@ -75,6 +79,10 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     },
     get down() {
       return down;
+    },
+    heldByOthers(p, id) {
+      for (const [q, ids] of downBy) if (q !== p && ids.has(id)) return true;
+      return false;
     },
     reaches(from, to, port, protocol) {
       return view.verdict(down, from, to, protocol, port).reachable;
@@ -161,6 +169,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   for (const p of participants) p.start?.(ctx);
   evaluateState();
   changed = false;
+  const hourlyAtStart = hourly;
   tracker.observeState(0, verdicts, capacities, undefined);
   if (!processAt(0)) evaluateServed();
   let intervalEnd = Math.min(interval, duration);
@@ -210,7 +219,7 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     requests,
     ends,
     databases: participants.flatMap((p) => p.databases?.(ctx) ?? []),
-    cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(view.hourlyUsd(new Set()), 6) },
+    cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,
     notes: [...NOTES, ...unpricedNote(view.unpriced())],

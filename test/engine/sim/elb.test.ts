@@ -12,16 +12,22 @@ describe('load balancer health checks over time', () => {
     expect(r.ends[0].dropped).toBeGreaterThanOrEqual(137);
     expect(r.ends[0].dropped).toBeLessThanOrEqual(138);
     expect(countsAddUp(r)).toBe(true);
-    expect(r.intervals.at(-1)!.healthyTargets).toEqual({ 'WebTargets/us-east-1a': 1, 'WebTargets/us-east-1b': 2 });
+    expect(r.intervals[2].healthyTargets).toEqual({ 'WebTargets/us-east-1a': 1, 'WebTargets/us-east-1b': 2 });
+    // ASG-04: the group's ELB health check replaces it in the same zone (ASG-05: the one with fewest).
+    expect(at(r, 'scaling-launch')).toEqual([[155, 'WebGroup', expect.stringMatching(/^Launching WebGroup-\d+ in us-east-1a: replacing an unhealthy instance$/)]]);
+    expect(r.intervals.at(-1)!.healthyTargets).toEqual({ 'WebTargets/us-east-1a': 2, 'WebTargets/us-east-1b': 2 });
   });
 
   it('ELB-16: a target back up is healthy again after 5 passing checks in a row', () => {
-    const r = run(webLb(), scenario(900, [{ to: 'Lb', port: 80, steps: [[0, 10]] }], [
+    // EC2 health checks: the group waits 3 minutes before replacing it, so it comes back first.
+    const r = run(webLb({ HealthCheckType: 'EC2' }), scenario(900, [{ to: 'Lb', port: 80, steps: [[0, 10]] }], [
       { at: 100, action: 'fail', target: { kind: 'instance', name: 'WebGroup-1' } },
-      { at: 310, action: 'recover', target: { kind: 'instance', name: 'WebGroup-1' } },
+      { at: 200, action: 'recover', target: { kind: 'instance', name: 'WebGroup-1' } },
     ]));
-    // First check at or after 310 is 330; healthy at the fifth, 330 + 4 × 30.
-    expect(at(r, 'target-healthy').map(([t]) => t)).toEqual([450]);
+    // Unhealthy at 155; the first check at or after 200 is 210; healthy at the fifth, 210 + 4 × 30.
+    expect(at(r, 'target-unhealthy').map(([t]) => t)).toEqual([155]);
+    expect(at(r, 'target-healthy').map(([t]) => t)).toEqual([330]);
+    expect(at(r, 'scaling-launch')).toEqual([]);
   });
 
   it('ELB-17: when every target is unhealthy (the health check port is closed) the ALB fails open and requests are still served', () => {
@@ -32,24 +38,25 @@ describe('load balancer health checks over time', () => {
   });
 
   it('ELB-17: fail-open ends when a target is healthy again', () => {
-    const r = run(webLb({ Desired: '2' }), scenario(900, [{ to: 'Lb', port: 80, steps: [[0, 4]] }], [
+    const r = run(webLb({ Desired: '2', HealthCheckType: 'EC2' }), scenario(900, [{ to: 'Lb', port: 80, steps: [[0, 4]] }], [
       { at: 10, action: 'fail', target: { kind: 'instance', name: 'WebGroup-1' } },
       { at: 10, action: 'fail', target: { kind: 'instance', name: 'WebGroup-2' } },
-      { at: 200, action: 'recover', target: { kind: 'instance', name: 'WebGroup-2' } },
+      { at: 150, action: 'recover', target: { kind: 'instance', name: 'WebGroup-2' } },
     ]));
-    expect(r.events.filter((e) => e.what.startsWith('fail-open')).map((e) => [e.at, e.what])).toEqual([[65, 'fail-open'], [330, 'fail-open-ended']]);
+    expect(r.events.filter((e) => e.what.startsWith('fail-open')).map((e) => [e.at, e.what])).toEqual([[65, 'fail-open'], [270, 'fail-open-ended']]);
   });
 
   it('ELB-06: an ALB spreads over every zone\'s targets; an NLB without cross-zone keeps each node\'s half in its zone', () => {
     const events = [{ at: 0, action: 'fail' as const, target: { kind: 'instance' as const, name: 'WebGroup-1' } }];
     const traffic = [{ to: 'Lb', port: 80, steps: [[0, 16]] as [number, number][] }];
-    const alb = run(webLb(), scenario(600, traffic, events));
-    const nlb = run(webLb({ LbType: 'network' }), scenario(600, traffic, events));
+    // EC2 health checks: no replacement within the 170 s played.
+    const alb = run(webLb({ HealthCheckType: 'EC2' }), scenario(170, traffic, events));
+    const nlb = run(webLb({ LbType: 'network', HealthCheckType: 'EC2' }), scenario(170, traffic, events));
     // After 65 s: ALB 16 over 3 targets (15 a second): 1 a second dropped. NLB: 8 to the one left in its zone (5): 3 dropped.
-    const lastMinute = (r: ReturnType<typeof run>) => r.intervals.at(-1)!.ends[0];
-    expect(alb.interval).toBe(10);
-    expect(lastMinute(alb)).toEqual({ sent: 160, served: 150, dropped: 10 });
-    expect(lastMinute(nlb)).toEqual({ sent: 160, served: 130, dropped: 30 });
+    const last = (r: ReturnType<typeof run>) => r.intervals.at(-1)!.ends[0];
+    expect(alb.interval).toBe(5);
+    expect(last(alb)).toEqual({ sent: 80, served: 75, dropped: 5 });
+    expect(last(nlb)).toEqual({ sent: 80, served: 65, dropped: 15 });
   });
 
   it('DR-07: a zone failure takes the zone\'s node out: the other zone\'s node takes every request', () => {

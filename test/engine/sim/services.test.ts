@@ -18,14 +18,13 @@ const messages = (f: () => unknown): string[] => {
 };
 
 describe('services the engine models but the simulation does not play yet', () => {
-  it('scaling a group is refused as not modelled yet in the simulation', () => {
+  it('ASG-02: a scale outside the group\'s sizes is refused as SetDesiredCapacity refuses it; an unknown group is named', () => {
     const loaded = loadSubmissionPath(WEB);
     expect(messages(() => run(loaded, scenario(600, [{ to: 'Alb', port: 80, steps: [[0, 1]] }], [
-      { at: 10, action: 'fail', target: { kind: 'resource', name: 'Alb' } },
-      { at: 20, action: 'scale', group: 'WebGroup', desired: 6 },
+      { at: 20, action: 'scale', group: 'WebGroup', desired: 7 },
       { at: 30, action: 'scale', group: 'WebGrup', desired: 6 },
     ])))).toEqual([
-      'not modelled yet: needs EC2 Auto Scaling in the simulation: WebGroup is an auto scaling group, which the virtual cloud loads but the simulation does not play yet, so its desired capacity cannot be set',
+      'Desired capacity:7 must be between the specified min size:2 and max size:6 of WebGroup',
       'the submission has no auto scaling group named WebGrup; did you mean WebGroup? (its groups: WebGroup)',
     ]);
   });
@@ -38,7 +37,8 @@ describe('services the engine models but the simulation does not play yet', () =
     for (const m of members) expect(types.get(m.logicalId ?? m.id)).toBe('t3.micro');
     const r = run(loaded, scenario(600, [], [{ at: 300, action: 'fail', target: { kind: 'az', name: 'us-east-1a' } }]));
     expect(r.intervals[0].instances).toEqual({ 'us-east-1a': 2, 'us-east-1b': 2 });
-    expect(r.intervals.at(-1)!.instances).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2 });
+    // ASG-05: the group replaces them in the zone left.
+    expect(r.intervals.at(-1)!.instances).toEqual({ 'us-east-1a': 0, 'us-east-1b': 4 });
   });
 });
 
