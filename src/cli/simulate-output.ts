@@ -40,7 +40,15 @@ export function simulationText(result: SimResult, names: { submission: string; s
       ),
     );
   } else lines.push('  No traffic in this scenario.');
-  lines.push(...wrap(result.databases.length ? `Databases: ${result.databases.map((d) => `${d.id} recovery point ${recovery(d.recoveryPoint)}`).join(', ')}` : 'Databases: none measured: the simulation does not play RDS yet, so no recovery point.', width, 2, 2));
+  if (result.databases.length === 0) lines.push(...wrap('Databases: none in the submission, so no recovery point.', width, 2, 2));
+  else {
+    lines.push('  Databases (recovery point: the writes lost):');
+    for (const d of result.databases) {
+      const point = d.recoveryPoint === null ? 'data lost' : formatSeconds(d.recoveryPoint);
+      const back = d.recoveryTime === undefined ? '' : `, writes back ${d.recoveryTime === null ? 'never' : `after ${formatSeconds(d.recoveryTime)}`}`;
+      lines.push(...wrap(`${d.id} (${d.role}, ${d.region}): recovery point ${point}${back}. ${d.outcome[0].toUpperCase()}${d.outcome.slice(1)}.`, width, 6, 4));
+    }
+  }
 
   const bs = buckets(result);
   const axis = timeAxis(bs, result);
@@ -71,20 +79,39 @@ export function simulationText(result: SimResult, names: { submission: string; s
   return lines;
 }
 
-/** One row per interval: its start and end in seconds, sent/served/dropped per end, instances per zone, cost so far. */
+/** One row per interval: its start and end in seconds, sent/served/dropped per end, instances per zone, what other services report (databases, DNS answers, …), cost so far. */
 export function simulationCsv(result: SimResult): string {
   const zones = [...new Set(result.intervals.flatMap((r) => Object.keys(r.instances)))].sort();
   const header = ['start', 'end'];
   for (const e of result.ends) for (const k of ['sent', 'served', 'dropped']) header.push(`${endLabel(e)} ${k}`);
   for (const z of zones) header.push(`instances ${z}`);
+  const groups = reportedGroups(result);
+  for (const [group, names] of groups) for (const n of names) header.push(`${group} ${n}`);
   header.push('cost so far (USD)');
   let out = csvLine(header);
   for (const row of result.intervals) {
     const cells: (string | number)[] = [row.start, row.end];
     for (const e of row.ends) cells.push(e.sent, e.served, e.dropped);
     for (const z of zones) cells.push(row.instances[z] ?? 0);
+    for (const [group, names] of groups) for (const n of names) cells.push(((row[group] ?? {}) as Record<string, string | number>)[n] ?? '');
     cells.push(row.cost);
     out += csvLine(cells);
   }
   return out;
+}
+
+const ROW_FIELDS = new Set(['start', 'end', 'ends', 'instances', 'cost']);
+
+/** The other groups the intervals report, with their names, in a stable order. */
+function reportedGroups(result: SimResult): [string, string[]][] {
+  const groups = new Map<string, Set<string>>();
+  for (const row of result.intervals) {
+    for (const [group, values] of Object.entries(row)) {
+      if (ROW_FIELDS.has(group) || values === null || typeof values !== 'object') continue;
+      const names = groups.get(group) ?? new Set<string>();
+      for (const n of Object.keys(values as object)) names.add(n);
+      groups.set(group, names);
+    }
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([g, names]) => [g, [...names].sort()]);
 }

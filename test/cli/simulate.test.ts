@@ -34,7 +34,7 @@ describe('cloudlab simulate', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(r.stdout).toMatch(/internet → WebA tcp 80\s+23,100\s+10,800\s+12,300\s+1h\s+1h/);
     expect(r.stdout).toMatch(/^ {2}events {16}A {29}B$/m);
-    expect(r.stdout).toContain('Databases: none measured: the simulation does not play RDS yet');
+    expect(r.stdout).toContain('Databases: none in the submission, so no recovery point.');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -87,6 +87,18 @@ describe('cloudlab simulate', () => {
       [8, 14, 'UnknownResource'],
     ]);
     expect(j.error.diagnostics[1].message).toBe('the submission has no read replica named ReplicaDb (it has no databases)');
+  });
+
+  it('a warm-standby drill: each database with its recovery point and what happened; the CSV has what DNS and the origin groups answer', () => {
+    const drill = [`${SIM}/dr-dns`, '--scenario', `${SIM}/warm-standby-drill.yaml`];
+    const r = cloudlab(['simulate', ...drill]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('    Database (primary, us-east-1): recovery point 5s, writes back after 10m.\n      Writes went to Replica, promoted at 1200 s');
+    expect(r.stdout.split('\n').every((l) => l.length <= 80)).toBe(true);
+    const csv = cloudlab(['simulate', ...drill, '--format', 'csv']);
+    const header = csv.stdout.split('\n')[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['databases Database', 'dns www.example.com', 'origins Site']));
+    expect(csv.stdout.split('\n')[4].split(',')[header.indexOf('dns www.example.com')]).toMatch(/^SECONDARY secondary/);
   });
 
   it('exit 2 for a missing scenario file or a template that does not load', () => {

@@ -1,7 +1,6 @@
 import { formatArn } from '../arns.js';
 import { EC2 } from '../ec2/kinds.js';
 import { RDS } from '../rds/kinds.js';
-import { dbArn } from '../rds/names.js';
 import type { DbInstance } from '../rds/db-instance.js';
 import type { Kind, Named } from '../store.js';
 
@@ -19,5 +18,5 @@ export interface ProtectableKind {
 
 export const PROTECTABLE: ProtectableKind[] = [
   { kind: EC2.instance as unknown as Kind<Named>, type: 'EC2', arn: (i) => formatArn('ec2', i.region, `instance/${i.id}`) },
-  { kind: RDS.dbInstance as unknown as Kind<Named>, type: 'RDS', arn: (d) => dbArn(d.region, (d as DbInstance).identifier) },
+  { kind: RDS.dbInstance as unknown as Kind<Named>, type: 'RDS', arn: (d) => (d as DbInstance).arn },
 ];

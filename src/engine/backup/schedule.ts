@@ -116,3 +116,72 @@ export function parseSchedule(expression: string | undefined, field: Field): Sch
   if (!m) throw bad(e, 'it must be cron(…) or rate(…)', field);
   return m[1] === 'cron' ? cron(e, m[2], field) : rate(e, m[2], field);
 }
+
+/**
+ * The times a schedule starts backup jobs between two instants (milliseconds since the Unix
+ * epoch, UTC; `from` included, `to` not), in order. cron follows EventBridge: `?` is any day,
+ * day-of-week 1-7 is SUN-SAT, `L` is the last day (of the month; alone in day-of-week,
+ * Saturday), `nW` the weekday nearest day n, `LW` the last weekday, `nL` the last weekday n of
+ * the month, `n#k` its k-th. rate(N hours) counts from `origin`.
+ */
+export function scheduledTimes(schedule: Schedule, from: number, to: number, origin = from): number[] {
+  const HOUR = 3_600_000;
+  const out: number[] = [];
+  if (schedule.kind === 'rate') {
+    const period = (schedule.periodHours ?? 24) * HOUR;
+    for (let t = origin + Math.max(0, Math.ceil((from - origin) / period)) * period; t < to; t += period) out.push(t);
+    return out;
+  }
+  const parts = /^cron\((.*)\)$/.exec(schedule.expression)![1].trim().split(/\s+/);
+  const sets = parts.map((p, i) => expand(p, FIELDS[i], schedule.expression, []));
+  const minute = [...sets[0]!][0];
+  const inSet = (i: number, v: number): boolean => sets[i] === undefined || sets[i]!.has(v);
+  for (let h = Math.floor(from / HOUR) * HOUR; h < to; h += HOUR) {
+    const t = h + minute * 60_000;
+    if (t < from || t >= to) continue;
+    const d = new Date(t);
+    const [year, month, day, hour, weekday] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCDay() + 1];
+    if (!inSet(1, hour) || !inSet(3, month) || !inSet(5, year)) continue;
+    if (dayOfMonthMatches(parts[2].toUpperCase(), sets[2], year, month, day) && dayOfWeekMatches(parts[4].toUpperCase(), sets[4], year, month, day, weekday)) out.push(t);
+  }
+  return out;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 1;
+}
+
+/** The weekday (MON-FRI) nearest `day` within its month. */
+function nearestWeekday(year: number, month: number, day: number): number {
+  const last = daysIn(year, month);
+  const d = Math.min(day, last);
+  const w = weekdayOf(year, month, d);
+  if (w === 7) return d === 1 ? d + 2 : d - 1;
+  if (w === 1) return d === last ? d - 2 : d + 1;
+  return d;
+}
+
+function dayOfMonthMatches(text: string, set: Set<number> | undefined, year: number, month: number, day: number): boolean {
+  if (set) return set.has(day);
+  if (text === '?' || text === '*') return true;
+  if (text === 'L') return day === daysIn(year, month);
+  if (text === 'LW') return day === nearestWeekday(year, month, daysIn(year, month));
+  const w = /^(\d{1,2})W$/.exec(text);
+  return w !== null && day === nearestWeekday(year, month, Number(w[1]));
+}
+
+function dayOfWeekMatches(text: string, set: Set<number> | undefined, year: number, month: number, day: number, weekday: number): boolean {
+  if (set) return set.has(weekday);
+  if (text === '?' || text === '*') return true;
+  if (text === 'L') return weekday === 7;
+  const last = /^(\d)L$/.exec(text);
+  if (last) return weekday === Number(last[1]) && day + 7 > daysIn(year, month);
+  const nth = /^([1-7A-Z]{1,3})#([1-5])$/.exec(text);
+  if (!nth) return false;
+  const wanted = /^\d$/.test(nth[1]) ? Number(nth[1]) : DAYS.indexOf(nth[1]) + 1;
+  return weekday === wanted && Math.ceil(day / 7) === Number(nth[2]);
+}

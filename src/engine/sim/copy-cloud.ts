@@ -16,6 +16,7 @@ export function copyCloud(original: Cloud): Cloud {
 /** The cloud as it is with these resources out of service: a copy with each of them deleted. */
 export function withoutResources(original: Cloud, down: Iterable<string>): Cloud {
   const copy = copyCloud(original);
-  for (const id of down) copy.deleteResource(id);
+  // A database's interface has no resource of its own to delete: it goes alone.
+  for (const id of down) if (!copy.deleteResource(id)) copy.interfaces.delete(id);
   return copy;
 }

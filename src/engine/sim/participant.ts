@@ -1,5 +1,6 @@
 import type { Cloud } from '../cloud.js';
 import type { EndRef } from './network-view.js';
+import type { DatabaseResult } from './result.js';
 import type { Protocol, ScenarioEvent, ScenarioPath, Target } from './scenario.js';
 
 /**
@@ -121,6 +122,11 @@ export interface Participant {
   /** True when this participant plays the action (promote, scale); validated before the run. */
   claimAction?(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): boolean;
   start?(ctx: SimContext): void;
+  /**
+   * A failure or recovery that another participant owns (a region, a zone): what it holds
+   * here goes down or comes back with it (a database in the zone, a backup job in the region).
+   */
+  witness?(ctx: SimContext, claim: Claim, action: 'fail' | 'recover'): void;
   fail?(ctx: SimContext, claim: Claim): void;
   recover?(ctx: SimContext, claim: Claim): void;
   act?(ctx: SimContext, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): void;
@@ -154,4 +160,6 @@ export interface Participant {
    * what each name answers. Each group becomes a field of the interval's row.
    */
   sample?(ctx: SimContext): Record<string, Record<string, number | string>>;
+  /** At the end of the run: the databases it plays, for the result's `databases`. */
+  databases?(ctx: SimContext): DatabaseResult[];
 }

@@ -1,9 +1,14 @@
+import { BackupParticipant } from './backup-participant.js';
+import { CloudFrontParticipant } from './cloudfront-participant.js';
 import type { Cloud } from '../cloud.js';
 import { AsgParticipant } from './asg-participant.js';
 import type { GroupPool } from './asg-spares.js';
 import { Ec2Participant } from './ec2-participant.js';
 import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
+import { RdsParticipant } from './rds-participant.js';
+import { RecoveryPointLedger } from './recovery-points.js';
+import { Route53Participant } from './route53-participant.js';
 
 /** What a participant may need from the submission to play. */
 export interface ParticipantInput {
@@ -15,22 +20,32 @@ export interface ParticipantInput {
   pools?: readonly GroupPool[];
 }
 
+/** What participants of one run share: the recovery points AWS Backup made, which RDS reads. */
+export interface SharedState {
+  recoveryPoints: RecoveryPointLedger;
+}
+
 /**
  * The participants that play in every simulation, in the order they are asked (a failure target
  * or an end goes to the first that claims it). A service adds its participant here; it sees
  * those made before it (auto scaling registers its instances with load balancing).
  */
-export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly Participant[]) => Participant | undefined)[] = [
+export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly Participant[], shared: SharedState) => Participant | undefined)[] = [
   (input) => new Ec2Participant(input.instanceTypes),
   () => new ElbParticipant(),
   (input, before) =>
     input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud) : undefined,
+  (_input, _before, shared) => new RdsParticipant(shared.recoveryPoints),
+  (_input, _before, shared) => new BackupParticipant(shared.recoveryPoints),
+  () => new Route53Participant(),
+  () => new CloudFrontParticipant(),
 ];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {
+  const shared: SharedState = { recoveryPoints: new RecoveryPointLedger() };
   const made: Participant[] = [];
   for (const make of PARTICIPANTS) {
-    const p = make(input, made);
+    const p = make(input, made, shared);
     if (p) made.push(p);
   }
   return made;

@@ -1,7 +1,5 @@
 import { AUTOSCALING } from '../autoscaling/kinds.js';
-import { BACKUP } from '../backup/kinds.js';
 import type { Cloud } from '../cloud.js';
-import { CLOUDFRONT } from '../cloudfront/kinds.js';
 import { canonicalDnsName } from '../dns-targets.js';
 import { RDS } from '../rds/kinds.js';
 import { ROUTE53 } from '../route53/kinds.js';
@@ -14,11 +12,6 @@ import type { Kind, Named } from '../store.js';
  * gets its participant leaves this list.
  */
 const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[] = [
-  { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },
-  { kind: BACKUP.plan, service: 'AWS Backup', noun: 'a backup plan' },
-  { kind: BACKUP.vault, service: 'AWS Backup', noun: 'a backup vault' },
-  { kind: RDS.dbInstance, service: 'RDS', noun: 'a database' },
-  { kind: ROUTE53.recordSet, service: 'Route 53', noun: 'a DNS name of the submission' },
   { kind: ROUTE53.hostedZone, service: 'Route 53', noun: 'a hosted zone' },
   { kind: ROUTE53.healthCheck, service: 'Route 53', noun: 'a Route 53 health check' },
 ];

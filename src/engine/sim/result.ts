@@ -40,8 +40,19 @@ export interface EndResult extends Requests {
 
 export interface DatabaseResult {
   id: string;
+  region: string;
+  role: 'primary' | 'replica' | 'promoted replica';
+  /** Its endpoint address (a promoted replica keeps its own). */
+  endpoint: string;
   /** Seconds of writes lost; null when the data is gone. */
   recoveryPoint: number | null;
+  /**
+   * A primary's longest stretch without writes, until it (or a promoted replica) took them
+   * again; absent when it never stopped, null when writes never came back.
+   */
+  recoveryTime?: number | null;
+  /** What happened to it, in a sentence. */
+  outcome: string;
 }
 
 export interface IntervalRow {

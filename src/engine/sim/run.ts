@@ -25,7 +25,8 @@ export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
   'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).',
   'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.',
-  'RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
+  'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (on the same clock) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.',
+  'Route 53 plays health checks (every RequestInterval from the internet, flipping after FailureThreshold results) and failover names (clients keep the old answer for its TTL; an alias 60 s); CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
@@ -143,10 +144,12 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
       }
       const p = item.prepared;
       if ('claim' in p) {
-        if (p.event.action === 'fail') {
+        const action = p.event.action;
+        if (action === 'fail') {
           p.owner.fail?.(ctx, p.claim);
           failedNow = p.claim.label;
         } else p.owner.recover?.(ctx, p.claim);
+        for (const other of participants) if (other !== p.owner) other.witness?.(ctx, p.claim, action);
       } else p.owner.act?.(ctx, p.event);
       changed = true;
     }
@@ -215,7 +218,7 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
     interval,
     requests,
     ends,
-    databases: [],
+    databases: participants.flatMap((p) => p.databases?.(ctx) ?? []),
     cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,

@@ -40,9 +40,9 @@ class LaunchingGroup implements Participant {
 }
 
 describe('the participant interface', () => {
-  it('EC2 and Elastic Load Balancing play by default', () => {
+  it('EC2, Elastic Load Balancing, RDS, AWS Backup, Route 53 and CloudFront play by default', () => {
     const participants = defaultParticipants({ instanceTypes: new Map() });
-    expect(participants.map((p) => p.service)).toEqual(['EC2', 'Elastic Load Balancing']);
+    expect(participants.map((p) => p.service)).toEqual(['EC2', 'Elastic Load Balancing', 'RDS', 'AWS Backup', 'Route 53', 'CloudFront']);
     expect(participants[0]).toBeInstanceOf(Ec2Participant);
   });
 

@@ -42,18 +42,17 @@ describe('services the engine models but the simulation does not play yet', () =
   });
 });
 
-describe('databases and DNS names, modelled but not played yet', () => {
-  it('promote, fail database and a DNS name of the submission are refused as not played yet in the simulation', () => {
+describe('databases and DNS names in scenarios', () => {
+  it('a private DNS name of the submission is a traffic end; promoting a primary is refused as AWS does; misspelt names get the ones there are', () => {
     const loaded = loadSubmissionPath(join(import.meta.dirname, '../../fixtures/services/rds/warm-standby'));
     expect(loaded.ok).toBe(true);
     expect(messages(() => run(loaded, scenario(600, [{ to: 'db.internal.example.com', port: 3306, steps: [[0, 1]] }], [
-      { at: 10, action: 'fail', target: { kind: 'database', name: 'us-east-1/Database' } },
-      { at: 20, action: 'promote', resource: 'Replica' },
+      { at: 10, action: 'fail', target: { kind: 'database', name: 'us-east-1/Databse' } },
+      { at: 20, action: 'promote', resource: 'Database' },
       { at: 30, action: 'promote', resource: 'Replika' },
     ])))).toEqual([
-      expect.stringMatching(/^not modelled yet: needs (Route 53|RDS) in the simulation: db\.internal\.example\.com is /),
-      expect.stringMatching(/^not modelled yet: needs RDS in the simulation: us-east-1\/Database is a database, .*so its failure cannot be played/),
-      'not modelled yet: needs RDS in the simulation: Replica is a database, which the virtual cloud loads but the simulation does not play yet, so it cannot be promoted',
+      'the submission has no database named us-east-1/Databse (its databases: Database, Replica)',
+      'Database is not a read replica, so it cannot be promoted (PromoteReadReplica answers InvalidDBInstanceState); promote one of its replicas: Replica',
       expect.stringMatching(/^the submission has no read replica named Replika; did you mean Replica\? \(its databases: /),
     ]);
   });

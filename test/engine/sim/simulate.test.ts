@@ -160,10 +160,10 @@ describe('simulate: EC2 failures over time', () => {
     ]);
   });
 
-  it('leaves databases empty and says why', () => {
+  it('has no databases when the submission has none, and says what plays', () => {
     const r = run(twoZones(), scenario(60, [web]));
     expect(r.databases).toEqual([]);
-    expect(r.notes.join(' ')).toMatch(/RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet/);
+    expect(r.notes.join(' ')).toMatch(/RDS plays out: Multi-AZ failover/);
   });
 });
 

@@ -1,0 +1,33 @@
+import { RDS_TIMINGS } from './dr-timings.js';
+import { type DbState, lagOf, type RdsParticipant } from './rds-participant.js';
+import type { RecoveryPointLedger } from './recovery-points.js';
+
+export interface RestoreOption {
+  /** Seconds of writes it would lose. */
+  point: number;
+  how: string;
+}
+
+/**
+ * What could bring back a lost database that did not recover within the scenario, and the
+ * writes each would lose (RDS-10, BAK-06): a live replica of it (its lag, once promoted), a
+ * point-in-time restore from its automated backups while its region is up (RDS-08: logs every
+ * 5 minutes), and AWS Backup's recovery points that were usable when it was lost, in a region
+ * that is up at the end (only copies count when its own region is lost). The restore itself
+ * is not played (it makes a new instance at a new endpoint); this is the data it would have.
+ */
+export function restoreOptions(rds: RdsParticipant, s: DbState, lostAt: number, ledger: RecoveryPointLedger | undefined): RestoreOption | undefined {
+  const options: RestoreOption[] = [];
+  for (const r of rds.replicas(s)) {
+    options.push({ point: lagOf(r), how: `its replica ${r.name} holds the data up to ${lagOf(r)} s before the loss; promote it to take writes` });
+  }
+  if (s.db.backupRetentionPeriod > 0 && rds.regionUp(s.db.region)) {
+    options.push({ point: RDS_TIMINGS.pitrLogSeconds, how: `a point-in-time restore from its automated backups in ${s.db.region} (a new instance at a new endpoint) would lose up to ${RDS_TIMINGS.pitrLogSeconds} s of writes` });
+  }
+  const p = ledger?.latest(s.db.id, lostAt, (region) => rds.regionUp(region));
+  if (p) {
+    options.push({ point: lostAt - p.pointAt, how: `a restore from the recovery point of ${p.pointAt} s in vault ${p.vault} (${p.region}${p.copy ? ', a copy' : ''}) would lose ${lostAt - p.pointAt} s of writes (a new instance at a new endpoint)` });
+  }
+  options.sort((a, b) => a.point - b.point);
+  return options[0];
+}
