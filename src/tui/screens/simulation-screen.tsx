@@ -54,7 +54,7 @@ export function SimulationScreen(props: SimulationScreenProps) {
     setTimeout(() => {
       const played = playScenario(tpl, choice, cwd, width, props.region);
       setBusy(false);
-      setReport(played.lines);
+      setReport(played.lines.length ? played.lines : [BLANK, ...wrapText(played.message, width)]);
       setOffset(0);
       say(played.message);
     }, 20);
