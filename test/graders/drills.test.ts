@@ -141,3 +141,49 @@ describe('drill arguments', () => {
     for (const k of DRILL_KINDS) expect(guide).toContain(`**\`${k.kind}\`**`);
   });
 });
+
+describe('drill-recovery-point and the measures, on results given to the kind', () => {
+  // A drill runner that hands the kind a result, as the grader's runner would after playing it.
+  const result = (databases: { id: string; recoveryPoint: number | null }[]) => ({
+    duration: 3600,
+    interval: 60,
+    requests: { sent: 100, served: 90, dropped: 10 },
+    ends: [{ end: 'Web', from: 'internet', port: 80, protocol: 'tcp', sent: 100, served: 90, dropped: 10, recoveryTime: 120, fullRecoveryTime: 300, outages: [] }],
+    databases,
+    cost: { total: 0.5, currency: 'USD' as const, hourlyAtStart: 0.5 },
+    events: [{ at: 600, what: 'failed', resource: 'us-east-1', detail: 'region us-east-1 failed' }],
+    intervals: [],
+    notes: [],
+  });
+  const run = async (kind: string, args: Record<string, unknown>, databases: { id: string; recoveryPoint: number | null }[] = []) => {
+    const { CHECK_KINDS } = await import('../../graders/index.js');
+    const { Cloud } = await import('../../src/engine/cloud.js');
+    const { Walker } = await import('../../src/engine/reach/walker.js');
+    const cloud = new Cloud('t');
+    return CHECK_KINDS.get(kind)!.run({ cloud, walker: new Walker(cloud), resources: [], drill: (req) => ({ file: req.scenario, result: result(databases) }) }, { scenario: 'drills/x.yaml', ...args });
+  };
+
+  it('judges the worst database against max, and fails when the data is gone or none was measured', async () => {
+    const ok = await run('drill-recovery-point', { max: '5m' }, [{ id: 'Orders', recoveryPoint: 40 }, { id: 'Users', recoveryPoint: 300 }]);
+    expect(ok).toMatchObject({ passed: true, detail: 'Users loses 5m of writes (the most of its databases); at most 5m may be lost' });
+    expect(ok.evidence?.drill?.recoveryPoints).toEqual([{ id: 'Orders', recoveryPoint: 40 }, { id: 'Users', recoveryPoint: 300 }]);
+    const late = await run('drill-recovery-point', { max: 60, database: 'Users' }, [{ id: 'Orders', recoveryPoint: 40 }, { id: 'Users', recoveryPoint: 300 }]);
+    expect(late).toMatchObject({ passed: false, detail: 'Users loses 5m of writes; at most 1m may be lost' });
+    const gone = await run('drill-recovery-point', { max: '1h' }, [{ id: 'Orders', recoveryPoint: null }]);
+    expect(gone).toMatchObject({ passed: false, detail: 'the data of Orders is gone: nothing can restore it' });
+    const none = await run('drill-recovery-point', { max: '1h' });
+    expect(none).toMatchObject({ passed: false, detail: 'the scenario measured no database, so no recovery point' });
+    const other = await run('drill-recovery-point', { max: '1h', database: 'Ledger' }, [{ id: 'Orders', recoveryPoint: 1 }]);
+    expect(other.detail).toBe('the scenario measured no recovery point for the database Ledger; it measured Orders');
+  });
+
+  it('reads percentages as 5 or "5%", names one end as "from → to", and full: true waits for the offered rate', async () => {
+    expect((await run('drill-dropped', { maxDropped: '10%' })).passed).toBe(true);
+    expect((await run('drill-dropped', { maxDropped: 9.99 })).passed).toBe(false);
+    expect((await run('drill-dropped', { maxDropped: 10, end: 'internet → Web' })).detail).toBe('10 of 100 requests dropped (10%); at most 10% may be');
+    await expect(run('drill-dropped', { maxDropped: 10, end: 'Api' })).rejects.toThrow('the scenario sends no traffic to "Api"; its ends: Web');
+    expect((await run('drill-recovery-time', { max: '2m' })).detail).toBe('requests are served again 2m after the failure; at most 2m may pass');
+    expect(await run('drill-recovery-time', { max: '2m', full: true })).toMatchObject({ passed: false, detail: 'requests are served at the offered rate again 5m after the failure; at most 2m may pass' });
+    expect(await run('drill-cost', { max: 0.49 })).toMatchObject({ passed: false, detail: 'the scenario costs $0.5000 ($0.5000 an hour with everything up); the ceiling is $0.4900' });
+  });
+});
