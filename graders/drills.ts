@@ -103,16 +103,15 @@ export const survivesAnyZone: CheckKind = {
     const max = percentArg(this.kind, 'maxDropped', args.maxDropped);
     const zones = [...new Set([...ctx.cloud.subnets.values()].map((s) => s.availabilityZone))].sort();
     if (zones.length === 0) return { passed: false, detail: 'the submission has no subnet, so no zone to fail' };
+    // The scenario as written tells its duration, which the time of each zone's failure needs.
+    const base = playDrill(ctx, this.kind, { scenario });
+    if ('problem' in base) return { passed: false, detail: base.problem };
+    const when = args.at === undefined ? Math.floor(base.result.duration / 4) : durationArg(this.kind, 'at', args.at);
+    if (when >= base.result.duration) throw new CheckArgumentError(`${this.kind}: at (${seconds(when)}) must be before the end of the scenario (${seconds(base.result.duration)})`);
     const runs: { zone: string; m: DrillMeasures }[] = [];
     for (const zone of zones) {
-      // The time depends on the scenario's duration, known once it is read: the first run tells it.
-      const at = args.at === undefined ? undefined : durationArg(this.kind, 'at', args.at);
-      const probe = at === undefined ? playDrill(ctx, this.kind, { scenario }) : undefined;
-      if (probe && 'problem' in probe) return { passed: false, detail: probe.problem };
-      const when = at ?? Math.floor((probe as { result: { duration: number } }).result.duration / 4);
       const run = playDrill(ctx, this.kind, { scenario, failZone: { zone, at: when } });
       if ('problem' in run) return { passed: false, detail: run.problem };
-      if (when >= run.result.duration) throw new CheckArgumentError(`${this.kind}: at (${seconds(when)}) must be before the end of the scenario (${seconds(run.result.duration)})`);
       runs.push({ zone, m: measure(scenario, run.result, endsOf(this.kind, run.result, args.end)) });
     }
     const worst = runs.reduce((a, b) => (b.m.droppedPercent > a.m.droppedPercent ? b : a));

@@ -187,3 +187,19 @@ describe('drill-recovery-point and the measures, on results given to the kind', 
     expect(await run('drill-cost', { max: 0.49 })).toMatchObject({ passed: false, detail: 'the scenario costs $0.5000 ($0.5000 an hour with everything up); the ceiling is $0.4900' });
   });
 });
+
+describe('survives-any-zone', () => {
+  it('fails each zone at `at`, and refuses a time past the end of the scenario', async () => {
+    const { gradeTemplates: grade } = await import('../../src/grading/grade.js');
+    const manifest = (at: string) =>
+      parseLabManifest(
+        `id: zone-drill\ntitle: X\norder: 1\nregion: us-east-1\nsummary: s\nparameters:\n  peak: { kind: choice, description: rate, choices: [2] }\nchecks:\n  - { id: z, title: Z, kind: survives-any-zone, args: { scenario: drills/app-calls-out.yaml, maxDropped: 50, at: '${at}' }, points: 1, pass: p, fail: f, hint: h }\n`,
+        'lab.yaml',
+        join(labs, 'zone-drill'),
+      );
+    const late = grade(manifest('45m'), submission('nat-per-zone'), { student: 'alice' });
+    // Each app server is cut off for the last 15 minutes of the hour in its own zone's run: a quarter of its calls, an eighth of all.
+    expect(late.checks[0].evidence?.drill?.zones?.map((z) => z.droppedPercent)).toEqual([12.5, 12.5]);
+    expect(() => grade(manifest('1h'), submission('nat-per-zone'), { student: 'alice' })).toThrow('survives-any-zone: at (1h) must be before the end of the scenario (1h)');
+  });
+});
