@@ -38,4 +38,11 @@ describe('cloudlab check with drills', () => {
     const rec = j.checks.find((c) => c.id === 'recovery')!.evidence!.drill!;
     expect(rec).toMatchObject({ scenario: 'drills/zone-failure.yaml', recoveryTime: 1800, fullRecoveryTime: 1800, droppedPercent: 50 });
   });
+
+  it("a drill's mistake is said to be the lab's, with exit 2 and no stack trace", () => {
+    const r = cloudlab(['check', 'late-drill', ONE_NAT, '--student', 'alice'], env);
+    expect(r.status).toBe(2);
+    expect(noStackTrace(r)).toBe(true);
+    expect(r.stderr).toContain('the lab late-drill has a mistake in a check, not your submission: survives-any-zone: at (2h) must be before the end of the scenario (1h)');
+  });
 });
