@@ -79,3 +79,13 @@ export function seconds(t: number | null | undefined): string {
 }
 
 export const count = (x: number): string => x.toLocaleString('en-US');
+
+/** The drill arguments a lab can be checked for when it loads, before any submission: throws CheckArgumentError. */
+export function checkDrillArgs(kind: string, args: Record<string, unknown>): void {
+  if (args.maxDropped !== undefined || kind === 'drill-dropped' || kind === 'survives-any-zone') percentArg(kind, 'maxDropped', args.maxDropped);
+  if (kind === 'drill-recovery-time' || kind === 'drill-recovery-point') durationArg(kind, 'max', args.max);
+  if (kind === 'drill-cost' && (typeof args.max === 'boolean' || args.max === null || args.max === '' || !Number.isFinite(Number(args.max)) || Number(args.max) < 0)) {
+    throw new CheckArgumentError(`${kind} needs max, US dollars for the whole scenario, not ${JSON.stringify(args.max)}`);
+  }
+  if (args.at !== undefined) durationArg(kind, 'at', args.at);
+}

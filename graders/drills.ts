@@ -1,4 +1,4 @@
-import { count, durationArg, endsOf, measure, percentArg, playDrill, scenarioArg, seconds } from './drill-measures.js';
+import { checkDrillArgs, count, durationArg, endsOf, measure, percentArg, playDrill, scenarioArg, seconds } from './drill-measures.js';
 import { CheckArgumentError, type CheckKind, type CheckOutcome, type DrillMeasures } from './types.js';
 
 /**
@@ -80,8 +80,8 @@ export const drillCost: CheckKind = {
   args: { scenario: SCENARIO, max: 'US dollars for the whole scenario' },
   run(ctx, args): CheckOutcome {
     const scenario = scenarioArg(this.kind, args);
+    checkDrillArgs(this.kind, args);
     const max = Number(args.max);
-    if (!Number.isFinite(max) || max < 0 || args.max === '' || args.max === null) throw new CheckArgumentError(`${this.kind} needs max, US dollars for the whole scenario, not ${JSON.stringify(args.max)}`);
     const run = playDrill(ctx, this.kind, { scenario });
     if ('problem' in run) return { passed: false, detail: run.problem };
     const m = measure(scenario, run.result);

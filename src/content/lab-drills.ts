@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { parseScenario } from '../formats/scenario/parse-scenario.js';
 import { formatDiagnostic } from '../formats/diagnostics.js';
-import { LabError, studentParameters, type Lab } from './labs.js';
+import { checkDrillArgs } from '../../graders/drill-measures.js';
+import { CheckArgumentError } from '../../graders/types.js';
+import { checkArgs, LabError, studentParameters, type Lab } from './labs.js';
 
 /**
  * The scenario files a lab's drill checks name (`scenario: drills/zone-failure.yaml`, relative
@@ -34,8 +36,16 @@ export function fillScenario(text: string, params: Record<string, string | numbe
  */
 export function checkDrills(lab: Lab): void {
   const read = new Map<string, string>();
+  const defaults = studentParameters(lab);
   for (const { check, scenario } of drillFiles(lab)) {
     const at = `${join(lab.dir, 'lab.yaml')}: check ${check}`;
+    const c = lab.checks.find((x) => x.id === check)!;
+    try {
+      checkDrillArgs(c.kind, checkArgs(c, defaults));
+    } catch (e) {
+      if (e instanceof CheckArgumentError) throw new LabError(`${at}: ${e.message}`);
+      throw e;
+    }
     const file = scenarioPath(lab, scenario);
     if (!file) throw new LabError(`${at}: scenario "${scenario}" must be a path inside the lab folder, such as drills/zone-failure.yaml`);
     if (read.has(file)) continue;
@@ -48,7 +58,7 @@ export function checkDrills(lab: Lab): void {
         throw new LabError(`${file}:${line}: \${${ref[1]}} is not a parameter of the lab${lab.parameters.length ? `; its parameters: ${lab.parameters.map((p) => p.name).join(', ')}` : ' (it has none)'}`);
       }
     }
-    const parsed = parseScenario(fillScenario(text, studentParameters(lab)), file);
+    const parsed = parseScenario(fillScenario(text, defaults), file);
     const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new LabError(`${formatDiagnostic(errors[0])}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''} (the scenario of check ${check})`);
   }

@@ -203,3 +203,20 @@ describe('survives-any-zone', () => {
     expect(() => grade(manifest('1h'), submission('nat-per-zone'), { student: 'alice' })).toThrow('survives-any-zone: at (1h) must be before the end of the scenario (1h)');
   });
 });
+
+describe('drill arguments are checked when the lab loads', () => {
+  it('a bad percentage, duration or ceiling names the manifest and the check', async () => {
+    const { checkDrills } = await import('../../src/content/lab-drills.js');
+    const lab = (kind: string, args: string) =>
+      parseLabManifest(
+        `id: x\ntitle: X\norder: 1\nregion: us-east-1\nsummary: s\nparameters:\n  peak: { kind: choice, description: rate, choices: [2] }\nchecks:\n  - { id: d, title: D, kind: ${kind}, args: { scenario: drills/zone-failure.yaml, ${args} }, points: 1, pass: p, fail: f, hint: h }\n`,
+        'lab.yaml',
+        join(labs, 'zone-drill'),
+      );
+    expect(() => checkDrills(lab('drill-dropped', 'maxDropped: lots'))).toThrow(/lab\.yaml: check d: drill-dropped needs maxDropped, a percentage from 0 to 100/);
+    expect(() => checkDrills(lab('drill-recovery-time', 'max: soon'))).toThrow(/check d: drill-recovery-time needs max, a duration/);
+    expect(() => checkDrills(lab('drill-cost', 'max: cheap'))).toThrow(/check d: drill-cost needs max, US dollars/);
+    expect(() => checkDrills(lab('survives-any-zone', 'maxDropped: 5, at: later'))).toThrow(/check d: survives-any-zone needs at, a duration/);
+    expect(() => checkDrills(lab('drill-cost', 'max: 1'))).not.toThrow();
+  });
+});
