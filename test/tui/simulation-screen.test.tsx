@@ -98,3 +98,21 @@ describe('the lab screen’s check, for a lab with drills', () => {
     expect(text.some((l) => /^ {2}A 15m zone us-east-1a failed/.test(l))).toBe(true);
   });
 });
+
+describe('reaching the simulation screen', () => {
+  it('a lab with drills shows s drills, and s hands over the template; a lab without drills has no s', async () => {
+    const { LabScreen } = await import('../../src/tui/screens/lab-screen.js');
+    const { fixtureLabs } = await import('./support/fixtures.js');
+    const onDrills = vi.fn();
+    const props = { student: 'alice', cwd: ROOT, width: WIDTH, height: HEIGHT, say: () => {}, onStudent: () => {}, onGraded: () => {}, onBack: () => {}, onHelp: () => {}, onDrills };
+    const withDrills = renderWith(<LabScreen {...props} lab={drillLab} />);
+    expect(linesOf(withDrills.lastFrame()).slice(-2).join(' ')).toContain('d diagram  s drills  e path');
+    await press(withDrills.stdin, 's');
+    expect(onDrills).toHaveBeenCalledWith('./zone-drill/template.yaml');
+    withDrills.unmount();
+    const plain = renderWith(<LabScreen {...props} lab={fixtureLabs()[0]} />);
+    expect(linesOf(plain.lastFrame()).slice(-2).join(' ')).not.toContain('s drills');
+    await press(plain.stdin, 's');
+    expect(onDrills).toHaveBeenCalledTimes(1);
+  });
+});
