@@ -9,9 +9,9 @@ import { simulateSubmission } from '../../src/formats/scenario/simulate-submissi
 /*
  * A lesson's worked simulation: `<!-- simulate: TEMPLATE --scenario SCENARIO [--param K=V] -->`
  * before a fenced block. The files sit in the lesson's folder, lessons/<NN-id>/, beside
- * lessons/<NN-id>.md. The block's first line is the command, with the paths as a student
- * types them from the course folder; every other line is a line of the command's output, in
- * the order printed (a block may leave lines out). This suite plays each example and checks
+ * lessons/<NN-id>.md. The block's first two lines are the commands, as a student types them
+ * from the course folder (`$ cd lessons/<NN-id>`, then `$ cloudlab simulate …`); every other
+ * line is a line of the command's output, in the order printed (a block may leave lines out). This suite plays each example and checks
  * the lesson against the output, so a lesson never shows a number the simulation disagrees with.
  */
 
@@ -24,7 +24,7 @@ interface Example {
   template: string;
   scenario: string;
   params: Record<string, string>;
-  command: string;
+  commands: string[];
   shown: string[];
 }
 
@@ -37,9 +37,10 @@ function examples(): Example[] {
       if (!m) return;
       if (lines[i + 1] !== '```') throw new Error(`${name}:${i + 1}: a simulate comment is followed by a fenced block`);
       const end = lines.indexOf('```', i + 2);
-      const block = lines.slice(i + 2, end);
+      // A command may go on over the next line after a trailing backslash, as in a shell.
+      const block = lines.slice(i + 2, end).reduce<string[]>((acc, l) => (acc.length && acc[acc.length - 1].endsWith(' \\') ? [...acc.slice(0, -1), `${acc[acc.length - 1].slice(0, -1)}${l.trim()}`] : [...acc, l]), []);
       const params = Object.fromEntries([...m[3].matchAll(/--param (\w+)=(\S+)/g)].map((p) => [p[1], p[2]]));
-      out.push({ lesson: name.replace(/\.md$/, ''), line: i + 1, template: m[1], scenario: m[2], params, command: block[0], shown: block.slice(1) });
+      out.push({ lesson: name.replace(/\.md$/, ''), line: i + 1, template: m[1], scenario: m[2], params, commands: block.slice(0, 2), shown: block.slice(2) });
     });
   }
   return out;
@@ -51,12 +52,19 @@ function play(e: Example): string[] {
   expect(loaded.ok, `${e.lesson}/${e.template} loads`).toBe(true);
   const sim = simulateSubmission(loaded, readFileSync(join(dir, e.scenario), 'utf8'), join(dir, e.scenario));
   expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return simulationText(sim.result!, { submission: `lessons/${e.lesson}/${e.template}`, scenario: `lessons/${e.lesson}/${e.scenario}` });
+  return simulationText(sim.result!, { submission: e.template, scenario: e.scenario });
 }
 
 const all = examples();
 
 describe('the worked simulations of the lessons', () => {
+  it('every line of their blocks fits 80 columns as the lesson shows it (indented by 4)', () => {
+    for (const name of readdirSync(LESSONS).filter((n) => /^1[0-5]-.*\.md$/.test(n))) {
+      const text = readFileSync(join(LESSONS, name), 'utf8');
+      for (const m of text.matchAll(/<!-- simulate: [^\n]*\n```\n([\s\S]*?)\n```/g)) for (const l of m[1].split('\n')) expect([...l].length, `${name}: ${l}`).toBeLessThanOrEqual(76);
+    }
+  });
+
   it('lessons 10, 11, 14 and 15 each have one', () => {
     const lessons = new Set(all.map((e) => e.lesson.slice(0, 2)));
     for (const n of ['10', '11', '14', '15']) expect(lessons.has(n), `lesson ${n} has a worked simulation`).toBe(true);
@@ -67,7 +75,7 @@ describe('the worked simulations of the lessons', () => {
       const dir = `lessons/${e.lesson}`;
       expect(existsSync(join(ROOT, dir, e.template)) && existsSync(join(ROOT, dir, e.scenario))).toBe(true);
       const params = Object.entries(e.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
-      expect(e.command).toBe(`$ cloudlab simulate ${dir}/${e.template} --scenario ${dir}/${e.scenario}${params}`);
+      expect(e.commands).toEqual([`$ cd ${dir}`, `$ cloudlab simulate ${e.template} --scenario ${e.scenario}${params}`]);
       const output = play(e).map((l) => l.trimEnd());
       let at = 0;
       for (const want of e.shown) {
