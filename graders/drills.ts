@@ -18,11 +18,11 @@ export const drillDropped: CheckKind = {
   description: 'the scenario drops at most `maxDropped` percent of the requests it sends',
   args: { scenario: SCENARIO, maxDropped: 'percent of the requests sent (0 to 100)', 'end?': END },
   run(ctx, args): CheckOutcome {
-    const scenario = scenarioArg(this.kind, args);
-    const max = percentArg(this.kind, 'maxDropped', args.maxDropped);
-    const run = playDrill(ctx, this.kind, { scenario });
+    const scenario = scenarioArg('drill-dropped', args);
+    const max = percentArg('drill-dropped', 'maxDropped', args.maxDropped);
+    const run = playDrill(ctx, 'drill-dropped', { scenario });
     if ('problem' in run) return { passed: false, detail: run.problem };
-    const m = measure(scenario, run.result, endsOf(this.kind, run.result, args.end));
+    const m = measure(scenario, run.result, endsOf('drill-dropped', run.result, args.end));
     return { passed: m.droppedPercent <= max, detail: `${droppedText(m)}; at most ${max}% may be`, evidence: { drill: m } };
   },
 };
@@ -32,12 +32,12 @@ export const drillRecoveryTime: CheckKind = {
   description: 'after the failures of the scenario, requests are served again within `max` (with `full: true`, at the offered rate)',
   args: { scenario: SCENARIO, max: 'a duration (90s, 5m) or seconds', 'end?': END, 'full?': 'true: until the end serves as much as before the failure' },
   run(ctx, args): CheckOutcome {
-    const scenario = scenarioArg(this.kind, args);
-    const max = durationArg(this.kind, 'max', args.max);
+    const scenario = scenarioArg('drill-recovery-time', args);
+    const max = durationArg('drill-recovery-time', 'max', args.max);
     const full = args.full === true || args.full === 'true';
-    const run = playDrill(ctx, this.kind, { scenario });
+    const run = playDrill(ctx, 'drill-recovery-time', { scenario });
     if ('problem' in run) return { passed: false, detail: run.problem };
-    const m = measure(scenario, run.result, endsOf(this.kind, run.result, args.end));
+    const m = measure(scenario, run.result, endsOf('drill-recovery-time', run.result, args.end));
     const t = full ? m.fullRecoveryTime : m.recoveryTime;
     const what = full ? 'served at the offered rate again' : 'served again';
     if (t === undefined) return { passed: true, detail: `nothing these requests depend on failed in the scenario, so there was nothing to recover from (${droppedText(m)})`, evidence: { drill: m } };
@@ -51,9 +51,9 @@ export const drillRecoveryPoint: CheckKind = {
   description: 'the databases lose at most `max` of writes in the scenario (replication lag, or the time since the backup a restore uses)',
   args: { scenario: SCENARIO, max: 'a duration (0s, 5m, 1h) or seconds', 'database?': 'one database by logical id; default: every database' },
   run(ctx, args): CheckOutcome {
-    const scenario = scenarioArg(this.kind, args);
-    const max = durationArg(this.kind, 'max', args.max);
-    const run = playDrill(ctx, this.kind, { scenario });
+    const scenario = scenarioArg('drill-recovery-point', args);
+    const max = durationArg('drill-recovery-point', 'max', args.max);
+    const run = playDrill(ctx, 'drill-recovery-point', { scenario });
     if ('problem' in run) return { passed: false, detail: run.problem };
     const m = measure(scenario, run.result);
     let dbs = run.result.databases;
@@ -79,10 +79,10 @@ export const drillCost: CheckKind = {
   description: 'what the submission costs over the scenario (its resources for its duration) is at most `max` dollars',
   args: { scenario: SCENARIO, max: 'US dollars for the whole scenario' },
   run(ctx, args): CheckOutcome {
-    const scenario = scenarioArg(this.kind, args);
-    checkDrillArgs(this.kind, args);
+    const scenario = scenarioArg('drill-cost', args);
+    checkDrillArgs('drill-cost', args);
     const max = Number(args.max);
-    const run = playDrill(ctx, this.kind, { scenario });
+    const run = playDrill(ctx, 'drill-cost', { scenario });
     if ('problem' in run) return { passed: false, detail: run.problem };
     const m = measure(scenario, run.result);
     return { passed: m.cost <= max, detail: `the scenario costs ${usd(m.cost)} (${usd(run.result.cost.hourlyAtStart)} an hour with everything up); the ceiling is ${usd(max)}`, evidence: { drill: m } };
@@ -99,20 +99,20 @@ export const survivesAnyZone: CheckKind = {
     'end?': END,
   },
   run(ctx, args): CheckOutcome {
-    const scenario = scenarioArg(this.kind, args);
-    const max = percentArg(this.kind, 'maxDropped', args.maxDropped);
+    const scenario = scenarioArg('survives-any-zone', args);
+    const max = percentArg('survives-any-zone', 'maxDropped', args.maxDropped);
     const zones = [...new Set([...ctx.cloud.subnets.values()].map((s) => s.availabilityZone))].sort();
     if (zones.length === 0) return { passed: false, detail: 'the submission has no subnet, so no zone to fail' };
     // The scenario as written tells its duration, which the time of each zone's failure needs.
-    const base = playDrill(ctx, this.kind, { scenario });
+    const base = playDrill(ctx, 'survives-any-zone', { scenario });
     if ('problem' in base) return { passed: false, detail: base.problem };
-    const when = args.at === undefined ? Math.floor(base.result.duration / 4) : durationArg(this.kind, 'at', args.at);
-    if (when >= base.result.duration) throw new CheckArgumentError(`${this.kind}: at (${seconds(when)}) must be before the end of the scenario (${seconds(base.result.duration)})`);
+    const when = args.at === undefined ? Math.floor(base.result.duration / 4) : durationArg('survives-any-zone', 'at', args.at);
+    if (when >= base.result.duration) throw new CheckArgumentError(`survives-any-zone: at (${seconds(when)}) must be before the end of the scenario (${seconds(base.result.duration)})`);
     const runs: { zone: string; m: DrillMeasures }[] = [];
     for (const zone of zones) {
-      const run = playDrill(ctx, this.kind, { scenario, failZone: { zone, at: when } });
+      const run = playDrill(ctx, 'survives-any-zone', { scenario, failZone: { zone, at: when } });
       if ('problem' in run) return { passed: false, detail: run.problem };
-      runs.push({ zone, m: measure(scenario, run.result, endsOf(this.kind, run.result, args.end)) });
+      runs.push({ zone, m: measure(scenario, run.result, endsOf('survives-any-zone', run.result, args.end)) });
     }
     const worst = runs.reduce((a, b) => (b.m.droppedPercent > a.m.droppedPercent ? b : a));
     const failing = runs.filter((r) => r.m.droppedPercent > max);
