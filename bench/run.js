@@ -15,3 +15,6 @@ for (const line of await runSimulateBench()) console.log(line);
 const grade = spawnSync(process.execPath, [join(import.meta.dirname, 'grade.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(grade.stdout.split('\n').filter(Boolean).map((l) => `grade: ${l}\n`).join(''));
 if (grade.status !== 0) process.exitCode = 1;
+const drills = spawnSync(process.execPath, [join(import.meta.dirname, 'drill-grade.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(drills.stdout);
+if (drills.status !== 0) process.exitCode = 1;

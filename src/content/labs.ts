@@ -7,6 +7,7 @@ import { nearest } from '../engine/suggest.js';
 import { CHECK_KINDS } from '../../graders/index.js';
 import { packageRoot } from './paths.js';
 import { parseYamlSource } from './yaml-source.js';
+import { checkDrills } from './lab-drills.js';
 
 /**
  * Labs as data: `labs/<id>/` holds brief.md, lab.yaml (the manifest) and the starter: one
@@ -236,6 +237,7 @@ export function loadLab(id: string, dir = labsDir()): Lab {
   lab.brief = readFileSync(join(folder, 'brief.md'), 'utf8');
   lab.starters = readStarters(folder, lab.region);
   lab.starter = lab.starters.map((f) => f.text).join('\n');
+  checkDrills(lab);
   return lab;
 }
 

@@ -57,7 +57,28 @@ function listFolder(dir: string, option: string): string[] {
   }
 }
 
+/**
+ * True when `file` is a device, a pipe or a socket (/dev/null, /dev/stdout, a FIFO): written in
+ * place, since renaming a file over it would replace the device with a regular file.
+ */
+export function writesInPlace(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function writeFileWhole(file: string, text: string): void {
+  if (writesInPlace(file)) {
+    try {
+      fs.writeFileSync(file, text);
+      return;
+    } catch (e) {
+      throw new OutputError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, text);
