@@ -6,6 +6,7 @@ export const LAB_IDS = [
   'network-acls',
   'bastion',
   'nat-gateway',
+  'zones-and-firewalls',
   'prod-staging',
   'peering',
 ] as const;
