@@ -30,6 +30,13 @@ const COMPONENT: Record<Hop['component'], string> = {
   'nat-gateway': 'NAT gateway',
   peering: 'peering',
   internet: 'internet',
+  dns: 'DNS',
+  cloudfront: 'CloudFront',
+  'load-balancer': 'load balancer',
+  listener: 'listener',
+  'target-group': 'target group',
+  database: 'database',
+  'auto-scaling-group': 'auto scaling group',
 };
 
 export function formatTrace(r: TraceReport, width = 80): string[] {
@@ -37,19 +44,38 @@ export function formatTrace(r: TraceReport, width = 80): string[] {
   const what = r.protocol === 'all' ? 'all traffic' : r.protocol === 'icmp' ? `icmp type ${r.port}` : `${r.protocol} port ${r.port}`;
   lines.push(`Trace ${r.from} → ${r.to}, ${what}`);
   let direction: Hop['direction'] | undefined;
+  let leg: string | undefined;
   r.path.forEach((h, i) => {
+    if (h.leg !== undefined && h.leg !== leg) {
+      leg = h.leg;
+      direction = undefined;
+      lines.push('', ...wrap(`▸ ${leg}`, width, 4, 2));
+    }
     if (h.direction !== direction) {
       direction = h.direction;
       lines.push('', direction === 'request' ? '  Request' : '  Reply');
     }
     const mark = h.action === 'drop' ? '✗' : '✓';
-    const name = h.component === 'internet' ? '' : h.logicalId && h.logicalId !== h.id && !h.id.includes(',') ? ` ${h.logicalId} (${h.id})` : ` ${h.logicalId ?? h.id}`;
+    const name = h.component === 'internet' ? '' : h.logicalId && h.logicalId !== h.id && !h.id.includes(',') && !h.id.startsWith('arn:') ? ` ${h.logicalId} (${h.id})` : ` ${h.logicalId ?? h.id}`;
     const head = `${String(i + 1).padStart(4)} ${mark} ${COMPONENT[h.component]}${name}`;
     lines.push(head);
     const detail = `${h.action === 'drop' ? 'DROPPED: ' : ''}${h.detail}${h.only ? ` — ${h.only}` : ''}`;
     lines.push(...wrap(detail, width, 9, 9));
   });
   lines.push('');
+  if (r.targets?.length) {
+    lines.push('  Targets');
+    for (const t of r.targets) {
+      const where = [t.port !== undefined ? `port ${t.port}` : undefined, t.zone].filter(Boolean).join(', ');
+      lines.push(...wrap(`${t.reachable ? '✓' : '✗'} ${t.target} (${t.targetGroup}${where ? `, ${where}` : ''})${t.reachable ? `: reached from the node in ${t.node}` : `: ${t.reason ?? 'not reached'}`}`, width, 6, 4));
+    }
+    lines.push('');
+  }
+  if (r.members?.length) {
+    lines.push('  Members');
+    for (const m of r.members) lines.push(...wrap(`${m.reachable ? '✓' : '✗'} ${m.name}${m.role ? ` (${m.role})` : ''}${m.reachable ? '' : `: ${m.reason ?? 'not reached'}`}`, width, 6, 4));
+    lines.push('');
+  }
   if (r.reachable) {
     lines.push(...wrap(`✓ Reachable. ${r.explanation}`, width, 2));
   } else {
@@ -73,6 +99,13 @@ export function traceJson(r: TraceReport): unknown {
     drop: r.drop ? { component: r.drop.hop.component, id: r.drop.hop.id, logicalId: r.drop.hop.logicalId ?? null, direction: r.drop.hop.direction, reason: r.drop.reason, fix: r.drop.fix, cause: r.drop.cause } : null,
     addresses: r.addresses ?? null,
     clientPorts: r.reachable && (r.protocol === 'tcp' || r.protocol === 'udp') ? describePorts(r.clientPorts) : null,
+    ...(r.service
+      ? {
+          service: r.service,
+          targets: r.targets ?? null,
+          members: r.members ?? null,
+        }
+      : {}),
   };
 }
 

@@ -107,6 +107,10 @@ export function createInterfaceRecord(cloud: Cloud, subnet: Subnet, o: Interface
 export function interfaceOwnerName(cloud: Cloud, eniId: string): string {
   const eni = cloud.interfaces.get(eniId);
   if (!eni) return eniId;
+  if (eni.owner.kind === 'load-balancer') {
+    const lb = cloud.find(eni.owner.id);
+    return `${lb?.logicalId ?? eni.owner.id}'s node in ${cloud.subnets.get(eni.subnetId)?.availabilityZone ?? eni.subnetId}`;
+  }
   const owner = eni.owner.kind === 'instance' ? cloud.instances.get(eni.owner.id) : eni.owner.kind === 'nat-gateway' ? cloud.natGateways.get(eni.owner.id) : undefined;
   return owner ? owner.logicalId ?? owner.id : eni.logicalId ?? eni.id;
 }

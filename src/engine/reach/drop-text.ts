@@ -3,6 +3,7 @@ import type { Cloud } from '../cloud.js';
 import { routeTargetName } from '../ec2/route-targets.js';
 import { describeNaclEntry } from './filters.js';
 import type { DropCause } from './hops.js';
+import { isServiceCause, renderServiceDrop } from './services/drops.js';
 
 /**
  * The one renderer of drop causes: the sentence a student reads and what would let the
@@ -23,6 +24,7 @@ export interface DropText {
 }
 
 export function renderDrop(c: DropCause, names: DropNames): DropText {
+  if (isServiceCause(c)) return renderServiceDrop(c);
   const { cloud } = names;
   const label = (id: string): string => {
     const r = cloud.find(id);

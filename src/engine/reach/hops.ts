@@ -1,4 +1,5 @@
 import type { RouteTarget } from '../model.js';
+import type { ServiceDropCause } from './services/drops.js';
 
 /** One step of a flow's path, as the trace prints it. */
 export type HopComponent =
@@ -10,9 +11,16 @@ export type HopComponent =
   | 'internet-gateway'
   | 'nat-gateway'
   | 'peering'
-  | 'internet';
+  | 'internet'
+  | 'dns'
+  | 'cloudfront'
+  | 'load-balancer'
+  | 'listener'
+  | 'target-group'
+  | 'database'
+  | 'auto-scaling-group';
 
-export type HopAction = 'send' | 'allow' | 'drop' | 'route' | 'translate' | 'deliver' | 'forward';
+export type HopAction = 'send' | 'allow' | 'drop' | 'route' | 'translate' | 'deliver' | 'forward' | 'resolve' | 'answer';
 
 export interface Hop {
   direction: 'request' | 'reply';
@@ -26,6 +34,8 @@ export interface Hop {
   only?: string;
   /** On a dropping hop: why, as data (drop-text.ts renders the sentence). */
   cause?: DropCause;
+  /** In a trace through services: the leg the hop belongs to ("client → Alb node in us-east-1a"). */
+  leg?: string;
 }
 
 export interface Drop {
@@ -70,4 +80,5 @@ export type DropCause =
   | { code: 'DestinationHasNoPublicAddress'; networkInterface: string; name: string }
   | { code: 'ArrivesElsewhere'; at: string; expected: string }
   | { code: 'ReplyFromOtherAddress'; seen?: string; called?: string }
-  | { code: 'ReplyRoutedElsewhere'; at: string; expected: string };
+  | { code: 'ReplyRoutedElsewhere'; at: string; expected: string }
+  | ServiceDropCause;

@@ -168,6 +168,11 @@ export class WalkerBase {
     if (eni.owner.kind === 'nat-gateway') {
       return { component: 'nat-gateway', id: eni.owner.id, logicalId: this.cloud.natGateways.get(eni.owner.id)?.logicalId };
     }
+    if (eni.owner.kind === 'load-balancer') {
+      const lb = this.cloud.find(eni.owner.id);
+      const subnet = this.cloud.subnets.get(eni.subnetId);
+      return { component: 'load-balancer', id: eni.id, logicalId: `${lb?.logicalId ?? eni.owner.id} node${subnet ? ` in ${subnet.availabilityZone}` : ''}` };
+    }
     return { component: 'network-interface', id: eni.id, logicalId: eni.logicalId };
   }
 }
