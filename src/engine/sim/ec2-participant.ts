@@ -134,6 +134,7 @@ function claimRegion(cloud: Cloud, region: string, path: ScenarioPath): Claim {
     ...[...cloud.natGateways.values()].filter((n) => n.region === region).map((n) => n.id),
     ...[...cloud.internetGateways.values()].filter((g) => g.region === region).map((g) => g.id),
     ...[...cloud.peerings.values()].filter((p) => vpcRegion.get(p.requesterVpcId) === region || p.accepterRegion === region).map((p) => p.id),
+    ...loadBalancerNodes(cloud, (e) => e.region === region),
   ];
   return { key: `region:${region}`, resources: ids, label: `region ${region}`, resource: region };
 }
@@ -153,7 +154,13 @@ function inSubnets(cloud: Cloud, subnets: ReadonlySet<string>): string[] {
   return [
     ...[...cloud.instances.values()].filter((i) => subnets.has(i.subnetId)).map((i) => i.id),
     ...[...cloud.natGateways.values()].filter((n) => subnets.has(n.subnetId)).map((n) => n.id),
+    ...loadBalancerNodes(cloud, (e) => subnets.has(e.subnetId)),
   ];
+}
+
+/** The interfaces of load balancer nodes: down with their zone, so that the load balancer stops sending to them (its participant reads them). */
+function loadBalancerNodes(cloud: Cloud, where: (eni: { subnetId: string; region: string }) => boolean): string[] {
+  return [...cloud.interfaces.values()].filter((e) => e.owner.kind === 'load-balancer' && where(e)).map((e) => e.id);
 }
 
 /** What can fail on its own: an instance, a NAT gateway, an internet gateway, a peering connection, a subnet (what is in it). */
@@ -198,13 +205,22 @@ export function summarise(cloud: Cloud, ids: readonly string[]): string {
     ['NAT gateway', ids.filter((id) => cloud.natGateways.has(id))],
     ['internet gateway', ids.filter((id) => cloud.internetGateways.has(id))],
     ['peering connection', ids.filter((id) => cloud.peerings.has(id))],
+    ['load balancer node', ids.filter((id) => cloud.interfaces.get(id)?.owner.kind === 'load-balancer')],
   ];
   const parts = groups
     .filter(([, list]) => list.length > 0)
     .map(([noun, list]) => {
-      const names = list.map((id) => cloud.find(id)?.logicalId ?? id);
+      const names = list.map((id) => nodeName(cloud, id) ?? cloud.find(id)?.logicalId ?? id);
       const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')}, …` : names.join(', ');
       return `${list.length} ${noun}${list.length === 1 ? '' : 's'} (${shown})`;
     });
   return parts.length ? parts.join(', ') : 'nothing';
+}
+
+/** "Alb in us-east-1a" for a load balancer node's interface. */
+function nodeName(cloud: Cloud, id: string): string | undefined {
+  const eni = cloud.interfaces.get(id);
+  if (eni?.owner.kind !== 'load-balancer') return undefined;
+  const lb = cloud.find(eni.owner.id);
+  return `${lb?.logicalId ?? eni.owner.id} in ${cloud.subnets.get(eni.subnetId)?.availabilityZone ?? eni.subnetId}`;
 }

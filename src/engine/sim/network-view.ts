@@ -11,7 +11,13 @@ import type { Protocol } from './scenario.js';
 /** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
 export type EndRef =
   | { kind: 'internet'; name: string; addresses?: IntervalSet }
-  | { kind: 'interface'; name: string; eniId: string; only?: 'private' | 'public' };
+  | { kind: 'interface'; name: string; eniId: string; only?: 'private' | 'public' }
+  /**
+   * A service's end (a load balancer, later a distribution or a DNS name): not a place the
+   * network delivers to, but a name whose owner (`service`, the participant's) says where its
+   * requests go now (Participant.route). `id` is the owner's own key for it (an ARN).
+   */
+  | { kind: 'service'; name: string; service: string; id: string };
 
 export interface FlowVerdict {
   reachable: boolean;
@@ -102,6 +108,7 @@ export class NetworkView {
   }
 
   private find(cloud: Cloud, end: EndRef): ResolvedEndpoint | { down: string } {
+    if (end.kind === 'service') throw new Error(`a service end (${end.name}) is routed by its participant, never traced`);
     if (end.kind === 'internet') return { kind: 'internet', addresses: end.addresses ?? internetAddresses(cloud), name: end.name };
     const eni = cloud.interfaces.get(end.eniId);
     if (!eni) return { down: `${end.name} is down` };

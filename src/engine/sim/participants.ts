@@ -1,4 +1,5 @@
 import { Ec2Participant } from './ec2-participant.js';
+import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
 
 /** What a participant may need from the submission to play. */
@@ -11,7 +12,7 @@ export interface ParticipantInput {
  * The participants that play in every simulation, in the order they are asked (a failure target
  * or an end goes to the first that claims it). A service adds its participant here.
  */
-export const PARTICIPANTS: readonly ((input: ParticipantInput) => Participant)[] = [(input) => new Ec2Participant(input.instanceTypes)];
+export const PARTICIPANTS: readonly ((input: ParticipantInput) => Participant)[] = [(input) => new Ec2Participant(input.instanceTypes), () => new ElbParticipant()];
 
 export function defaultParticipants(input: ParticipantInput): Participant[] {
   return PARTICIPANTS.map((make) => make(input));

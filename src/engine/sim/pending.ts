@@ -3,7 +3,6 @@ import { BACKUP } from '../backup/kinds.js';
 import type { Cloud } from '../cloud.js';
 import { CLOUDFRONT } from '../cloudfront/kinds.js';
 import { canonicalDnsName } from '../dns-targets.js';
-import { ELBV2 } from '../elbv2/kinds.js';
 import { RDS } from '../rds/kinds.js';
 import { ROUTE53 } from '../route53/kinds.js';
 import type { Kind, Named } from '../store.js';
@@ -15,9 +14,6 @@ import type { Kind, Named } from '../store.js';
  * gets its participant leaves this list.
  */
 const PENDING: readonly { kind: Kind<unknown>; service: string; noun: string }[] = [
-  { kind: ELBV2.loadBalancer, service: 'Elastic Load Balancing', noun: 'a load balancer' },
-  { kind: ELBV2.targetGroup, service: 'Elastic Load Balancing', noun: 'a target group' },
-  { kind: ELBV2.listener, service: 'Elastic Load Balancing', noun: 'a listener' },
   { kind: AUTOSCALING.group, service: 'EC2 Auto Scaling', noun: 'an auto scaling group' },
   { kind: AUTOSCALING.launchTemplate, service: 'EC2 Auto Scaling', noun: 'a launch template' },
   { kind: CLOUDFRONT.distribution, service: 'CloudFront', noun: 'a CloudFront distribution' },

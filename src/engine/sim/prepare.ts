@@ -63,8 +63,11 @@ export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly
       }
     });
   const ends = each(scenario.traffic, (spec) => {
-    const from = resolveEnd(cloud, spec.from, [...spec.path, 'from']);
-    const to = resolveEnd(cloud, spec.to, [...spec.path, 'to']);
+    const from = resolveEnd(cloud, spec.from, [...spec.path, 'from'], participants);
+    const to = resolveEnd(cloud, spec.to, [...spec.path, 'to'], participants);
+    if (from.kind === 'service') {
+      throw new SimError('InvalidEnd', `${spec.from} is ${from.service}'s, which receives requests but does not send them; the client is "internet" or an instance`, [...spec.path, 'from']);
+    }
     if (from.kind === 'internet' && to.kind === 'internet') {
       throw new SimError('InvalidEnd', 'both ends are on the internet; one end must be an instance or one of its addresses', [...spec.path, 'to']);
     }
@@ -89,7 +92,11 @@ export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly
   return { ends, events };
 }
 
-function resolveEnd(cloud: Cloud, text: string, path: ScenarioPath): EndRef {
+function resolveEnd(cloud: Cloud, text: string, path: ScenarioPath, participants: readonly Participant[]): EndRef {
+  for (const p of participants) {
+    const end = p.resolveEnd?.(cloud, text, path);
+    if (end) return end;
+  }
   try {
     const r = resolveEndpoint(cloud, text);
     if (r.kind === 'internet') {

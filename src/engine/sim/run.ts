@@ -3,6 +3,7 @@ import { RequestCounter } from './counts.js';
 import { type FlowVerdict, NetworkView } from './network-view.js';
 import type { Participant, SimContext, SimEvent } from './participant.js';
 import { defaultParticipants } from './participants.js';
+import { Routing } from './routing.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
@@ -21,7 +22,8 @@ export interface SimOptions {
 
 export const NOTES = [
   'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers, auto scaling, RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no health checks, scaling, DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
+  'Load balancers are traffic ends and failure targets: requests go over their nodes to their registered targets (the listener\'s default rule, cross-zone as ELB-06 says).',
+  'Auto scaling, RDS, Route 53, CloudFront and AWS Backup are loaded but play no part over time yet: no scaling, DNS or origin failover, replica promotion or restores, and no database is measured (databases: []).',
 ];
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
@@ -66,7 +68,17 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     emit(what, resource, detail) {
       events.push({ at: now, what, resource, detail });
     },
+    changed() {
+      changed = true;
+    },
+    get down() {
+      return down;
+    },
+    reaches(from, to, port, protocol) {
+      return view.verdict(down, from, to, protocol, port).reachable;
+    },
   };
+  const routing = new Routing(prepared.ends, participants, view);
 
   prepared.events.forEach((p) => pending.push(p.event.at, { kind: 'event', prepared: p }));
   const tracker = new Tracker(prepared.ends, (what, resource, detail) => events.push({ at: now, what, resource, detail }));
@@ -90,15 +102,15 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   let rates: number[] = prepared.ends.map((_, i) => rateNow(i, 0));
   let failedNow: string | undefined;
 
+  let observedDown: ReadonlySet<string> | undefined;
   const evaluateState = (): void => {
-    verdicts = prepared.ends.map((e) => view.verdict(down, e.from, e.to, e.spec.protocol, e.spec.port));
-    capacities = prepared.ends.map((e) => {
-      for (const p of participants) {
-        const c = p.capacity?.(ctx, e.to);
-        if (c !== undefined) return c;
-      }
-      return Infinity;
-    });
+    if (observedDown !== down) {
+      observedDown = down;
+      for (const p of participants) p.observe?.(ctx);
+    }
+    routing.evaluate(ctx, down);
+    verdicts = routing.verdicts();
+    capacities = routing.capacities();
     hourly = view.hourlyUsd(down);
     sample = {};
     for (const p of participants) {
@@ -106,16 +118,9 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     }
   };
   const evaluateServed = (): void => {
-    // Flows to the same end share its capacity, in proportion to what each offers.
-    const offered = new Map<string, number>();
-    prepared.ends.forEach((e, i) => {
-      if (verdicts[i].reachable) offered.set(groupKey(e.to, i), (offered.get(groupKey(e.to, i)) ?? 0) + rates[i]);
-    });
-    served = prepared.ends.map((e, i) => {
-      if (!verdicts[i].reachable) return 0;
-      const total = offered.get(groupKey(e.to, i))!;
-      return total <= capacities[i] ? rates[i] : rates[i] * (capacities[i] / total);
-    });
+    const out = routing.serve(rates);
+    served = out.served;
+    for (const p of participants) p.load?.(ctx, out.load);
     tracker.observeLoad(now, rates, served, capacities, verdicts);
   };
   /** Applies what is due at t; true when the state was evaluated again. */
@@ -123,8 +128,8 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     while (pending.peekTime() === t) {
       const { item } = pending.pop()!;
       if (item.kind === 'timer') {
+        // A timer that changes nothing (a health check that passes) costs no evaluation.
         item.participant.timer?.(ctx, item.payload);
-        changed = true;
         continue;
       }
       const p = item.prepared;
@@ -148,9 +153,11 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
   };
 
   // The state before anything happens, so that a failure at 0 counts as one.
-  evaluateState();
-  tracker.observeState(0, verdicts, capacities, undefined);
+  // What participants hold from the start (a group's instances not launched) is part of it.
   for (const p of participants) p.start?.(ctx);
+  evaluateState();
+  changed = false;
+  tracker.observeState(0, verdicts, capacities, undefined);
   if (!processAt(0)) evaluateServed();
   let intervalEnd = Math.min(interval, duration);
   let intervalStart = 0;
@@ -204,10 +211,6 @@ export function simulate(cloud: Cloud, scenario: Scenario, opts: SimOptions = {}
     intervals,
     notes: [...NOTES, ...unpricedNote(view.unpriced())],
   };
-}
-
-function groupKey(to: { kind: string; eniId?: string }, i: number): string {
-  return to.kind === 'interface' ? `eni:${to.eniId}` : `internet:${i}`;
 }
 
 function recovery(outages: Outage[]): Pick<EndResult, 'recoveryTime' | 'fullRecoveryTime'> {

@@ -25,6 +25,7 @@ class LaunchingGroup implements Participant {
   }
   timer(ctx: SimContext, payload: unknown): void {
     this.launched = payload === 'launched';
+    ctx.changed();
     ctx.emit('in-service', 'Group', 'Group: an instance is in service');
   }
   fail(ctx: SimContext, claim: Claim): void {
@@ -39,9 +40,9 @@ class LaunchingGroup implements Participant {
 }
 
 describe('the participant interface', () => {
-  it('EC2 plays by default', () => {
+  it('EC2 and Elastic Load Balancing play by default', () => {
     const participants = defaultParticipants({ instanceTypes: new Map() });
-    expect(participants.map((p) => p.service)).toEqual(['EC2']);
+    expect(participants.map((p) => p.service)).toEqual(['EC2', 'Elastic Load Balancing']);
     expect(participants[0]).toBeInstanceOf(Ec2Participant);
   });
 

@@ -18,15 +18,13 @@ const messages = (f: () => unknown): string[] => {
 };
 
 describe('services the engine models but the simulation does not play yet', () => {
-  it('a load balancer as a traffic end, failing it, and scaling a group are refused as not modelled yet in the simulation', () => {
+  it('scaling a group is refused as not modelled yet in the simulation', () => {
     const loaded = loadSubmissionPath(WEB);
     expect(messages(() => run(loaded, scenario(600, [{ to: 'Alb', port: 80, steps: [[0, 1]] }], [
       { at: 10, action: 'fail', target: { kind: 'resource', name: 'Alb' } },
       { at: 20, action: 'scale', group: 'WebGroup', desired: 6 },
       { at: 30, action: 'scale', group: 'WebGrup', desired: 6 },
     ])))).toEqual([
-      'not modelled yet: needs Elastic Load Balancing in the simulation: Alb is a load balancer, which the virtual cloud loads but the simulation does not play yet, so it is not a traffic end; send the traffic to the instances behind it',
-      'not modelled yet: needs Elastic Load Balancing in the simulation: Alb is a load balancer, which the virtual cloud loads but the simulation does not play yet, so its failure cannot be played; fail its instances, their zone or their region',
       'not modelled yet: needs EC2 Auto Scaling in the simulation: WebGroup is an auto scaling group, which the virtual cloud loads but the simulation does not play yet, so its desired capacity cannot be set',
       'the submission has no auto scaling group named WebGrup; did you mean WebGroup? (its groups: WebGroup)',
     ]);

@@ -35,3 +35,7 @@ export function countsAddUp(r: SimResult): boolean {
   for (const row of r.intervals) for (const e of row.ends) if (e.sent !== e.served + e.dropped || e.served < 0 || e.dropped < 0) return false;
   return r.ends.every((e, i) => e.sent === r.intervals.reduce((n, row) => n + row.ends[i].sent, 0) && e.sent === e.served + e.dropped);
 }
+
+export function webLb(params: Record<string, string> = {}): LoadedSubmission {
+  return loadSubmissionPath(join(SIM, 'web-lb.yaml'), { params });
+}
