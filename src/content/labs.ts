@@ -6,6 +6,7 @@ import { nearest } from '../engine/suggest.js';
 import { CHECK_KINDS } from '../../graders/index.js';
 import { packageRoot } from './paths.js';
 import { parseYamlSource } from './yaml-source.js';
+import { checkDrills } from './lab-drills.js';
 
 /**
  * Labs as data: `labs/<id>/` holds brief.md, lab.yaml (the manifest) and starter.yaml. The
@@ -223,6 +224,7 @@ export function loadLab(id: string, dir = labsDir()): Lab {
   }
   lab.brief = readFileSync(join(folder, 'brief.md'), 'utf8');
   lab.starter = readFileSync(join(folder, 'starter.yaml'), 'utf8');
+  checkDrills(lab);
   return lab;
 }
 

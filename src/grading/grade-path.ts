@@ -4,7 +4,7 @@ import { gradeTemplates } from './grade.js';
 import { type GradeResult, ungraded } from './result.js';
 
 /** Reads a submission (file or folder) and grades it; a submission that cannot be read scores 0 with the reason. */
-export function gradePath(lab: Lab, path: FsPath, opts: { student?: string; submission?: string; maxBytes?: number; shownAs?: string } = {}): GradeResult {
+export function gradePath(lab: Lab, path: FsPath, opts: { student?: string; submission?: string; maxBytes?: number; shownAs?: string; keepDrills?: boolean } = {}): GradeResult {
   const read = readSubmission(path, { maxBytes: opts.maxBytes, shownAs: opts.shownAs });
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (read.templates.length === 0 || errors.length) {
@@ -16,5 +16,5 @@ export function gradePath(lab: Lab, path: FsPath, opts: { student?: string; subm
       diagnostics: read.diagnostics,
     });
   }
-  return gradeTemplates(lab, read.templates, { student: opts.student, submission: opts.submission ?? opts.shownAs ?? path.toString() });
+  return gradeTemplates(lab, read.templates, { student: opts.student, submission: opts.submission ?? opts.shownAs ?? path.toString(), keepDrills: opts.keepDrills });
 }

@@ -5,12 +5,15 @@ import { parseTemplate } from '../formats/cfn/parse.js';
 import { formatDiagnostic } from '../formats/diagnostics.js';
 import { loadSubmissionFromTemplates, type LoadedSubmission } from '../formats/load-submission.js';
 import type { TemplateFile } from '../formats/submission-files.js';
+import { drillRunner } from './drill-runner.js';
 import { type CheckResult, type GradeResult, ungraded } from './result.js';
 
 export interface GradeOptions {
   student?: string;
   /** Name of the submission for reports (a file or folder name). */
   submission?: string;
+  /** Keep the drills as played (with their intervals) in `drills`, for a report that draws them. */
+  keepDrills?: boolean;
 }
 
 /**
@@ -38,7 +41,10 @@ export function gradeTemplates(lab: Lab, templates: readonly TemplateFile[], opt
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     return zero('invalid', `the template does not load: ${formatDiagnostic(errors[0])}${errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : ''}`, loaded.diagnostics);
   }
-  return { ...base, ...runChecks(lab, loaded, params, starterLoader(lab, opts.student)), status: 'graded', diagnostics: loaded.diagnostics, ...(metadataStudent ? { metadataStudent } : {}) };
+  const drills = drillRunner(lab, loaded, params);
+  const graded = runChecks(lab, loaded, params, starterLoader(lab, opts.student), drills.drill);
+  const played = opts.keepDrills ? drills.played() : [];
+  return { ...base, ...graded, status: 'graded', diagnostics: loaded.diagnostics, ...(metadataStudent ? { metadataStudent } : {}), ...(played.length ? { drills: played } : {}) };
 }
 
 /** The student the Metadata names; the starter's placeholder values ('anonymous', '{{student}}') name nobody. */
@@ -80,8 +86,8 @@ function starterLoader(lab: Lab, student: string | undefined): CheckContext['sta
   };
 }
 
-function runChecks(lab: Lab, loaded: LoadedSubmission, params: Record<string, string | number>, starter: CheckContext['starter']): { score: number; checks: CheckResult[] } {
-  const ctx: CheckContext = { cloud: loaded.cloud, walker: new Walker(loaded.cloud), resources: loaded.resources, starter };
+function runChecks(lab: Lab, loaded: LoadedSubmission, params: Record<string, string | number>, starter: CheckContext['starter'], drill: CheckContext['drill']): { score: number; checks: CheckResult[] } {
+  const ctx: CheckContext = { cloud: loaded.cloud, walker: new Walker(loaded.cloud), resources: loaded.resources, starter, drill };
   const checks: CheckResult[] = [];
   for (const c of lab.checks) {
     const kind = CHECK_KINDS.get(c.kind);

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../graders/types.js';
 import type { Diagnostic } from '../formats/diagnostics.js';
+import type { PlayedDrill } from './drill-runner.js';
 
 export type GradeStatus = 'graded' | 'invalid' | 'wrong-lab' | 'empty';
 
@@ -30,6 +31,8 @@ export interface GradeResult {
   diagnostics: Diagnostic[];
   /** The student the template's Metadata names (`Metadata: cloudlab: {student}`), when it names one. */
   metadataStudent?: string;
+  /** The drills as played, when asked for (`check` draws them); never in bulk results. */
+  drills?: PlayedDrill[];
 }
 
 /** A submission that scores 0 without being graded: every check failed, with the reason. */

@@ -13,7 +13,7 @@ export interface KeyBinding {
   readonly help: string;
 }
 
-export type ScreenName = 'home' | 'lesson' | 'quiz' | 'labs' | 'lab' | 'prompt' | 'help';
+export type ScreenName = 'home' | 'lesson' | 'quiz' | 'labs' | 'lab' | 'simulation' | 'prompt' | 'help';
 
 const b = (key: string, label: string, keys: string, help: string): KeyBinding => ({ key, label, keys, help });
 
@@ -33,6 +33,7 @@ export const KEYS = {
     tracePractice: b('p', 'trace', 'p', 'trace practice: which hop drops a flow in a generated network'),
     lab: b('s', 'lab', 's', "start the lesson's lab"),
     labs: b('l', 'labs', 'l', 'the list of labs'),
+    simulate: b('m', 'simulate', 'm', 'play a scenario file on a template: failures and traffic over time'),
     help: b('?', 'help', '?', 'this help'),
     quit: b('q', 'quit', 'q  Esc', 'quit'),
   },
@@ -70,8 +71,19 @@ export const KEYS = {
     diagram: b('d', 'diagram', 'd', 'the topology diagram of your template'),
     edit: b('e', 'path', 'e', 'change the path of the template to check'),
     student: b('i', 'student', 'i', 'change your student id'),
+    drills: b('s', 'drills', 's', "play the lab's drills on your template (when the lab has drills)"),
     help: b('?', 'help', '?', 'this help'),
     back: b('q', 'back', 'q  Esc', 'back (from results or diagram: to the brief)'),
+  },
+  simulation: {
+    scroll: SCROLL.line,
+    page: SCROLL.page,
+    next: b('n', 'next drill', 'n', "the lab's next drill"),
+    replay: b('r', 'replay', 'r', 'play the scenario again (after editing it or the template)'),
+    template: b('e', 'template', 'e', 'change the template played on'),
+    scenario: b('f', 'scenario', 'f', 'play another scenario file'),
+    help: b('?', 'help', '?', 'this help'),
+    back: b('q', 'back', 'q  Esc', 'back'),
   },
   prompt: {
     confirm: b('Enter', 'confirm', 'Enter', 'confirm'),
@@ -91,6 +103,7 @@ export const HELP_SECTIONS: readonly { readonly screen: ScreenName; readonly tit
   { screen: 'quiz', title: 'Quiz' },
   { screen: 'labs', title: 'Labs' },
   { screen: 'lab', title: 'Lab' },
+  { screen: 'simulation', title: 'Simulation' },
   { screen: 'prompt', title: 'Typing a value' },
 ];
 

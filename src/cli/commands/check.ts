@@ -7,6 +7,8 @@ import { recordLabResult } from '../../content/progress.js';
 import { saveChange } from '../../content/command-support.js';
 import { gradescopeResult } from '../../grading/bulk/formats/gradescope.js';
 import type { BulkResult } from '../../grading/bulk/types.js';
+import { CheckArgumentError } from '../../../graders/index.js';
+import { formatDrills } from '../../grading/format-drills.js';
 import { formatGrade } from '../../grading/format-check.js';
 import { gradePath } from '../../grading/grade-path.js';
 import type { GradeResult } from '../../grading/result.js';
@@ -39,13 +41,15 @@ async function checkOnce(lab: Lab, submission: string, opts: CheckOptions, forma
   const warn = (m: string) => err(`cloudlab: ${m}`);
   const fromGradescope = format === 'gradescope' && opts.student === undefined ? gradescopeStudent(submission, warn) : undefined;
   const chosen = fromGradescope ? { student: fromGradescope, source: undefined } : studentFor(opts.student, warn);
-  const result = gradePath(lab, submission, { student: chosen.student });
+  const result = gradeOrLabError(lab, submission, chosen.student, format === 'text');
   noteStudent(result, chosen.student, fromGradescope ? 'submission_metadata.json' : sourceText(chosen.source), warn);
   const next = result.status === 'graded' && result.score === result.max ? nextLab(lab, result.student ?? chosen.student) : undefined;
   if (format === 'gradescope') writeGradescope(result, opts.out);
   else if (format === 'json') outJson(next ? { ...result, next } : result);
   else {
     out(paintMarks(withExcerpts(formatGrade(result, `Lab ${lab.order}: ${lab.title} (${lab.id})`), result).join('\n')));
+    const drills = formatDrills(result);
+    if (drills.length) out(drills.join('\n'));
     if (next) out(`\n${next.text}`);
   }
   if (result.status === 'graded' && format !== 'gradescope') {
@@ -57,6 +61,16 @@ async function checkOnce(lab: Lab, submission: string, opts: CheckOptions, forma
   }
   if (result.status !== 'graded') return EXIT_INVALID;
   return result.score === result.max ? EXIT_OK : EXIT_FAILED;
+}
+
+/** Grades, keeping the drills as played for the text report; a lab's own mistake (a check's arguments) is said as such. */
+function gradeOrLabError(lab: Lab, submission: string, student: string | undefined, keepDrills: boolean): GradeResult {
+  try {
+    return gradePath(lab, submission, { student, keepDrills });
+  } catch (e) {
+    if (e instanceof CheckArgumentError) throw new UsageError(`the lab ${lab.id} has a mistake in a check, not your submission: ${e.message}`, EXIT_INVALID, 'lab-error');
+    throw e;
+  }
 }
 
 /** Says whose values were used when it was not obvious, and when the template names someone else. */

@@ -3,7 +3,7 @@ import type { LoadedSubmission } from '../load-submission.js';
 import { resolveStackEnd } from '../trace-ends.js';
 import { EndpointError } from '../../engine/reach/endpoints.js';
 import { findSubnet, isSubnetEnd, placeProbes, SUBNET_END } from '../../engine/reach/probe.js';
-import { ScenarioErrors, simulate, SimError, type Scenario, type SimResult } from '../../engine/sim/index.js';
+import { ScenarioErrors, simulate, SimError, type Scenario, type ScenarioEvent, type SimResult } from '../../engine/sim/index.js';
 import { instanceTypesOf } from '../instance-types.js';
 import { parseScenario } from './parse-scenario.js';
 
@@ -20,10 +20,12 @@ export interface SubmissionSimulation {
  * Reads a scenario and plays it on a loaded submission. Trace ends and targets written with
  * their stack (app/Web) are resolved first, as `trace` does. A mistake in the scenario, found
  * while reading it or by the engine against the submission, is a diagnostic at its place.
+ * `extraEvents` are played after the file's own (a grader failing each zone in turn).
  */
-export function simulateSubmission(loaded: LoadedSubmission, text: string, file: string): SubmissionSimulation {
+export function simulateSubmission(loaded: LoadedSubmission, text: string, file: string, extraEvents: readonly ScenarioEvent[] = []): SubmissionSimulation {
   const parsed = parseScenario(text, file);
   if (!parsed.scenario) return { diagnostics: parsed.diagnostics };
+  if (extraEvents.length) parsed.scenario = { ...parsed.scenario, events: [...parsed.scenario.events, ...extraEvents].sort((a, b) => a.at - b.at) };
   const diagnostics = [...parsed.diagnostics];
   const at = (code: string, message: string, path: readonly (string | number)[]): Diagnostic => {
     const loc = parsed.locate(path);

@@ -31,6 +31,8 @@ export interface HomeProps {
   readonly onTracePractice?: () => void;
   readonly onLab: (lessonId: string) => void;
   readonly onLabs: () => void;
+  /** Play a scenario file on a template (the simulation screen). */
+  readonly onSimulate?: () => void;
   readonly onHelp: () => void;
   readonly onQuit: () => void;
 }
@@ -76,6 +78,7 @@ export function Home(props: HomeProps) {
       else if (input === 'c') props.onPractice?.();
       else if (input === 'p') props.onTracePractice?.();
       else if (input === 'l') props.onLabs();
+      else if (input === 'm') props.onSimulate?.();
       else if (input === '?') props.onHelp();
       else if (isBack(input, key)) props.onQuit();
     },

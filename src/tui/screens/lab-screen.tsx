@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { drillFiles } from '../../content/lab-drills.js';
 import { instantiate, type Lab } from '../../content/labs.js';
 import { BLANK, line, renderMarkdown, seg, THEME, type RenderedLine } from '../../content/markdown/index.js';
 import type { GradeResult } from '../../grading/result.js';
@@ -31,6 +32,8 @@ export interface LabScreenProps {
   readonly onGraded: (result: GradeResult) => void;
   readonly onBack: () => void;
   readonly onHelp: () => void;
+  /** Play the lab's drills on the template (the lab has drill checks). */
+  readonly onDrills?: (template: string) => void;
 }
 
 type View = 'brief' | 'results' | 'diagram';
@@ -58,6 +61,7 @@ export function LabScreen(props: LabScreenProps) {
   const [busy, setBusy] = useState(false);
   const [watched, setWatched] = useState<string | undefined>();
   const asking = props.student === null;
+  const hasDrills = props.onDrills !== undefined && drillFiles(lab).length > 0;
 
   const brief = useMemo(() => {
     const rendered = renderMarkdown(instantiate(lab.brief, lab, student || undefined), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
@@ -68,7 +72,7 @@ export function LabScreen(props: LabScreenProps) {
 
   const hints = prompt
     ? [KEYS.prompt.confirm, KEYS.prompt.clear, KEYS.prompt.cancel]
-    : [KEYS.lab.scroll, KEYS.lab.page, KEYS.lab.write, KEYS.lab.check, KEYS.lab.diagram, KEYS.lab.edit, KEYS.lab.student, KEYS.lab.help, KEYS.lab.back];
+    : [KEYS.lab.scroll, KEYS.lab.page, KEYS.lab.write, KEYS.lab.check, KEYS.lab.diagram, ...(hasDrills ? [KEYS.lab.drills] : []), KEYS.lab.edit, KEYS.lab.student, KEYS.lab.help, KEYS.lab.back];
   const status = prompt ? promptLine(LABELS[prompt.field], prompt.value, width) : props.status;
   const layout = frameLayout(width, height, hints, status, look);
   // The first body line (or lines, for a screen reader) says who and what: the student and the template checked.
@@ -158,6 +162,7 @@ export function LabScreen(props: LabScreenProps) {
     else if (input === 'w') setPrompt({ field: 'folder', value: folder });
     else if (input === 'c') check();
     else if (input === 'd') showDiagram();
+    else if (input === 's' && hasDrills) props.onDrills?.(path);
     else if (input === 'e') setPrompt({ field: 'path', value: path });
     else if (input === 'i') setPrompt({ field: 'student', value: student });
     else if (input === '?') props.onHelp();

@@ -20,6 +20,8 @@ import { LabList } from './lab-list.js';
 import { LabScreen } from './lab-screen.js';
 import { LessonReader } from './lesson-reader.js';
 import { QuizScreen, type QuizResult } from './quiz-screen.js';
+import { SimulationScreen } from './simulation-screen.js';
+import { labDrills, type ScenarioChoice } from '../simulation-actions.js';
 
 export interface RootProps {
   readonly course: Course;
@@ -48,7 +50,8 @@ type Entry =
   | { readonly id: number; readonly kind: 'lesson'; readonly lessonId: string }
   | { readonly id: number; readonly kind: 'quiz'; readonly title: string; readonly questions: Question[] }
   | { readonly id: number; readonly kind: 'labs' }
-  | { readonly id: number; readonly kind: 'lab'; readonly lab: Lab };
+  | { readonly id: number; readonly kind: 'lab'; readonly lab: Lab }
+  | { readonly id: number; readonly kind: 'simulation'; readonly title: string; readonly template: string; readonly scenarios: readonly ScenarioChoice[]; readonly region?: string };
 
 type NewEntry = Entry extends infer E ? (E extends Entry ? Omit<E, 'id'> : never) : never;
 
@@ -162,6 +165,7 @@ export function Root(props: RootProps) {
             onTracePractice={() => startQuiz(TRACE_TOPIC)}
             onLab={lessonLab}
             onLabs={() => push({ kind: 'labs' })}
+            onSimulate={() => push({ kind: 'simulation', title: 'Simulate · a scenario on a template', template: './template.yaml', scenarios: [] })}
             onQuit={quit}
           />
         );
@@ -205,9 +209,12 @@ export function Root(props: RootProps) {
             say={setStatus}
             onStudent={setStudent}
             onGraded={graded(e.lab)}
+            onDrills={(template) => push({ kind: 'simulation', title: `Drills · Lab ${e.lab.order} · ${e.lab.title}`, template, scenarios: labDrills(e.lab, student || undefined), region: e.lab.region })}
             onBack={() => pop()}
           />
         );
+      case 'simulation':
+        return <SimulationScreen {...shared} title={e.title} template={e.template} scenarios={e.scenarios} region={e.region} cwd={props.cwd} say={setStatus} onBack={() => pop()} />;
     }
   };
   return (
