@@ -8,6 +8,7 @@ import { topologyView } from '../formats/describe/topology.js';
 import { formatDiagnostic } from '../formats/diagnostics.js';
 import { loadSubmissionPath } from '../formats/load-submission.js';
 import { printable } from '../formats/safe-text.js';
+import { formatDrills } from '../grading/format-drills.js';
 import { formatGrade } from '../grading/format-check.js';
 import { gradePath } from '../grading/grade-path.js';
 import type { GradeResult } from '../grading/result.js';
@@ -79,7 +80,7 @@ export function checkTemplate(lab: Lab, path: string, student: string | undefine
   }
   let result: GradeResult;
   try {
-    const graded = gradePath(lab, abs, { student, submission: shown });
+    const graded = gradePath(lab, abs, { student, submission: shown, keepDrills: true });
     result = { ...graded, diagnostics: graded.diagnostics.map((d) => (d.file ? { ...d, file: shownPath(d.file, cwd) } : d)) };
   } catch (e) {
     return { message: `The lab's checks could not run: ${e instanceof Error ? e.message : String(e)}` };
@@ -94,7 +95,7 @@ export function checkTemplate(lab: Lab, path: string, student: string | undefine
 
 /** The graded checks as styled lines: ✓ and ✗ marks, and the labels of what was found. */
 export function gradeLines(result: GradeResult, title: string, width: number): RenderedLine[] {
-  return formatGrade(result, title, width).map((text) => {
+  return [...formatGrade(result, title, width), ...formatDrills(result, width).map((t) => printable(t))].map((text) => {
     const mark = /^([✓✗])( .*)$/.exec(text);
     if (mark) {
       const passed = mark[1] === '✓';

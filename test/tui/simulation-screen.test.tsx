@@ -84,3 +84,17 @@ describe('the simulation screen', () => {
     expect(Math.max(...linesOf(lastFrame()).map((l) => [...l].length))).toBeLessThanOrEqual(80);
   });
 });
+
+describe('the lab screen’s check, for a lab with drills', () => {
+  it('draws each drill under the checks', async () => {
+    const { checkTemplate, gradeLines } = await import('../../src/tui/lab-actions.js');
+    const outcome = checkTemplate(drillLab, ONE_NAT, 'alice', ROOT);
+    expect(outcome.message).toBe('Score 2/7: 2 checks to fix.');
+    const text = gradeLines(outcome.result!, 'Lab 1', WIDTH).map((l) => l.segments.map((s) => s.text).join(''));
+    const score = text.findIndex((l) => l.startsWith('Score: 2/7'));
+    const drill = text.findIndex((l) => l.startsWith('Drill drills/zone-failure.yaml: 1h'));
+    expect(score).toBeGreaterThan(0);
+    expect(drill).toBeGreaterThan(score);
+    expect(text.some((l) => /^ {2}A 15m zone us-east-1a failed/.test(l))).toBe(true);
+  });
+});
