@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { starterFiles } from '../../content/labs.js';
 import { labOrUsageError } from '../lab.js';
 import { UsageError } from '../exit-codes.js';
@@ -18,14 +18,18 @@ export async function run(id: string, opts: { student?: string; dir?: string; fo
     throw new UsageError(`${join(dir, clash[0].name)} exists; your work is not overwritten. Choose another --dir, or add --force to replace it.`);
   }
   mkdirSync(dir, { recursive: true });
-  for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+    writeFileSync(join(dir, f.name), f.text);
+  }
   if (chosen.source === 'option' && chosen.student) rememberStudent(chosen.student, (m) => err(`cloudlab: ${m}`));
   const template = join(opts.dir ?? id, 'template.yaml');
   if (opts.json) {
     outJson({ lab: lab.id, student: opts.student ?? null, dir, files: files.map((f) => join(dir, f.name)) });
     return 0;
   }
-  out(`Wrote ${files.map((f) => join(opts.dir ?? id, f.name)).join(' and ')}.`);
+  const shown = files.map((f) => join(opts.dir ?? id, f.name));
+  out(`Wrote ${shown.length > 2 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown.join(' and ')}.`);
   out('');
   out('Edit the template, then check your work:');
   out(`  cloudlab validate ${template}`);
