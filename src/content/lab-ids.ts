@@ -6,6 +6,8 @@ export const LAB_IDS = [
   'network-acls',
   'bastion',
   'nat-gateway',
+  'load-balanced-web',
+  'zones-and-firewalls',
   'prod-staging',
   'peering',
 ] as const;

@@ -7,7 +7,7 @@ import { nearest } from '../engine/suggest.js';
 import { CHECK_KINDS } from '../../graders/index.js';
 import { packageRoot } from './paths.js';
 import { parseYamlSource } from './yaml-source.js';
-import { checkDrills } from './lab-drills.js';
+import { checkDrills, fillScenario } from './lab-drills.js';
 
 /**
  * Labs as data: `labs/<id>/` holds brief.md, lab.yaml (the manifest) and the starter: one
@@ -308,9 +308,21 @@ export function checkArgs(check: LabCheck, params: Record<string, string | numbe
   return sub(check.args) as Record<string, unknown>;
 }
 
-/** The files `lab start` writes: the starter templates and the brief, with the student's values. */
+/**
+ * The files `lab start` writes: the starter templates and the brief, with the student's values,
+ * and the scenario files the lab's drills play (`drills/…`, with `${param}` filled), so that a
+ * student can play a drill before the check does.
+ */
 export function starterFiles(lab: Lab, student?: string): { name: string; text: string }[] {
-  return [...lab.starters.map((f) => ({ name: f.name, text: instantiate(f.text, lab, student) })), { name: 'BRIEF.md', text: instantiate(lab.brief, lab, student) }];
+  const params = studentParameters(lab, student);
+  const drills = [...new Set(lab.checks.map((c) => c.args.scenario).filter((s): s is string => typeof s === 'string').map((s) => s.trim()))]
+    .filter((s) => /^drills\/[\w.-]+\.ya?ml$/.test(s) && existsSync(join(lab.dir, s)))
+    .map((s) => ({ name: s, text: fillScenario(readFileSync(join(lab.dir, s), 'utf8'), params) }));
+  return [
+    ...lab.starters.map((f) => ({ name: f.name, text: instantiate(f.text, lab, student) })),
+    { name: 'BRIEF.md', text: instantiate(lab.brief, lab, student) },
+    ...drills,
+  ];
 }
 
 /** True when the lab's submission is a folder of `<region>.yaml` templates rather than one template. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { spansRegions, starterFiles, type Lab } from '../content/labs.js';
 import { line, seg, type RenderedLine } from '../content/markdown/index.js';
 import { topologyText } from '../formats/describe/text.js';
@@ -57,7 +57,10 @@ export function writeStarter(lab: Lab, student: string | undefined, folder: stri
   }
   try {
     mkdirSync(dir, { recursive: true });
-    for (const f of files) writeFileSync(join(dir, f.name), f.text, { flag: 'wx' });
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, f.name)), { recursive: true });
+      writeFileSync(join(dir, f.name), f.text, { flag: 'wx' });
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EEXIST' ? 'a file appeared there' : code ?? String(e);
@@ -65,7 +68,7 @@ export function writeStarter(lab: Lab, student: string | undefined, folder: stri
   }
   const names = files.map((f) => shownPath(join(dir, f.name), cwd));
   const what = spansRegions(lab) ? 'the templates (one per region)' : 'the template';
-  return { ok: true, message: `Wrote ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}. Edit ${what}, then press c to check it.` };
+  return { ok: true, message: `Wrote ${names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and ')}. Edit ${what}, then press c to check it.` };
 }
 
 export interface CheckOutcome {

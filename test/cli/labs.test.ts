@@ -43,6 +43,17 @@ describe('labs for students', () => {
     expect(again.stderr).toMatch(/exists; your work is not overwritten/);
     expect(readFileSync(join(dir, 'template.yaml'), 'utf8')).toContain('# my work');
   });
+  it("lab start writes the scenario files of the lab's drills beside the template, to play before the check does", () => {
+    const dir = join(tmp, 'lbw');
+    const r = cloudlab(['lab', 'start', 'load-balanced-web', '--student', 'alice', '--dir', dir], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/template\.yaml, .*BRIEF\.md and .*drills\/shop-traffic\.yaml\./);
+    const written = readFileSync(join(dir, 'drills', 'shop-traffic.yaml'), 'utf8');
+    expect(written).toBe(readFileSync(join(ROOT, 'labs/load-balanced-web/drills/shop-traffic.yaml'), 'utf8'));
+    const played = cloudlab(['simulate', join(dir, 'template.yaml'), '--scenario', join(dir, 'drills', 'shop-traffic.yaml')], env);
+    expect(played.stderr).toMatch(/LoadBalancer/);
+    expect(existsSync(join(tmp, 'pw', 'drills'))).toBe(false);
+  });
   it('check: the starter fails some checks (exit 1), the reference passes all (exit 0) and is recorded', () => {
     const dir = join(tmp, 'pw2');
     cloudlab(['lab', 'start', 'public-web', '--student', 'alice', '--dir', dir], env);
