@@ -115,7 +115,7 @@ export function architectureView(store: Store, topo: TopologyView, data: DataSer
   }
   for (const d of data.databases) {
     const source = d.replicaOf?.found ? data.databases.find((s) => s.name === d.replicaOf!.source && s.region === d.replicaOf!.region) : undefined;
-    if (source) link(source.id, d.id, 'replicates', d.replicaOf!.crossRegion ? `to ${d.region}` : 'read replica');
+    if (source) link(source.id, d.id, 'replicates', d.replicaOf!.crossRegion ? `read replica in ${d.region}` : 'read replica');
   }
   for (const d of topo.distributions) {
     const originNode = new Map(d.origins.map((o) => [o.id, o.target && nodes.has(o.target.id) ? o.target.id : o.target && instanceNode(o.target.id) ? o.target.id : external(o.domainName)]));
