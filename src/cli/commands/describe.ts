@@ -1,3 +1,5 @@
+import { architectureText } from '../../formats/describe/architecture-text.js';
+import { architectureView } from '../../formats/describe/architecture.js';
 import { topologyDot, topologyMermaid } from '../../formats/describe/graph.js';
 import { servicesText, servicesView } from '../../formats/describe/data-services.js';
 import { topologyText } from '../../formats/describe/text.js';
@@ -11,9 +13,10 @@ export async function run(path: string, opts: SubmissionOptions & { format: 'tex
   if (!loaded.ok) return refuseInvalid(loaded, path);
   const view = topologyView(loaded.cloud);
   const services = servicesView(loaded.cloud);
-  if (opts.json) outJson({ ...view, ...services });
-  else if (opts.format === 'mermaid') out(topologyMermaid(view).join('\n'));
-  else if (opts.format === 'dot') out(topologyDot(view).join('\n'));
-  else out([...topologyText(view), ...servicesText(services)].join('\n'));
+  const architecture = architectureView(loaded.cloud, view, services);
+  if (opts.json) outJson({ ...view, ...services, architecture });
+  else if (opts.format === 'mermaid') out(topologyMermaid(view, architecture).join('\n'));
+  else if (opts.format === 'dot') out(topologyDot(view, architecture).join('\n'));
+  else out([...topologyText(view), ...servicesText(services), ...architectureText(architecture, view, services)].join('\n'));
   return EXIT_OK;
 }

@@ -7,7 +7,7 @@ import type { Lifecycle } from '../../engine/backup/lifecycle.js';
 import type { Store } from '../../engine/store.js';
 import { WAFV2 } from '../../engine/wafv2/web-acl.js';
 import { printable } from '../safe-text.js';
-import { wrapUnder } from './wrap.js';
+import { type TreeNode, treeLines } from './wrap.js';
 
 /**
  * The CloudFront and AWS Backup part of `describe`: distributions with their origins, origin
@@ -131,18 +131,8 @@ export function backupView(store: Store): BackupRegionView[] {
   return [...regions.values()];
 }
 
-/** Lines of a tree: each node a text and its children, wrapped under its own indentation. */
-type Node = [string, Node[]];
-
-function tree(nodes: Node[], prefix: string, width: number, out: string[]): void {
-  nodes.forEach(([text, kids], i) => {
-    const last = i === nodes.length - 1;
-    const head = `${prefix}${last ? '└─ ' : '├─ '}`;
-    const cont = `${prefix}${last ? '   ' : '│  '}`;
-    out.push(...wrapUnder(head, text, `${cont}${kids.length ? '│  ' : '   '}`, width));
-    tree(kids, cont, width, out);
-  });
-}
+type Node = TreeNode;
+const tree = (nodes: Node[], prefix: string, width: number, out: string[]): void => void treeLines(nodes, prefix, width, out);
 
 const days = (l: Lifecycle | undefined): string =>
   l ? [l.moveToColdStorageAfterDays !== undefined ? `cold after ${l.moveToColdStorageAfterDays} d` : '', l.deleteAfterDays !== undefined ? `delete after ${l.deleteAfterDays} d` : ''].filter(Boolean).join(', ') : 'kept indefinitely';

@@ -1,11 +1,20 @@
 import { printable } from '../safe-text.js';
 import type { TopologyView } from './topology.js';
+import type { ArchitectureView } from './architecture.js';
+import { dotServiceEdges, dotServiceNodes, label as quote, mermaidServiceEdges, mermaidServiceNodes, safeId as safe } from './graph-services.js';
 
-const safe = (s: string): string => s.replace(/[^A-Za-z0-9_]/g, '_');
-const quote = (s: string): string => s.replace(/"/g, "'");
+const NO_SERVICES: ArchitectureView = { nodes: [], edges: [] };
 
-/** Mermaid flowchart: VPCs and subnets as nested subgraphs, gateways and routes as edges. */
-export function topologyMermaid(view: TopologyView): string[] {
+/** Regions that hold services but no VPC of the submission (a database outside any VPC). */
+const extraRegions = (view: TopologyView, arch: ArchitectureView): string[] =>
+  [...new Set(arch.nodes.flatMap((n) => (n.region && !view.regions.some((r) => r.region === n.region) ? [n.region] : [])))];
+
+/**
+ * Mermaid flowchart: VPCs and subnets as nested subgraphs, gateways and routes as edges; the
+ * services (DNS, CloudFront, load balancers, target groups, groups, databases) as nodes with
+ * the request path, replication and health checks as edges.
+ */
+export function topologyMermaid(view: TopologyView, arch: ArchitectureView = NO_SERVICES): string[] {
   const lines = ['flowchart LR', '  internet(("internet"))'];
   for (const region of view.regions) {
     lines.push(`  subgraph ${safe(region.region)}["${region.region}"]`);
@@ -21,8 +30,12 @@ export function topologyMermaid(view: TopologyView): string[] {
       }
       lines.push('    end');
     }
+    lines.push(...mermaidServiceNodes(arch, region.region, '    '));
     lines.push('  end');
   }
+  for (const region of extraRegions(view, arch)) lines.push(`  subgraph ${safe(region)}["${region}"]`, ...mermaidServiceNodes(arch, region, '    '), '  end');
+  const global = mermaidServiceNodes(arch, undefined, '    ');
+  if (global.length) lines.push('  subgraph global["DNS and CloudFront (global)"]', ...global, '  end');
   for (const region of view.regions) {
     for (const vpc of region.vpcs) {
       if (vpc.internetGateway) lines.push(`  ${safe(vpc.internetGateway.id)} --- internet`);
@@ -44,11 +57,12 @@ export function topologyMermaid(view: TopologyView): string[] {
     const to = view.regions.flatMap((r) => r.vpcs).find((v) => v.name === p.to);
     if (from && to) lines.push(`  ${safe(from.id)} <-->|peering ${quote(p.name)}| ${safe(to.id)}`);
   }
+  lines.push(...mermaidServiceEdges(arch));
   return lines.map((l) => printable(l));
 }
 
-/** Graphviz DOT: clusters for regions, VPCs and subnets. */
-export function topologyDot(view: TopologyView): string[] {
+/** Graphviz DOT: clusters for regions, VPCs and subnets; the services as in Mermaid. */
+export function topologyDot(view: TopologyView, arch: ArchitectureView = NO_SERVICES): string[] {
   const lines = ['digraph topology {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];', '  internet [shape=ellipse];'];
   for (const region of view.regions) {
     lines.push(`  subgraph "cluster_${region.region}" {`, `    label="${region.region}";`);
@@ -64,8 +78,12 @@ export function topologyDot(view: TopologyView): string[] {
       }
       lines.push('    }');
     }
+    lines.push(...dotServiceNodes(arch, region.region, '    '));
     lines.push('  }');
   }
+  for (const region of extraRegions(view, arch)) lines.push(`  subgraph "cluster_${region}" {`, `    label="${region}";`, ...dotServiceNodes(arch, region, '    '), '  }');
+  const global = dotServiceNodes(arch, undefined, '    ');
+  if (global.length) lines.push('  subgraph "cluster_global" {', '    label="DNS and CloudFront (global)";', ...global, '  }');
   for (const region of view.regions) {
     for (const vpc of region.vpcs) {
       if (vpc.internetGateway) lines.push(`  "${vpc.internetGateway.id}" -> internet [dir=both];`);
@@ -83,6 +101,7 @@ export function topologyDot(view: TopologyView): string[] {
     const to = all.find((v) => v.name === p.to);
     if (from && to && from.subnets[0] && to.subnets[0]) lines.push(`  "${from.subnets[0].id}" -> "${to.subnets[0].id}" [label="peering ${quote(p.name)}", dir=both, style=dashed, ltail="cluster_${from.id}", lhead="cluster_${to.id}"];`);
   }
+  lines.push(...dotServiceEdges(arch));
   lines.push('}');
   return lines.map((l) => printable(l));
 }

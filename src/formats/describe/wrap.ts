@@ -11,9 +11,24 @@ export function wrapUnder(prefix: string, text: string, cont: string, width: num
     const room = width - p.length;
     let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
     if (cut <= 0) cut = Math.min(rest.length, room);
-    out.push(`${p}${rest.slice(0, cut)}`);
+    out.push(`${p}${rest.slice(0, cut)}`.trimEnd());
     rest = rest.slice(cut).trimStart();
     first = false;
   }
+  return out;
+}
+
+/** A tree node for describe's text: its line and its children. */
+export type TreeNode = [string, TreeNode[]];
+
+/** Lines of a tree under `prefix`, each node wrapped under its own indentation. */
+export function treeLines(nodes: TreeNode[], prefix: string, width: number, out: string[] = []): string[] {
+  nodes.forEach(([text, kids], i) => {
+    const last = i === nodes.length - 1;
+    const head = `${prefix}${last ? '└─ ' : '├─ '}`;
+    const cont = `${prefix}${last ? '   ' : '│  '}`;
+    out.push(...wrapUnder(head, text, `${cont}${kids.length ? '│  ' : '   '}`, width));
+    treeLines(kids, cont, width, out);
+  });
   return out;
 }
