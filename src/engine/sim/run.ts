@@ -1,4 +1,11 @@
 import type { Cloud } from '../cloud.js';
+import type { Kind } from '../store.js';
+import { AUTOSCALING } from '../autoscaling/kinds.js';
+import { BACKUP } from '../backup/kinds.js';
+import { CLOUDFRONT } from '../cloudfront/kinds.js';
+import { ELBV2 } from '../elbv2/kinds.js';
+import { RDS } from '../rds/kinds.js';
+import { ROUTE53 } from '../route53/kinds.js';
 import { RequestCounter } from './counts.js';
 import { type FlowVerdict, NetworkView } from './network-view.js';
 import type { Participant, SimContext, SimEvent } from './participant.js';
@@ -21,13 +28,19 @@ export interface SimOptions {
   unbilled?: ReadonlySet<string>;
 }
 
-export const NOTES = [
-  'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.',
-  'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).',
-  'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.',
-  'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (on the same clock) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.',
-  'Route 53 plays health checks (every RequestInterval from the internet, flipping after FailureThreshold results) and failover names (clients keep the old answer for its TTL; an alias 60 s); CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).',
+/** What the simulation plays, each said only when the submission has that service. */
+export const NOTES: readonly { text: string; applies(cloud: Cloud): boolean }[] = [
+  { applies: () => true, text: 'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.' },
+  { applies: (c) => has(c, ELBV2.loadBalancer), text: 'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).' },
+  { applies: (c) => has(c, AUTOSCALING.group), text: 'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.' },
+  { applies: (c) => has(c, RDS.dbInstance) || has(c, BACKUP.plan), text: 'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (on the same clock) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.' },
+  { applies: (c) => has(c, ROUTE53.recordSet) || has(c, ROUTE53.healthCheck), text: 'Route 53 plays health checks (every RequestInterval from the internet, flipping after FailureThreshold results) and failover names (clients keep the old answer for its TTL; an alias 60 s).' },
+  { applies: (c) => has(c, CLOUDFRONT.distribution), text: 'CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).' },
 ];
+
+function has(cloud: Cloud, k: Kind<unknown>): boolean {
+  return cloud.table(k).size > 0;
+}
 
 type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; participant: Participant; payload: unknown };
 
@@ -222,7 +235,7 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
     cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,
-    notes: [...NOTES, ...unpricedNote(view.unpriced())],
+    notes: [...NOTES.filter((n) => n.applies(loaded)).map((n) => n.text), ...unpricedNote(view.unpriced())],
   };
 }
 

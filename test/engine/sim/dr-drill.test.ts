@@ -28,6 +28,11 @@ describe('a warm-standby drill: a region is lost', () => {
     expect(countsAddUp(r!)).toBe(true);
   });
 
+  it('says what plays of each service the submission has', () => {
+    const notes = play().result!.notes.join('\n');
+    for (const say of [/^EC2 failures play out/m, /^RDS plays out/m, /^Route 53 plays/m, /^CloudFront sends/m]) expect(notes).toMatch(say);
+  });
+
   it('the same scenario gives the same bytes', () => {
     expect(JSON.stringify(play().result)).toBe(JSON.stringify(play().result));
   });
