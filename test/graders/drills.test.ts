@@ -144,12 +144,12 @@ describe('drill arguments', () => {
 
 describe('drill-recovery-point and the measures, on results given to the kind', () => {
   // A drill runner that hands the kind a result, as the grader's runner would after playing it.
-  const result = (databases: { id: string; recoveryPoint: number | null }[]) => ({
+  const result = (measured: { id: string; recoveryPoint: number | null }[]) => ({
     duration: 3600,
     interval: 60,
     requests: { sent: 100, served: 90, dropped: 10 },
     ends: [{ end: 'Web', from: 'internet', port: 80, protocol: 'tcp', sent: 100, served: 90, dropped: 10, recoveryTime: 120, fullRecoveryTime: 300, outages: [] }],
-    databases,
+    databases: measured.map((d) => ({ ...d, region: 'us-east-1', role: 'primary' as const, endpoint: `${d.id.toLowerCase()}.rds.amazonaws.com`, outcome: 'measured' })),
     cost: { total: 0.5, currency: 'USD' as const, hourlyAtStart: 0.5 },
     events: [{ at: 600, what: 'failed', resource: 'us-east-1', detail: 'region us-east-1 failed' }],
     intervals: [],
