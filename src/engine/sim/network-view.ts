@@ -42,6 +42,8 @@ interface State {
  */
 export class NetworkView {
   private readonly states = new Map<string, State>();
+  /** The state of each set already asked about: the sets are not changed once made, and sorting a large one on every question is the cost. */
+  private readonly bySet = new WeakMap<ReadonlySet<string>, State>();
 
   constructor(
     readonly original: Cloud,
@@ -51,12 +53,15 @@ export class NetworkView {
   ) {}
 
   private state(down: ReadonlySet<string>): State {
+    const known = this.bySet.get(down);
+    if (known) return known;
     const key = [...down].sort().join(',');
     let s = this.states.get(key);
     if (!s) {
       s = { cloud: down.size === 0 ? this.original : withoutResources(this.original, down), verdicts: new Map() };
       this.states.set(key, s);
     }
+    this.bySet.set(down, s);
     return s;
   }
 
