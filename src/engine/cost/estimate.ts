@@ -38,6 +38,8 @@ export interface CostInput {
 }
 
 const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 10 ** places;
+// One collator for every comparison: localeCompare with options builds one per call, the cost of an estimate.
+const numericEn = new Intl.Collator('en', { numeric: true }).compare;
 const byName = <T extends { resource: string }>(a: T, b: T): number => a.resource.localeCompare(b.resource);
 
 export function estimateCost({ cloud, instanceTypes }: CostInput): CostEstimate {
@@ -52,7 +54,7 @@ export function estimateCost({ cloud, instanceTypes }: CostInput): CostEstimate 
       users.push(r.logicalId ?? r.id);
       for (const p of k.price(r, ctx)) ('reason' in p ? unpriced.push(p) : mine.push(p));
     }
-    items.push(...mine.sort((a, b) => a.what.localeCompare(b.what, 'en', { numeric: true }) || byName(a, b)));
+    items.push(...mine.sort((a, b) => numericEn(a.what, b.what) || byName(a, b)));
     if (k.usage && users.length) usageBased.push({ resources: users.sort(), note: k.usage });
   }
   const lines = new Map<string, CostLine>();
