@@ -12,7 +12,6 @@ describe('step and simple scaling adjustments', () => {
     const down = [{ upper: -10, adjustment: -2 }, { lower: -10, upper: 0, adjustment: -1 }];
     expect(stepFor(down, -10)?.adjustment).toBe(-2);
     expect(stepFor(down, -9.5)?.adjustment).toBe(-1);
-    expect(stepFor(down, 0)?.adjustment).toBe(-1);
     expect(stepFor(down, -10.5)?.adjustment).toBe(-2);
   });
 
