@@ -6,6 +6,7 @@ import { capacityOf, DEFAULT_INSTANCE_TYPE } from './capacity.js';
 import type { ElbParticipant } from './elb-participant.js';
 import { SimError } from './errors.js';
 import { type GroupPool, rebalanceMargin } from './asg-spares.js';
+import { activityOf, type AlarmPlay, groupAlarms, type MinuteMetrics } from './asg-alarms.js';
 import { combine, METRIC_PERIOD, Tracking } from './asg-tracking.js';
 import type { Claim, InterfaceLoad, Participant, SimContext } from './participant.js';
 import type { ScenarioEvent, ScenarioPath, Target } from './scenario.js';
@@ -50,6 +51,9 @@ interface Run {
   warmup: number;
   tracking: Tracking[];
   launchBlocked: boolean;
+  alarms: AlarmPlay[];
+  /** ASG-09: the last simple scaling activity: the instances it launched and its cooldown. */
+  simple?: { launched: string[]; cooldown: number; at: number };
 }
 
 type Timer =
@@ -116,7 +120,7 @@ export class AsgParticipant implements Participant {
 
   start(ctx: SimContext): void {
     for (const run of this.runs.values()) {
-      if (run.tracking.length) ctx.after(METRIC_PERIOD, this, { kind: 'metric', group: run.group.name } satisfies Timer);
+      if (run.tracking.length || run.alarms.length) ctx.after(METRIC_PERIOD, this, { kind: 'metric', group: run.group.name } satisfies Timer);
       for (const action of ctx.cloud.table(AUTOSCALING.scheduledAction).values()) {
         if (action.group !== run.group.name) continue;
         for (const t of scheduleOf(action, Infinity)) if (t >= 0) ctx.after(Math.max(1, t), this, { kind: 'scheduled', group: run.group.name, action } satisfies Timer);
@@ -214,7 +218,7 @@ export class AsgParticipant implements Participant {
     }
     // ASG-10: a policy's warm-up, else the group's default, else its cooldown.
     const warmup = g.defaultInstanceWarmup !== undefined && g.defaultInstanceWarmup >= 0 ? g.defaultInstanceWarmup : g.cooldown;
-    this.runs.set(g.name, { group: g, label: g.logicalId ?? g.name, pool, members, desired: g.desiredCapacity, min: g.minSize, max: g.maxSize, warmup, tracking: policies.map((p) => new Tracking(p)), launchBlocked: false });
+    this.runs.set(g.name, { group: g, label: g.logicalId ?? g.name, pool, members, desired: g.desiredCapacity, min: g.minSize, max: g.maxSize, warmup, tracking: policies.map((p) => new Tracking(p)), launchBlocked: false, alarms: groupAlarms(this.cloud, g, warmup) });
   }
 
   private publish(ctx: SimContext): void {
@@ -365,6 +369,7 @@ export class AsgParticipant implements Participant {
     const warming = this.active(run).length - measured.length;
     const cpu = measured.length ? measured.reduce((n, m) => n + m.cpuSeconds, 0) / METRIC_PERIOD / measured.length : undefined;
     const requests = measured.length ? measured.reduce((n, m) => n + m.requests, 0) / measured.length : undefined;
+    if (run.alarms.length) this.evaluateAlarms(ctx, run, this.minuteMetrics(ctx, run));
     for (const m of run.members) {
       m.cpuSeconds = 0;
       m.requests = 0;
@@ -373,6 +378,51 @@ export class AsgParticipant implements Participant {
     const want = combine(wants, run.desired);
     if (want) this.setDesired(ctx, run, want.desired, `target tracking: ${want.why}`);
     ctx.after(METRIC_PERIOD, this, { kind: 'metric', group: run.group.name } satisfies Timer);
+  }
+
+  private minuteMetrics(ctx: SimContext, run: Run): MinuteMetrics {
+    const past = (warmup: number) => run.members.filter((m) => m.state === 'in-service' && ctx.now - m.inServiceAt >= warmup + METRIC_PERIOD);
+    return {
+      cpu: (w) => {
+        const ms = past(w);
+        return ms.length ? ms.reduce((n, m) => n + m.cpuSeconds, 0) / METRIC_PERIOD / ms.length : undefined;
+      },
+      requests: (w) => {
+        const ms = past(w);
+        return ms.length ? ms.reduce((n, m) => n + m.requests, 0) / ms.length : undefined;
+      },
+      warming: (w) => this.active(run).length - past(w).length,
+    };
+  }
+
+  /** Alarms on the group's metrics (asg-alarms.ts): state changes, then each policy of an alarm in ALARM at each evaluation. */
+  private evaluateAlarms(ctx: SimContext, run: Run, metrics: MinuteMetrics): void {
+    for (const play of run.alarms) {
+      const { changed, evaluated } = play.minute(metrics);
+      if (changed) ctx.emit('alarm-state', run.label, `alarm ${play.label} → ${play.state} (${play.alarm.metricName} ${play.last === undefined ? 'no data' : round1(play.last)}, ${play.alarm.comparison} ${play.alarm.threshold}, ${play.alarm.datapointsToAlarm} of ${play.alarm.evaluationPeriods} datapoints)`);
+      if (!evaluated || play.state !== 'ALARM') continue;
+      for (const policy of play.policies) {
+        if (policy.policyType === 'SimpleScaling' && this.simpleBusy(ctx, run)) continue;
+        const warmup = policy.estimatedInstanceWarmup ?? run.warmup;
+        const activity = activityOf(play, policy, run.desired, metrics.warming(warmup), { min: run.min, max: run.max });
+        if (!activity) continue;
+        const before = new Set(this.active(run).map((m) => m.id));
+        this.setDesired(ctx, run, activity.desired, activity.why);
+        if (policy.policyType === 'SimpleScaling') {
+          run.simple = { launched: this.active(run).filter((m) => !before.has(m.id)).map((m) => m.id), cooldown: policy.cooldown ?? run.group.cooldown, at: ctx.now };
+        }
+      }
+    }
+  }
+
+  /** ASG-09: a simple scaling activity holds further ones until its launches are in service and the cooldown after the last has passed. */
+  private simpleBusy(ctx: SimContext, run: Run): boolean {
+    const s = run.simple;
+    if (!s) return false;
+    const launched = run.members.filter((m) => s.launched.includes(m.id));
+    if (launched.some((m) => m.state === 'pending')) return true;
+    const done = Math.max(s.at, ...launched.map((m) => (Number.isFinite(m.inServiceAt) ? m.inServiceAt : s.at)));
+    return ctx.now < done + s.cooldown;
   }
 
   /** ASG-11: sets the limits and the desired capacity the action gives; the limits bound the desired. */
@@ -393,6 +443,10 @@ export function scheduleOf(a: ScheduledAction, duration: number): number[] {
   if (!a.recurrence) return a.startTime ? [from] : [];
   const limit = Math.min(duration, 30 * 86400);
   return (cronTimes(a.recurrence, limit) ?? []).filter((t) => t >= from && t <= until);
+}
+
+function round1(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
 function findGroup(cloud: Cloud, name: string): AutoScalingGroup | undefined {

@@ -15,6 +15,7 @@ import { withScalingRoom } from './asg-spares.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
+import { unplayedAlarms } from './asg-alarms.js';
 import { EventQueue } from './queue.js';
 import type { Scenario } from './scenario.js';
 import { Tracker } from './tracker.js';
@@ -32,7 +33,7 @@ export interface SimOptions {
 export const NOTES: readonly { text: string; applies(cloud: Cloud): boolean }[] = [
   { applies: () => true, text: 'EC2 failures play out: regions, zones, subnets, instances (those of auto scaling groups too), NAT gateways, internet gateways and peering connections; routes to what is down are blackholes.' },
   { applies: (c) => has(c, ELBV2.loadBalancer), text: 'Load balancers play: health checks, fail-open, draining; requests go over their nodes to their healthy targets by the listener\'s default rule (scenario requests carry no host or path).' },
-  { applies: (c) => has(c, AUTOSCALING.group), text: 'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC); step and simple policies are not played, since their CloudWatch alarms are not modelled.' },
+  { applies: (c) => has(c, AUTOSCALING.group), text: 'Auto scaling plays: launches (90 s to InService), replacement of unhealthy instances, zone rebalancing, scale actions, target tracking on CPU and requests per target, scheduled actions (the clock starts at 2024-01-01 00:00 UTC), and step and simple policies invoked by CloudWatch alarms on the group\'s CPUUtilization or RequestCountPerTarget.' },
   { applies: (c) => has(c, RDS.dbInstance) || has(c, BACKUP.plan), text: 'RDS plays out: Multi-AZ failover (120 s, the endpoint keeps its name), single-AZ databases down until what failed recovers, read-replica promotion (300 s, the replica keeps its own endpoint); AWS Backup makes recovery points on its schedules (on the same clock) and copies them to other regions; each database gets its recovery point. Restores are not played: the result says what a restore would lose.' },
   { applies: (c) => has(c, ROUTE53.recordSet) || has(c, ROUTE53.healthCheck), text: 'Route 53 plays health checks (every RequestInterval from the internet, flipping after FailureThreshold results) and failover names (clients keep the old answer for its TTL; an alias 60 s).' },
   { applies: (c) => has(c, CLOUDFRONT.distribution), text: 'CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).' },
@@ -235,7 +236,7 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
     cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,
-    notes: [...NOTES.filter((n) => n.applies(loaded)).map((n) => n.text), ...unpricedNote(view.unpriced())],
+    notes: [...NOTES.filter((n) => n.applies(loaded)).map((n) => n.text), ...unpricedNote(view.unpriced()), ...unplayedAlarms(loaded)],
   };
 }
 

@@ -44,7 +44,7 @@ const BY_SERVICE: Readonly<Record<string, readonly string[]>> = {
     'ResponseHeadersPolicy', 'StreamingDistribution',
   ],
   CloudTrail: ['Channel', 'EventDataStore', 'Trail'],
-  CloudWatch: ['Alarm', 'AnomalyDetector', 'CompositeAlarm', 'Dashboard', 'InsightRule', 'MetricStream'],
+  CloudWatch: ['AnomalyDetector', 'CompositeAlarm', 'Dashboard', 'InsightRule', 'MetricStream'],
   CodeArtifact: ['Domain', 'Repository'],
   CodeBuild: ['Project', 'ReportGroup', 'SourceCredential'],
   CodeCommit: ['Repository'],

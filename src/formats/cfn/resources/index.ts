@@ -7,6 +7,7 @@ import { backupSelection } from './backup-backup-selection.js';
 import { backupVault } from './backup-backup-vault.js';
 import { certificate } from './certificatemanager-certificate.js';
 import { distribution } from './cloudfront-distribution.js';
+import { alarm } from './cloudwatch-alarm.js';
 import { egressOnlyInternetGateway } from './ec2-egress-only-internet-gateway.js';
 import { eip } from './ec2-eip.js';
 import { eipAssociation } from './ec2-eip-association.js';
@@ -88,6 +89,7 @@ export const MODELLED_TYPES: Readonly<Record<string, ResourceType>> = {
   'AWS::Backup::BackupVault': backupVault,
   'AWS::CertificateManager::Certificate': certificate,
   'AWS::CloudFront::Distribution': distribution,
+  'AWS::CloudWatch::Alarm': alarm,
   'AWS::WAFv2::WebACL': webAcl,
   'AWS::RDS::DBInstance': dbInstance,
   'AWS::RDS::DBSubnetGroup': dbSubnetGroup,
