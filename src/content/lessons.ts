@@ -13,7 +13,8 @@ export interface Lesson {
   readonly title: string;
   readonly order: number;
   readonly objectives: readonly string[];
-  readonly lab?: LabId;
+  /** The labs that end the lesson, in the order they are taken (front matter `lab:`, one id or a list); empty when none. */
+  readonly labs: readonly LabId[];
   /** The Markdown body, without the front matter. */
   readonly markdown: string;
   /** Absolute path of the file. */
@@ -137,9 +138,7 @@ export function parseLesson(text: string, file: string, shown: string, problems:
   if (!Array.isArray(objectives) || objectives.length === 0 || !objectives.every((o) => typeof o === 'string' && o.trim() !== '')) {
     at(line('objectives'), '`objectives:` must be a list of at least one non-empty string');
   }
-  if (raw.lab !== undefined && !isLabId(raw.lab)) {
-    at(line('lab'), `lab ${JSON.stringify(raw.lab)} is not a lab; choose one of ${LAB_IDS.join(', ')}`);
-  }
+  const labs = raw.lab === undefined ? [] : parseLabs(raw.lab, childNode(src.doc.contents, 'lab'), (node) => src.lineOf(node, line('lab')), at);
   if (problems.length > before) return undefined;
 
   const stem = basename(file).replace(/\.md$/, '');
@@ -152,10 +151,29 @@ export function parseLesson(text: string, file: string, shown: string, problems:
     title,
     order: order as number,
     objectives: (objectives as string[]).map((o) => o.trim()),
-    ...(raw.lab !== undefined ? { lab: raw.lab as LabId } : {}),
+    labs,
     markdown: split.body.replace(/^\n+/, ''),
     file,
   };
+}
+
+/** `lab:` is one lab id or a list of them, each once; pushes a problem for each bad one. */
+function parseLabs(value: unknown, node: unknown, lineOf: (node: unknown) => number, at: (line: number, message: string) => void): LabId[] {
+  const valid = `choose one of ${LAB_IDS.join(', ')}`;
+  if (!Array.isArray(value)) {
+    if (isLabId(value)) return [value];
+    at(lineOf(node), `lab ${JSON.stringify(value)} is not a lab; ${valid}, or a list of them`);
+    return [];
+  }
+  if (value.length === 0) at(lineOf(node), `\`lab:\` is an empty list; name at least one lab (${valid}) or leave \`lab:\` out`);
+  const labs: LabId[] = [];
+  value.forEach((item: unknown, i) => {
+    const itemLine = lineOf(childNode(node, i) ?? node);
+    if (!isLabId(item)) at(itemLine, `lab ${JSON.stringify(item)} is not a lab; ${valid}`);
+    else if (labs.includes(item)) at(itemLine, `lab ${item} is listed twice; name each lab once`);
+    else labs.push(item);
+  });
+  return labs;
 }
 
 function checkUnique(lessons: Lesson[], shown: (name: string) => string, problems: string[]): void {

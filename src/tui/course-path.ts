@@ -20,7 +20,8 @@ export interface LessonRow {
   readonly read: boolean;
   readonly questions: number;
   readonly quiz: QuizStats;
-  readonly lab?: LabStatus;
+  /** The lesson's labs, in the order they are taken; empty when it has none. */
+  readonly labs: readonly LabStatus[];
 }
 
 export type NextStep =
@@ -43,11 +44,7 @@ export interface CoursePath {
 
 export function coursePath(course: Course, progress: Progress, labs: readonly Lab[], now: Date): CoursePath {
   const best = new Map(labSummaries(progress).map((s) => [s.lab, s.best]));
-  const rows: LessonRow[] = lessonSummaries(course, progress, now).map((s) => {
-    if (!s.lesson.lab) return { ...s };
-    const lab = labs.find((l) => l.id === s.lesson.lab);
-    return { ...s, lab: { id: s.lesson.lab, available: lab !== undefined, max: lab?.maxScore, best: best.get(s.lesson.lab) } };
-  });
+  const rows: LessonRow[] = lessonSummaries(course, progress, now).map((s) => ({ ...s, labs: labStatuses(s.lesson, labs, best) }));
   const allIds = [...course.banks.values()].flatMap((qs) => qs.map((q) => q.id));
   const quiz = quizStats(progress, allIds, now);
   return { rows, next: nextStep(rows, labs, quiz.due), read: rows.filter((r) => r.read).length, due: quiz.due, quiz };
@@ -62,8 +59,9 @@ function nextStep(rows: readonly LessonRow[], labs: readonly Lab[], due: number)
   for (const r of rows) {
     if (!r.read) return { kind: 'read', lesson: r.lesson };
     if (r.questions > 0 && r.quiz.asked === 0) return { kind: 'quiz', lesson: r.lesson };
-    const lab = r.lab?.available ? labs.find((l) => l.id === r.lab!.id) : undefined;
-    if (lab && !(r.lab!.best && r.lab!.best.score >= lab.maxScore)) return { kind: 'lab', lesson: r.lesson, lab };
+    const id = nextLabId(r.labs);
+    const lab = id === undefined ? undefined : labs.find((l) => l.id === id);
+    if (lab && !labDone(r.labs.find((s) => s.id === id)!)) return { kind: 'lab', lesson: r.lesson, lab };
   }
   return due > 0 ? { kind: 'review', due } : { kind: 'done' };
 }
@@ -96,11 +94,47 @@ export function quizCell(row: LessonRow): string {
   return row.questions === 0 ? '' : formatAccuracy(row.quiz);
 }
 
-/** "3/4", "4/4 ✓", "–" before any attempt, "n/a" when the lab is not installed. */
-export function labCell(row: LessonRow): string {
-  if (!row.lab) return '';
-  if (!row.lab.available) return 'n/a';
-  const best = row.lab.best;
+/** Each of a lesson's labs: whether it is installed and the learner's best result. */
+export function lessonLabs(lesson: Lesson, labs: readonly Lab[], progress: Progress): LabStatus[] {
+  return labStatuses(lesson, labs, new Map(labSummaries(progress).map((s) => [s.lab, s.best])));
+}
+
+function labStatuses(lesson: Lesson, labs: readonly Lab[], best: ReadonlyMap<string, LabResult>): LabStatus[] {
+  return lesson.labs.map((id) => {
+    const lab = labs.find((l) => l.id === id);
+    return { id, available: lab !== undefined, max: lab?.maxScore, best: best.get(id) };
+  });
+}
+
+/** Full marks in an installed lab. */
+export function labDone(s: LabStatus): boolean {
+  return s.available && s.best !== undefined && s.best.max > 0 && s.best.score >= s.best.max;
+}
+
+/** The lab to take next of a lesson's labs: the first installed one without full marks, else the first installed one. */
+export function nextLabId(labs: readonly LabStatus[]): string | undefined {
+  return (labs.find((s) => s.available && !labDone(s)) ?? labs.find((s) => s.available))?.id;
+}
+
+/**
+ * One lab: "3/4", "4/4 ✓", "–" before any attempt, "n/a" when the lab is not installed.
+ * Several: how many have full marks, "1/2 labs", "2/2 labs ✓" ("n/a" when none is installed).
+ */
+export function labCell(row: Pick<LessonRow, 'labs'>): string {
+  if (row.labs.length === 0) return '';
+  if (row.labs.length > 1) {
+    if (!row.labs.some((s) => s.available)) return 'n/a';
+    const done = row.labs.filter(labDone).length;
+    return `${done}/${row.labs.length} labs${done === row.labs.length ? ' ✓' : ''}`;
+  }
+  const [lab] = row.labs;
+  if (!lab.available) return 'n/a';
+  const best = lab.best;
   if (!best) return '–';
   return `${best.score}/${best.max}${best.max > 0 && best.score >= best.max ? ' ✓' : ''}`;
+}
+
+/** The lab column: 7 wide, wider when a lesson with several labs needs it ("2/2 labs ✓"). */
+export function labColumnWidth(rows: readonly Pick<LessonRow, 'labs'>[]): number {
+  return Math.max(7, ...rows.map((r) => labCell(r).length));
 }

@@ -1,7 +1,7 @@
 import type { Lab } from '../content/labs.js';
 import type { Course } from '../content/lessons.js';
 import type { Progress } from '../content/progress.js';
-import { coursePath, labCell, quizCell, type NextStep } from './course-path.js';
+import { coursePath, labCell, labColumnWidth, quizCell, type NextStep } from './course-path.js';
 import { padTo, truncate } from './text.js';
 
 /**
@@ -32,7 +32,7 @@ export function courseOverview(input: OverviewInput): string[] {
     out.push('There are no lessons yet.');
   } else {
     const quizW = 13;
-    const labW = 7;
+    const labW = labColumnWidth(path.rows);
     const titleW = width - 7 - quizW - labW - 2;
     out.push(`${padTo('    #  Lesson', 7 + titleW)} ${padTo('Quiz', quizW)} Lab`);
     for (const r of path.rows) {

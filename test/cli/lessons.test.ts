@@ -63,11 +63,13 @@ describe('cloudlab lessons', () => {
       title: 'Addresses',
       objectives: ['Count the addresses in a block', 'Name the network a block with host bits set names'],
       lab: 'address-plan',
+      labs: ['address-plan'],
       read: false,
       questions: 10,
       quiz: { attempts: 0, correct: 0, due: 0 },
     });
     expect(list[1].lab).toBeNull();
+    expect(list[1].labs).toEqual([]);
   });
 
   it('lists the real course', () => {
@@ -112,8 +114,8 @@ describe('cloudlab lesson', () => {
     const r = run(['lesson', 'routes', '--json'], home);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['id', 'title', 'order', 'objectives', 'lab', 'markdown']);
-    expect(j).toMatchObject({ id: 'routes', title: 'Routes', order: 2, objectives: ['Read a route table'], lab: null });
+    expect(Object.keys(j)).toEqual(['id', 'title', 'order', 'objectives', 'lab', 'labs', 'markdown']);
+    expect(j).toMatchObject({ id: 'routes', title: 'Routes', order: 2, objectives: ['Read a route table'], lab: null, labs: [] });
     expect(j.markdown).toMatch(/^# Routes/);
     expect(() => progressOf(home)).toThrow();
   });

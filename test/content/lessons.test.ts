@@ -18,8 +18,8 @@ describe('loadCourse on a complete course', () => {
     ]);
     const first = course.lessons[0];
     expect(first.objectives).toEqual(['Count the addresses in a block', 'Name the network a block with host bits set names']);
-    expect(first.lab).toBe('address-plan');
-    expect(course.lessons[1].lab).toBeUndefined();
+    expect(first.labs).toEqual(['address-plan']);
+    expect(course.lessons[1].labs).toEqual([]);
     expect(first.markdown.startsWith('# Addresses')).toBe(true);
     expect(first.markdown).not.toContain('order: 1');
   });
@@ -89,6 +89,32 @@ describe('loadCourse reports bad lessons by file, line and field', () => {
     const dir = tempCourse({ '01-one.md': lessonFile('id: one\ntitle: One\norder: 1\nobjectives: [x]\nlab: vpn') });
     const [problem] = loadCourse(dir).problems;
     expect(problem).toMatch(/^lessons\/01-one\.md:6: lab "vpn" is not a lab; choose one of address-plan, public-web, three-tier/);
+  });
+
+  it('takes a list of labs, kept in the order written', () => {
+    const block = tempCourse({ '01-one.md': lessonFile('id: one\ntitle: One\norder: 1\nobjectives: [x]\nlab:\n  - zones-and-firewalls\n  - load-balanced-web') });
+    const flow = tempCourse({ '01-one.md': lessonFile('id: one\ntitle: One\norder: 1\nobjectives: [x]\nlab: [peering, address-plan]') });
+    for (const [dir, labs] of [[block, ['zones-and-firewalls', 'load-balanced-web']], [flow, ['peering', 'address-plan']]] as const) {
+      const course = loadCourse(dir);
+      expect(course.problems).toEqual([]);
+      expect(course.lessons[0].labs).toEqual(labs);
+    }
+  });
+
+  it('rejects a bad lab in a list on its own line, a lab listed twice and an empty list', () => {
+    const dir = tempCourse({
+      '01-one.md': lessonFile('id: one\ntitle: One\norder: 1\nobjectives: [x]\nlab:\n  - peering\n  - vpn\n  - peering'),
+      '02-two.md': lessonFile('id: two\ntitle: Two\norder: 2\nobjectives: [x]\nlab: []'),
+      '03-three.md': lessonFile('id: three\ntitle: Three\norder: 3\nobjectives: [x]\nlab: {peering: 1}'),
+    });
+    const course = loadCourse(dir);
+    expect(course.problems).toEqual([
+      expect.stringMatching(/^lessons\/01-one\.md:8: lab "vpn" is not a lab; choose one of address-plan, public-web, /),
+      'lessons/01-one.md:9: lab peering is listed twice; name each lab once',
+      expect.stringMatching(/^lessons\/02-two\.md:6: `lab:` is an empty list; name at least one lab \(choose one of address-plan, .*\) or leave `lab:` out$/),
+      expect.stringMatching(/^lessons\/03-three\.md:6: lab \{"peering":1\} is not a lab; choose one of address-plan, .*, or a list of them$/),
+    ]);
+    expect(course.lessons).toEqual([]);
   });
 
   it('rejects unknown fields, ids that are not kebab-case, and empty objectives', () => {

@@ -21,8 +21,9 @@ export async function run(key: string, options: Options): Promise<number> {
   if (!lesson) throw new UsageError(unknownLesson(key, course.lessons));
 
   if (options.json) {
-    const { id, title, order, objectives, lab, markdown } = lesson;
-    outJson({ id, title, order, objectives, lab: lab ?? null, markdown });
+    const { id, title, order, objectives, labs, markdown } = lesson;
+    // `lab` (the first lab) is kept for readers written before a lesson could have several.
+    outJson({ id, title, order, objectives, lab: labs[0] ?? null, labs, markdown });
     return 0;
   }
   const width = options.width === undefined ? defaultWidth(process.stdout) : parseWidth(options.width);
@@ -35,13 +36,12 @@ export async function run(key: string, options: Options): Promise<number> {
   return 0;
 }
 
-/** "Next: cloudlab quiz <id> · cloudlab lab brief <lab>", on two lines when narrow. */
+/** "Next: cloudlab quiz <id> · cloudlab lab brief <lab>", one command a line when narrow or when there are several labs. */
 function nextSteps(lesson: Lesson, width: number): string[] {
   const quiz = `cloudlab quiz ${lesson.id}`;
-  if (!lesson.lab) return [`Next: ${quiz}`];
-  const lab = `cloudlab lab brief ${lesson.lab}`;
-  const one = `Next: ${quiz} · ${lab}`;
-  return one.length <= width ? [one] : [`Next: ${quiz}`, `      ${lab}`];
+  const labs = lesson.labs.map((lab) => `cloudlab lab brief ${lab}`);
+  const one = [`Next: ${quiz}`, ...labs].join(' · ');
+  return labs.length <= 1 && one.length <= width ? [one] : [`Next: ${quiz}`, ...labs.map((lab) => `      ${lab}`)];
 }
 
 /** The page: a title line, the objectives, then the body (without its own copy of the title). */

@@ -22,7 +22,8 @@ export async function run(options: Options): Promise<number> {
         id: r.lesson.id,
         title: r.lesson.title,
         objectives: r.lesson.objectives,
-        lab: r.lesson.lab ?? null,
+        lab: r.lesson.labs[0] ?? null,
+        labs: r.lesson.labs,
         read: r.read,
         questions: r.questions,
         quiz: { attempts: r.quiz.attempts, correct: r.quiz.correct, due: r.quiz.due },
@@ -37,12 +38,12 @@ export async function run(options: Options): Promise<number> {
   const mode = detectMode(process.stdout);
   const width = Math.min(defaultWidth(process.stdout), 100);
   const cell = (text: string): Segment[] => [seg(text)];
-  const status = (r: (typeof rows)[number]): string[] => [r.read ? '✓' : '', formatAccuracy(r.quiz), r.lesson.lab ?? '–'];
+  const status = (r: (typeof rows)[number]): string[] => [r.read ? '✓' : '', formatAccuracy(r.quiz), labText(r.lesson.labs)];
   // Ids are what people type, so they are never broken. When the titles do not fit beside
   // them at this width, each title goes on the line under its id instead.
   const longest = (texts: string[]): number => Math.max(0, ...texts.map((t) => t.length));
   const side =
-    2 + longest(rows.map((r) => r.lesson.id)) + longest(rows.map((r) => r.lesson.title)) + 4 + 4 + Math.max(3, longest(rows.map((r) => r.lesson.lab ?? '–'))) + 2 * 5;
+    2 + longest(rows.map((r) => r.lesson.id)) + longest(rows.map((r) => r.lesson.title)) + 4 + 4 + Math.max(3, longest(rows.map((r) => labText(r.lesson.labs)))) + 2 * 5;
   const together = side <= width;
   const table = renderTable({
     rows: together
@@ -66,4 +67,9 @@ export async function run(options: Options): Promise<number> {
     ].join('\n'),
   );
   return 0;
+}
+
+/** The lesson's labs as typed: "peering", "prod-staging, production-three-tier", "–" for none. */
+function labText(labs: readonly string[]): string {
+  return labs.length === 0 ? '–' : labs.join(', ');
 }

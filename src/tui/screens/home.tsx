@@ -7,7 +7,7 @@ import type { Progress } from '../../content/progress.js';
 import { Frame } from '../components/frame.js';
 import { useKeys } from '../components/key-router.js';
 import { useLook } from '../components/look-context.js';
-import { coursePath, describeNext, labCell, nextLessonId, quizCell, type CoursePath, type LessonRow } from '../course-path.js';
+import { coursePath, describeNext, labCell, labColumnWidth, labDone, nextLessonId, quizCell, type CoursePath, type LessonRow } from '../course-path.js';
 import { isBack, type Keys } from '../input.js';
 import { KEYS } from '../keys.js';
 import { frameLayout } from '../layout.js';
@@ -86,7 +86,7 @@ export function Home(props: HomeProps) {
   );
 
   const body: RenderedLine[] = [line([seg('Next › ', { bold: true, color: 'cyan' }), seg(describeNext(path.next), { bold: true })]), BLANK];
-  const widths = columns(width);
+  const widths = columns(width, labColumnWidth(path.rows));
   body.push(look.boxes ? line([seg(headRow(widths), { dim: true })]) : line([seg(`${path.rows.length} lessons:`, { dim: true })]));
   const shown = path.rows.slice(top, top + listHeight);
   shown.forEach((r, i) => {
@@ -106,9 +106,8 @@ interface Columns {
   readonly lab: number;
 }
 
-function columns(width: number): Columns {
+function columns(width: number, lab: number): Columns {
   const quiz = 13;
-  const lab = 7;
   return { title: Math.max(10, width - 8 - quiz - lab - 2), quiz, lab };
 }
 
@@ -128,7 +127,8 @@ function linearRow(r: LessonRow): string {
   const parts = [r.read ? 'read' : 'not read'];
   if (r.questions > 0) parts.push(`quiz ${r.quiz.attempts === 0 ? 'not tried' : formatAccuracy(r.quiz)}`);
   const lab = labCell(r);
-  if (lab) parts.push(lab === '–' ? 'lab not tried' : lab === 'n/a' ? 'no lab yet' : `lab ${lab}`);
+  if (r.labs.length > 1) parts.push(lab === 'n/a' ? 'no lab yet' : `${r.labs.filter(labDone).length} of ${r.labs.length} labs with full marks`);
+  else if (lab) parts.push(lab === '–' ? 'lab not tried' : lab === 'n/a' ? 'no lab yet' : `lab ${lab}`);
   return `${r.lesson.order}. ${r.lesson.title}: ${parts.join(', ')}`;
 }
 

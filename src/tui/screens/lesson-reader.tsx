@@ -43,11 +43,11 @@ export function LessonReader(props: LessonReaderProps) {
     if (!lesson) return [];
     const rendered = renderMarkdown(lessonMarkdown(lesson), { width: Math.min(width, MAX_TEXT_WIDTH), mode: look.mode });
     const text = look.boxes ? rendered : splitWide(withoutRules(rendered), Math.min(width, MAX_TEXT_WIDTH));
-    const next = [`t quiz`, ...(lesson.lab ? ['s lab'] : []), ...(index + 1 < lessons.length ? ['n next lesson'] : [])];
+    const next = [`t quiz`, ...labStep(lesson), ...(index + 1 < lessons.length ? ['n next lesson'] : [])];
     return [...text, BLANK, line([seg(`End of lesson ${lesson.order}. Next: ${next.join(' · ')}`, THEME.url)])];
   }, [lesson, width, look.mode, look.boxes, index, lessons.length]);
 
-  const hints = [KEYS.lesson.line, KEYS.lesson.page, KEYS.lesson.ends, KEYS.lesson.next, KEYS.lesson.quiz, ...(lesson?.lab ? [KEYS.lesson.lab] : []), KEYS.lesson.help, KEYS.lesson.back];
+  const hints = [KEYS.lesson.line, KEYS.lesson.page, KEYS.lesson.ends, KEYS.lesson.next, KEYS.lesson.quiz, ...(lesson && lesson.labs.length > 0 ? [KEYS.lesson.lab] : []), KEYS.lesson.help, KEYS.lesson.back];
   const layout = frameLayout(width, height, hints, props.status, look);
   const top = clampOffset(offset, lines.length, layout.bodyHeight);
   // A lesson counts as read once its last line has been on the screen, not when it opens.
@@ -89,4 +89,10 @@ export function LessonReader(props: LessonReaderProps) {
       body={lines.slice(top, top + layout.bodyHeight)}
     />
   );
+}
+
+/** "s lab", or for several "s labs load-balanced-web, then ticket-spike": the order they are taken in. */
+function labStep(lesson: Lesson): string[] {
+  if (lesson.labs.length === 0) return [];
+  return [lesson.labs.length === 1 ? 's lab' : `s labs ${lesson.labs.join(', then ')}`];
 }

@@ -16,6 +16,7 @@ import type { Verdict } from '../quiz-session.js';
 import { applied, type ProgressEdit, type Recorder } from '../recorder.js';
 import { HelpOverlay } from './help-overlay.js';
 import { Home } from './home.js';
+import { lessonLabs, nextLabId } from '../course-path.js';
 import { LabList } from './lab-list.js';
 import { LabScreen } from './lab-screen.js';
 import { LessonReader } from './lesson-reader.js';
@@ -116,9 +117,10 @@ export function Root(props: RootProps) {
     setStatus(problem ? `The lab ${labId} could not be loaded (l lists the labs and why).` : `The lab ${labId} is not installed yet.`);
   };
   const lessonLab = (lessonId: string): void => {
-    const lab = course.lessons.find((l) => l.id === lessonId)?.lab;
-    if (!lab) return setStatus('This lesson has no lab.');
-    openLab(lab);
+    const lesson = course.lessons.find((l) => l.id === lessonId);
+    if (!lesson || lesson.labs.length === 0) return setStatus('This lesson has no lab.');
+    // Of several labs, the first one without full marks: s again after it opens the next.
+    openLab(nextLabId(lessonLabs(lesson, labs, progress)) ?? lesson.labs[0]);
   };
   const answered = (v: Verdict): void => {
     const at = now();

@@ -19,8 +19,8 @@ export function courseFailures(dir: string): string[] {
       if (!q.explanation) failures.push(`${q.id}: no explanation`);
       if (!checkAnswer(q, typedAnswer(q)).correct) failures.push(`${q.id}: its own answer "${typedAnswer(q)}" is not accepted`);
     }
-    if (lesson.lab !== undefined && !(LAB_IDS as readonly string[]).includes(lesson.lab)) {
-      failures.push(`${lesson.id}: lab ${lesson.lab} is not one of ${LAB_IDS.join(', ')}`);
+    for (const lab of lesson.labs) {
+      if (!(LAB_IDS as readonly string[]).includes(lab)) failures.push(`${lesson.id}: lab ${lab} is not one of ${LAB_IDS.join(', ')}`);
     }
     for (const heading of ['Common mistakes', 'Summary']) {
       if (!new RegExp(`^## ${heading}\\s*$`, 'm').test(lesson.markdown)) failures.push(`${lesson.id}: no "## ${heading}" section`);
