@@ -10,6 +10,7 @@ export const LAB_IDS = [
   'zones-and-firewalls',
   'prod-staging',
   'peering',
+  'ticket-spike',
 ] as const;
 
 export type LabId = (typeof LAB_IDS)[number];
