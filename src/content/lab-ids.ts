@@ -7,10 +7,10 @@ export const LAB_IDS = [
   'bastion',
   'nat-gateway',
   'load-balanced-web',
+  'ticket-spike',
   'zones-and-firewalls',
   'prod-staging',
   'peering',
-  'ticket-spike',
 ] as const;
 
 export type LabId = (typeof LAB_IDS)[number];

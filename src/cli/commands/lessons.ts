@@ -43,7 +43,7 @@ export async function run(options: Options): Promise<number> {
   // them at this width, each title goes on the line under its id instead.
   const longest = (texts: string[]): number => Math.max(0, ...texts.map((t) => t.length));
   const side =
-    2 + longest(rows.map((r) => r.lesson.id)) + longest(rows.map((r) => r.lesson.title)) + 4 + 4 + Math.max(3, longest(rows.map((r) => labText(r.lesson.labs)))) + 2 * 5;
+    2 + longest(rows.map((r) => r.lesson.id)) + longest(rows.map((r) => r.lesson.title)) + 4 + 4 + Math.max(3, longest(rows.flatMap((r) => r.lesson.labs))) + 2 * 5;
   const together = side <= width;
   const table = renderTable({
     rows: together
@@ -69,7 +69,7 @@ export async function run(options: Options): Promise<number> {
   return 0;
 }
 
-/** The lesson's labs as typed: "peering", "prod-staging, production-three-tier", "–" for none. */
+/** The lesson's labs, one id a line so that no id is ever broken; "–" for none. */
 function labText(labs: readonly string[]): string {
-  return labs.length === 0 ? '–' : labs.join(', ');
+  return labs.length === 0 ? '–' : labs.join('\n');
 }
