@@ -340,7 +340,7 @@ export class RdsParticipant implements Participant {
       ctx.emit(
         'replica-promoted',
         s.name,
-        `${s.name} is a standalone, writable database at its own endpoint ${s.db.dnsName}${src ? `; ${src.name}'s name ${src.db.dnsName} does not move to it: point the application (or a DNS record) at the new endpoint` : ''}`,
+        `${s.name} is a standalone, writable database at its own endpoint ${s.db.dnsName}${src ? `; ${src.name}'s name ${src.db.dnsName} does not move to it: ${src.followedBy === s ? `the runbook points the application at the new endpoint (traffic to ${src.name} goes there now)` : 'point the application (or a DNS record) at the new endpoint'}` : ''}`,
       );
       const open = src?.outages.at(-1);
       if (src && open && open.end === null) {
