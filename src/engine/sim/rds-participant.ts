@@ -65,7 +65,9 @@ interface Timer {
  * replication and reboots the replica; after the promotion time it is a standalone writable
  * database at its own endpoint (the old primary's name does not move to it). A database is a
  * traffic end on its interface, serving the requests a second of its class (dr-timings.ts);
- * while it is down, failing over or rebooting, requests to it are dropped.
+ * while it is down, failing over or rebooting, requests to it are dropped. `restore:` (and the
+ * failover runbook) brings a lost database back as a new instance at a new endpoint
+ * (rds-restore-room.ts, restoreSource), writable after RDS_TIMINGS.restoreSeconds.
  */
 export class RdsParticipant implements Participant {
   readonly service = 'RDS';
