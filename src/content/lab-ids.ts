@@ -10,6 +10,7 @@ export const LAB_IDS = [
   'ticket-spike',
   'zones-and-firewalls',
   'prod-staging',
+  'production-three-tier',
   'peering',
 ] as const;
 
