@@ -12,6 +12,7 @@ export const LAB_IDS = [
   'prod-staging',
   'production-three-tier',
   'peering',
+  'warm-standby',
 ] as const;
 
 export type LabId = (typeof LAB_IDS)[number];
