@@ -9,6 +9,9 @@ import { withoutResources } from './copy-cloud.js';
 import type { Protocol } from './scenario.js';
 
 /** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
+/** In a set of what is down: a database that is lost, so not billed (its id after the prefix). */
+export const UNBILLED_DATABASE = 'unbilled-database:';
+
 export type EndRef =
   | { kind: 'internet'; name: string; addresses?: IntervalSet }
   | { kind: 'interface'; name: string; eniId: string; only?: 'private' | 'public' }
@@ -86,7 +89,11 @@ export class NetworkView {
   hourlyUsd(down: ReadonlySet<string>): number {
     const s = this.state(down);
     if (s.hourlyUsd === undefined) {
-      const billed = this.unbilled.size ? withoutResources(s.cloud, this.unbilled) : s.cloud;
+      // A lost database (its region or zone down, no failover) is not billed while it is lost,
+      // as instances are not; one failing over or rebooting still is.
+      const dbsLost = [...down].filter((id) => id.startsWith(UNBILLED_DATABASE)).map((id) => id.slice(UNBILLED_DATABASE.length));
+      const unbilled = dbsLost.length ? [...this.unbilled, ...dbsLost] : [...this.unbilled];
+      const billed = unbilled.length ? withoutResources(s.cloud, unbilled) : s.cloud;
       const estimate = estimateCost({ cloud: billed, instanceTypes: this.instanceTypes });
       // From the lines' quantities and prices, not their rounded totals.
       s.hourlyUsd = estimate.lines.reduce((n, l) => n + l.quantity * perHour(l.price), 0);
