@@ -11,6 +11,7 @@ export const LAB_IDS = [
   'zones-and-firewalls',
   'prod-staging',
   'peering',
+  'dr-strategy',
 ] as const;
 
 export type LabId = (typeof LAB_IDS)[number];
