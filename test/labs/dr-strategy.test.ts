@@ -1,0 +1,56 @@
+/**
+ * dr-strategy: for every workload a student can draw, the strategy of the solution is the
+ * cheapest that the region loss drill shows meets its objectives (DR-02): the one a step
+ * dearer is over the budget, the one a step below misses an objective.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLab, studentParameters } from '../../src/content/labs.js';
+import { failedIds, failureSummary, fixturePath, gradeFor } from './support.js';
+
+const lab = loadLab('dr-strategy');
+const workloads = lab.parameters.find((p) => p.name === 'workload')!.choices!.map(String);
+
+/** A student id that draws each workload (the search is deterministic). */
+function studentFor(workload: string): string {
+  for (let i = 0; i < 10_000; i++) {
+    const id = `w${i}`;
+    if (studentParameters(lab, id).workload === workload) return id;
+  }
+  throw new Error(`no student draws ${workload}`);
+}
+
+const grade = (folder: string, student: string) => gradeFor(lab, '', fixturePath('dr-strategy', folder), student);
+
+/** What the strategy a step below the cheapest adequate one misses, for each workload. */
+const BELOW: Record<string, string[]> = {
+  orders: ['recovery-time'], // pilot light: servers launched at 15m serve after the 5m RTO
+  checkout: ['recovery-time'],
+  accounts: ['recovery-point'], // backup and restore: a daily copy, hours of writes lost
+  catalog: ['recovery-point'],
+  reports: ['recovery-point'], // daily backups where the 4h RPO needs hourly ones
+  archive: [], // nothing is cheaper than backup and restore: kept as the solution has it
+};
+
+describe('lab dr-strategy, for every workload', () => {
+  it('offers the six workloads, each with its own objectives and budget', () => {
+    expect(workloads).toEqual(Object.keys(BELOW).sort((a, b) => workloads.indexOf(a) - workloads.indexOf(b)));
+  });
+
+  describe.each(workloads)('%s', (workload) => {
+    const student = studentFor(workload);
+
+    it('the solution scores full marks', () => {
+      const r = grade('solution', student);
+      expect(failureSummary(r)).toEqual([]);
+      expect(r.score).toBe(lab.maxScore);
+    });
+
+    it('a strategy one step dearer meets the objectives and is over the budget', () => {
+      expect(failedIds(grade('broken-one-step-dearer', student))).toEqual(['budget']);
+    });
+
+    it('the strategy a step below misses an objective', () => {
+      expect(failedIds(grade('strategy-below', student))).toEqual(BELOW[workload]);
+    });
+  });
+});
