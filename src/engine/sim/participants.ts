@@ -8,6 +8,7 @@ import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
 import { RdsParticipant } from './rds-participant.js';
 import type { RestoreSpare } from './rds-restore-room.js';
+import { FailoverRunbook } from './failover-runbook.js';
 import { RecoveryPointLedger } from './recovery-points.js';
 import { Route53Participant } from './route53-participant.js';
 
@@ -42,6 +43,13 @@ export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly 
     input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud) : undefined,
   (input, _before, shared) => new RdsParticipant(shared.recoveryPoints, input.restoreSpares, input.restores),
   (input, _before, shared) => new BackupParticipant(shared.recoveryPoints, new Set((input.restoreSpares ?? []).map((x) => x.db.id))),
+  (input, before) =>
+    input.restores
+      ? new FailoverRunbook(
+          before.find((p): p is RdsParticipant => p instanceof RdsParticipant),
+          before.find((p): p is AsgParticipant => p instanceof AsgParticipant),
+        )
+      : undefined,
   () => new Route53Participant(),
   () => new CloudFrontParticipant(),
 ];

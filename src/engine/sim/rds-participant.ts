@@ -65,7 +65,9 @@ interface Timer {
  * replication and reboots the replica; after the promotion time it is a standalone writable
  * database at its own endpoint (the old primary's name does not move to it). A database is a
  * traffic end on its interface, serving the requests a second of its class (dr-timings.ts);
- * while it is down, failing over or rebooting, requests to it are dropped.
+ * while it is down, failing over or rebooting, requests to it are dropped. `restore:` (and the
+ * failover runbook) brings a lost database back as a new instance at a new endpoint
+ * (rds-restore-room.ts, restoreSource), writable after RDS_TIMINGS.restoreSeconds.
  */
 export class RdsParticipant implements Participant {
   readonly service = 'RDS';
@@ -340,7 +342,7 @@ export class RdsParticipant implements Participant {
       ctx.emit(
         'replica-promoted',
         s.name,
-        `${s.name} is a standalone, writable database at its own endpoint ${s.db.dnsName}${src ? `; ${src.name}'s name ${src.db.dnsName} does not move to it: point the application (or a DNS record) at the new endpoint` : ''}`,
+        `${s.name} is a standalone, writable database at its own endpoint ${s.db.dnsName}${src ? `; ${src.name}'s name ${src.db.dnsName} does not move to it: ${src.followedBy === s ? `the runbook points the application at the new endpoint (traffic to ${src.name} goes there now)` : 'point the application (or a DNS record) at the new endpoint'}` : ''}`,
       );
       const open = src?.outages.at(-1);
       if (src && open && open.end === null) {

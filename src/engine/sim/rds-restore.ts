@@ -13,8 +13,8 @@ export interface RestoreOption {
  * writes each would lose (RDS-10, BAK-06): a live replica of it (its lag, once promoted), a
  * point-in-time restore from its automated backups while its region is up (RDS-08: logs every
  * 5 minutes), and AWS Backup's recovery points that were usable when it was lost, in a region
- * that is up at the end (only copies count when its own region is lost). The restore itself
- * is not played (it makes a new instance at a new endpoint); this is the data it would have.
+ * that is up at the end (only copies count when its own region is lost): for a database no
+ * played restore brought back, the data a restore would have.
  */
 export function restoreOptions(rds: RdsParticipant, s: DbState, lostAt: number, ledger: RecoveryPointLedger | undefined): RestoreOption | undefined {
   const options: RestoreOption[] = [];
