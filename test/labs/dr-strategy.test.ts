@@ -1,11 +1,12 @@
 /**
  * dr-strategy: for every workload a student can draw, the strategy of the solution is the
  * cheapest that the region loss drill shows meets its objectives (DR-02): the one a step
- * dearer is over the budget, the one a step below misses an objective.
+ * dearer is over the budget, the one a step below misses an objective; and each broken variant
+ * fails the same checks whatever the workload.
  */
 import { describe, expect, it } from 'vitest';
 import { loadLab, studentParameters } from '../../src/content/labs.js';
-import { failedIds, failureSummary, fixturePath, gradeFor } from './support.js';
+import { brokenVariants, expectedFailures, failedIds, failureSummary, fixturePath, gradeFor } from './support.js';
 
 const lab = loadLab('dr-strategy');
 const workloads = lab.parameters.find((p) => p.name === 'workload')!.choices!.map(String);
@@ -51,6 +52,12 @@ describe('lab dr-strategy, for every workload', () => {
 
     it('the strategy a step below misses an objective', () => {
       expect(failedIds(grade('strategy-below', student))).toEqual(BELOW[workload]);
+    });
+
+    // The lab's tests grade the variants for three students; these hold for every workload.
+    it.each(brokenVariants('dr-strategy'))('%s fails exactly the checks expect.yaml lists', (variant) => {
+      const r = grade(variant, student);
+      expect(failedIds(r), failureSummary(r).join('\n')).toEqual(expectedFailures('dr-strategy')[variant]);
     });
   });
 });
