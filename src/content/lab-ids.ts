@@ -10,7 +10,9 @@ export const LAB_IDS = [
   'ticket-spike',
   'zones-and-firewalls',
   'prod-staging',
+  'production-three-tier',
   'peering',
+  'warm-standby',
   'dr-strategy',
 ] as const;
 

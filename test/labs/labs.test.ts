@@ -71,7 +71,7 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
     });
 
     it('names the lab and the student in the Metadata of the starter and the solution', () => {
-      // Each template on its own: a lab across regions has one per region.
+      // A lab across regions has one template per region, each with its own Metadata.
       for (const text of [...lab.starters.map((f) => f.text), ...fixtureTexts(id, solutionFile)]) {
         // CloudFormation's short-form tags (!Ref …) mean nothing to a plain YAML parser; only
         // the Metadata section is read here.

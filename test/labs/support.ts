@@ -27,7 +27,7 @@ export function fixture(labId: string, name: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** A fixture's templates, one text each: the file, or each `<region>.yaml` of a folder fixture. */
+/** A fixture's templates one by one: the file, or each `<region>.yaml` of a folder fixture. */
 export function fixtureTexts(labId: string, name: string): string[] {
   const path = join(FIXTURES_DIR, labId, name);
   return statSync(path).isDirectory() ? regionFiles(path).map((f) => f.text) : [readFileSync(path, 'utf8')];

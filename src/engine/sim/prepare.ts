@@ -188,6 +188,10 @@ function unplayedAction(cloud: Cloud, event: ActionEvent): SimError {
       return notModelled(`${pending.service} in the simulation`, `${event.group} is ${pending.noun}, which the virtual cloud loads but the simulation does not play yet, so its desired capacity cannot be set`, event.path);
     }
     const groups = groupNames(cloud);
+    const twins = groups.filter((g) => g.endsWith(`/${event.group}`));
+    if (twins.length > 1) {
+      return new SimError('UnknownResource', `${event.group} names a group in more than one region; write ${twins.join(' or ')}`, event.path);
+    }
     const close = nearest(event.group, groups);
     return new SimError(
       'UnknownResource',

@@ -81,6 +81,24 @@ describe('restore: a lost database comes back as a new instance', () => {
     expect(r!.events.filter((e) => e.what === 'restore-refused').map((e) => e.detail)).toEqual(['Database is not restored: it is being restored as Database-restored']);
   });
 
+  it('refuses on the timeline a Multi-AZ database that is failing over, not lost (RDS-02)', () => {
+    const text = 'duration: 1h\ntraffic:\n  - from: us-east-1/WebB\n    to: Database\n    port: 3306\n    rps: 1\nevents:\n  - at: 10m\n    fail: az us-east-1a\n  - at: 11m\n    restore: Database\n';
+    const { result: r, diagnostics } = play(loadSubmissionPath(join(SIM, 'dr-dns')), text);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r!.events.find((e) => e.what === 'restore-refused')!.detail).toBe('Database is not restored: it is not lost (it is failing over to its standby)');
+    expect(r!.databases.find((d) => d.id === 'Database')).toMatchObject({ recoveryPoint: 0, recoveryTime: 120 });
+  });
+
+  it('a restore whose region is lost before it completes fails; the database stays lost', () => {
+    const text = `${drill(['subnet:us-west-2/PrivateA'], 'region us-east-1', 'Database')}  - at: 20m\n    fail: region us-west-2\n`;
+    const { result: r } = play(backupAndRestore(), text);
+    expect(r!.events.find((e) => e.what === 'restore-failed')).toMatchObject({ at: 20 * 60, resource: 'us-west-2/Database-restored' });
+    expect(r!.events.some((e) => e.what === 'database-restored')).toBe(false);
+    expect(r!.databases.map((d) => d.id)).toEqual(['Database']);
+    expect(r!.databases[0].recoveryTime).toBeNull();
+    expect(r!.ends[0].served).toBe(0);
+  });
+
   it('refuses, at its line and column, a restore of a database the submission lacks, one not lost then, a replica, and a region with no place for it', () => {
     const text = [
       'duration: 1h',
