@@ -6,6 +6,7 @@ import { internetAddresses, type ResolvedEndpoint } from '../reach/endpoints.js'
 import { answerFlow } from '../reach/trace.js';
 import { Walker } from '../reach/walker.js';
 import { withoutResources } from './copy-cloud.js';
+import { leafInstances } from './leaf-instances.js';
 import type { Protocol } from './scenario.js';
 
 /** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
@@ -25,10 +26,19 @@ export interface FlowVerdict {
   reason?: string;
 }
 
-interface State {
+/** The network with some resources out of service: traced once per flow. */
+interface Network {
   cloud: Cloud;
   walker?: Walker;
   verdicts: Map<string, FlowVerdict>;
+}
+
+/** One set of resources out of service: its network (shared by the sets that differ only in leaf instances) and its cost. */
+interface State {
+  network: Network;
+  /** The interfaces of the leaf instances of the set: ends there are down, whatever the network. */
+  leavesDown: ReadonlySet<string>;
+  down: ReadonlySet<string>;
   hourlyUsd?: number;
   unpriced?: { resource: string; reason: string }[];
 }
@@ -42,42 +52,66 @@ interface State {
  */
 export class NetworkView {
   private readonly states = new Map<string, State>();
+  private readonly networks = new Map<string, Network>();
   /** The state of each set already asked about: the sets are not changed once made, and sorting a large one on every question is the cost. */
   private readonly bySet = new WeakMap<ReadonlySet<string>, State>();
+  /** Leaf instances (leaf-instances.ts) and their interfaces: out of service, they are left in the network and their ends are down. */
+  private readonly leaves: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     readonly original: Cloud,
     private readonly instanceTypes: ReadonlyMap<string, string>,
     /** Resources that are not billed (the probe instances that stand for subnet ends). */
     private readonly unbilled: ReadonlySet<string> = new Set(),
-  ) {}
+    /** Instances that may be leaves: an auto scaling group's, whose launches and terminations would otherwise each make a network. */
+    leafCandidates: Iterable<string> = [],
+  ) {
+    this.leaves = leafInstances(original, leafCandidates);
+  }
 
   private state(down: ReadonlySet<string>): State {
     const known = this.bySet.get(down);
     if (known) return known;
-    const key = [...down].sort().join(',');
+    const sorted = [...down].sort();
+    const key = sorted.join(',');
     let s = this.states.get(key);
     if (!s) {
-      s = { cloud: down.size === 0 ? this.original : withoutResources(this.original, down), verdicts: new Map() };
+      const leavesDown = new Set<string>();
+      const rest: string[] = [];
+      for (const id of sorted) {
+        const enis = this.leaves.get(id);
+        if (enis) for (const e of enis) leavesDown.add(e);
+        else rest.push(id);
+      }
+      const netKey = rest.join(',');
+      let network = this.networks.get(netKey);
+      if (!network) {
+        network = { cloud: rest.length === 0 ? this.original : withoutResources(this.original, rest), verdicts: new Map() };
+        this.networks.set(netKey, network);
+      }
+      s = { network, leavesDown, down };
       this.states.set(key, s);
     }
     this.bySet.set(down, s);
     return s;
   }
 
-  /** The cloud with these resources out of service (the loaded one when nothing is). */
-  cloud(down: ReadonlySet<string>): Cloud {
-    return this.state(down).cloud;
-  }
-
   /** Can a request from `from` reach `to` on the port, and its reply get back, with these resources down? */
   verdict(down: ReadonlySet<string>, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {
     const s = this.state(down);
+    // An end on a leaf out of service is down, as its deleted interface would be; checked in the trace's order.
+    if (s.leavesDown.size) {
+      if (from.kind === 'interface' && s.leavesDown.has(from.eniId)) return { reachable: false, reason: `${from.name} is down` };
+      if (from.kind !== 'service' && to.kind === 'interface' && s.leavesDown.has(to.eniId) && (from.kind !== 'interface' || s.network.cloud.interfaces.has(from.eniId))) {
+        return { reachable: false, reason: `${to.name} is down` };
+      }
+    }
+    const n = s.network;
     const key = `${from.name}|${to.name}|${protocol}|${port}`;
-    let v = s.verdicts.get(key);
+    let v = n.verdicts.get(key);
     if (!v) {
-      v = this.trace(s, from, to, protocol, port);
-      s.verdicts.set(key, v);
+      v = this.trace(n, from, to, protocol, port);
+      n.verdicts.set(key, v);
     }
     return v;
   }
@@ -86,7 +120,9 @@ export class NetworkView {
   hourlyUsd(down: ReadonlySet<string>): number {
     const s = this.state(down);
     if (s.hourlyUsd === undefined) {
-      const billed = this.unbilled.size ? withoutResources(s.cloud, this.unbilled) : s.cloud;
+      // The set's own cloud (leaves out of service are not billed), then without the unbilled.
+      const gone = [...s.down, ...this.unbilled];
+      const billed = gone.length ? withoutResources(this.original, gone) : this.original;
       const estimate = estimateCost({ cloud: billed, instanceTypes: this.instanceTypes });
       // From the lines' quantities and prices, not their rounded totals.
       s.hourlyUsd = estimate.lines.reduce((n, l) => n + l.quantity * perHour(l.price), 0);
@@ -101,7 +137,7 @@ export class NetworkView {
     return this.state(new Set()).unpriced ?? [];
   }
 
-  private trace(s: State, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {
+  private trace(s: Network, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {
     const a = this.find(s.cloud, from);
     if ('down' in a) return { reachable: false, reason: a.down };
     const b = this.find(s.cloud, to);
@@ -120,3 +156,4 @@ export class NetworkView {
     return { kind: 'interface', eni, name: end.name, ...(end.only ? { only: end.only } : {}) };
   }
 }
+

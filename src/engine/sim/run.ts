@@ -59,7 +59,9 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
   const instanceTypes = scaling?.instanceTypes ?? opts.instanceTypes ?? new Map<string, string>();
   const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools });
   const prepared = prepare(cloud, scenario, participants);
-  const view = new NetworkView(cloud, instanceTypes, opts.unbilled);
+  // The groups' instances change only who is in service, not the routes: leaves of the network (leaf-instances.ts).
+  const groupInstances = (scaling?.pools ?? []).flatMap((p) => [...p.byZone.values()].flat());
+  const view = new NetworkView(cloud, instanceTypes, opts.unbilled, groupInstances);
   const duration = scenario.duration;
   const interval = scenario.interval ?? chooseInterval(duration);
 
