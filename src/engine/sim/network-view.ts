@@ -51,7 +51,9 @@ interface State {
  * scenario grows with the number of failures, not with its length or its requests.
  */
 export class NetworkView {
-  private readonly states = new Map<string, State>();
+  /** The states by a fingerprint of their set (setFingerprint); sets of one fingerprint are told apart by their members. */
+  private readonly states = new Map<string, State[]>();
+  private readonly idHashes = new Map<string, [number, number]>();
   private readonly networks = new Map<string, Network>();
   /** The state of each set already asked about: the sets are not changed once made, and sorting a large one on every question is the cost. */
   private readonly bySet = new WeakMap<ReadonlySet<string>, State>();
@@ -72,10 +74,11 @@ export class NetworkView {
   private state(down: ReadonlySet<string>): State {
     const known = this.bySet.get(down);
     if (known) return known;
-    const sorted = [...down].sort();
-    const key = sorted.join(',');
-    let s = this.states.get(key);
+    const key = this.fingerprint(down);
+    const same = this.states.get(key) ?? [];
+    let s = same.find((x) => sameMembers(x.down, down));
     if (!s) {
+      const sorted = [...down].sort();
       const leavesDown = new Set<string>();
       const rest: string[] = [];
       for (const id of sorted) {
@@ -90,10 +93,24 @@ export class NetworkView {
         this.networks.set(netKey, network);
       }
       s = { network, leavesDown, down };
-      this.states.set(key, s);
+      same.push(s);
+      this.states.set(key, same);
     }
     this.bySet.set(down, s);
     return s;
+  }
+
+  /** The set's size and two sums of its members' hashes: the same for the same members in any order, so no set is sorted to be found again. */
+  private fingerprint(down: ReadonlySet<string>): string {
+    let a = 0;
+    let b = 0;
+    for (const id of down) {
+      let h = this.idHashes.get(id);
+      if (!h) this.idHashes.set(id, (h = [fnv(id, 0x811c9dc5), fnv(id, 0x01000193)]));
+      a = (a + h[0]) | 0;
+      b = (b + h[1]) | 0;
+    }
+    return `${down.size}:${a}:${b}`;
   }
 
   /** Can a request from `from` reach `to` on the port, and its reply get back, with these resources down? */
@@ -157,3 +174,15 @@ export class NetworkView {
   }
 }
 
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of b) if (!a.has(id)) return false;
+  return true;
+}
+
+/** FNV-1a of a text from a basis. */
+function fnv(text: string, basis: number): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
