@@ -30,7 +30,8 @@ export interface FlowVerdict {
 interface Network {
   cloud: Cloud;
   walker?: Walker;
-  verdicts: Map<string, FlowVerdict>;
+  /** By the ends' names, then the port (a UDP one as -1 - port): no key is built for each question. */
+  verdicts: Map<string, Map<string, Map<number, FlowVerdict>>>;
 }
 
 /** One set of resources out of service: its network (shared by the sets that differ only in leaf instances) and its cost. */
@@ -124,11 +125,15 @@ export class NetworkView {
       }
     }
     const n = s.network;
-    const key = `${from.name}|${to.name}|${protocol}|${port}`;
-    let v = n.verdicts.get(key);
+    let byTo = n.verdicts.get(from.name);
+    if (!byTo) n.verdicts.set(from.name, (byTo = new Map()));
+    let byPort = byTo.get(to.name);
+    if (!byPort) byTo.set(to.name, (byPort = new Map()));
+    const key = protocol === 'udp' ? -1 - port : port;
+    let v = byPort.get(key);
     if (!v) {
       v = this.trace(n, from, to, protocol, port);
-      n.verdicts.set(key, v);
+      byPort.set(key, v);
     }
     return v;
   }
