@@ -18,3 +18,6 @@ if (grade.status !== 0) process.exitCode = 1;
 const drills = spawnSync(process.execPath, [join(import.meta.dirname, 'drill-grade.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(drills.stdout);
 if (drills.status !== 0) process.exitCode = 1;
+const standby = spawnSync(process.execPath, [join(import.meta.dirname, 'warm-standby-grade.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(standby.stdout);
+if (standby.status !== 0) process.exitCode = 1;

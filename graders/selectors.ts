@@ -2,33 +2,47 @@ import { formatIp, isIp, parseCidr, parseIp } from '../src/engine/address.js';
 import type { Cloud } from '../src/engine/cloud.js';
 import { IntervalSet } from '../src/engine/intervals.js';
 import type { Instance, Subnet, Vpc } from '../src/engine/model.js';
+import type { DbInstance } from '../src/engine/rds/db-instance.js';
+import { RDS } from '../src/engine/rds/kinds.js';
 import { internetAddresses, type ResolvedEndpoint } from '../src/engine/reach/endpoints.js';
 import { CheckArgumentError } from './types.js';
 
 /**
  * Selectors name resources in check arguments: `internet`, an IP address, `role:<name>` (the
  * resources tagged Role: <name>, case-insensitive), `id:<LogicalId>` (or a bare logical id),
- * `vpc-role:<name>`, and for VPCs `vpc-of:<instance selector>` (the VPC that holds them).
+ * `vpc-role:<name>`, for VPCs `vpc-of:<instance selector>` (the VPC that holds them), and as
+ * an end of a reachability question `db:<LogicalId>` (an RDS database: the network interface
+ * of its primary, on its subnet, security groups and network ACLs).
  */
 const roleOf = (tags: Record<string, string>): string | undefined => {
   for (const [k, v] of Object.entries(tags)) if (k.toLowerCase() === 'role') return v.toLowerCase();
   return undefined;
 };
 
-function parse(selector: unknown): { kind: 'role' | 'id' | 'vpc-role'; name: string } {
+function parse(selector: unknown): { kind: 'role' | 'id' | 'vpc-role' | 'db'; name: string } {
   if (typeof selector !== 'string' || selector.trim() === '') throw new CheckArgumentError(`a selector is text such as role:web or id:WebServer, not ${JSON.stringify(selector)}`);
   const s = selector.trim();
   if (s.startsWith('role:')) return { kind: 'role', name: s.slice(5).toLowerCase() };
   if (s.startsWith('vpc-role:')) return { kind: 'vpc-role', name: s.slice(9).toLowerCase() };
   if (s.startsWith('id:')) return { kind: 'id', name: s.slice(3) };
+  if (s.startsWith('db:')) return { kind: 'db', name: s.slice(3).trim() };
   return { kind: 'id', name: s };
+}
+
+/** The databases `db:<name>` names: by logical id or identifier, `region/LogicalId` for one region's. */
+export function selectDatabases(cloud: Cloud, name: string): DbInstance[] {
+  const slash = name.indexOf('/');
+  const [region, bare] = slash > 0 ? [name.slice(0, slash), name.slice(slash + 1)] : [undefined, name];
+  return [...cloud.table(RDS.dbInstance).values()]
+    .filter((d) => (!region || d.region === region) && (d.logicalId === bare || d.identifier === bare.toLowerCase()))
+    .sort((a, b) => `${a.region}/${a.logicalId ?? a.identifier}`.localeCompare(`${b.region}/${b.logicalId ?? b.identifier}`));
 }
 
 export function describeSelector(selector: unknown): string {
   if (Array.isArray(selector)) return selector.map(describeSelector).join(' and ');
   if (typeof selector === 'string' && selector.trim().startsWith('vpc-of:')) return `the VPC of ${describeSelector(selector.trim().slice(7))}`;
   const p = parse(selector);
-  return p.kind === 'role' ? `Role: ${p.name}` : p.kind === 'vpc-role' ? `VPC Role: ${p.name}` : p.name;
+  return p.kind === 'role' ? `Role: ${p.name}` : p.kind === 'vpc-role' ? `VPC Role: ${p.name}` : p.kind === 'db' ? `the database ${p.name}` : p.name;
 }
 
 export function selectInstances(cloud: Cloud, selector: unknown): Instance[] {
@@ -38,6 +52,7 @@ export function selectInstances(cloud: Cloud, selector: unknown): Instance[] {
     return all.filter((i) => vpcs.has(cloud.instanceVpc(i).id));
   }
   const p = parse(selector);
+  if (p.kind === 'db') return [];
   if (p.kind === 'role') return all.filter((i) => roleOf(i.tags) === p.name);
   if (p.kind === 'vpc-role') {
     const vpcs = new Set(selectVpcs(cloud, selector).map((v) => v.id));
@@ -56,6 +71,7 @@ export function selectInstancesOf(cloud: Cloud, selectors: unknown): Instance[] 
 
 export function selectSubnets(cloud: Cloud, selector: unknown): Subnet[] {
   const p = parse(selector);
+  if (p.kind === 'db') return [];
   const all = [...cloud.subnets.values()].sort((a, b) => (a.logicalId ?? a.id).localeCompare(b.logicalId ?? b.id));
   if (p.kind === 'role') return all.filter((s) => roleOf(s.tags) === p.name);
   if (p.kind === 'vpc-role') {
@@ -74,6 +90,7 @@ export function selectVpcs(cloud: Cloud, selector: unknown): Vpc[] {
     return all.filter((v) => ids.has(v.id));
   }
   const p = parse(selector);
+  if (p.kind === 'db') return [];
   if (p.kind === 'role' || p.kind === 'vpc-role') return all.filter((v) => roleOf(v.tags) === p.name);
   return all.filter((v) => v.logicalId === p.name || v.id === p.name);
 }
@@ -100,6 +117,13 @@ export function selectEnds(cloud: Cloud, selector: unknown, internet: IntervalSe
     if (owner) return [{ name: selector, endpoint: { kind: 'interface', eni: owner, name: selector } }];
     return [{ name: selector, endpoint: { kind: 'internet', addresses: IntervalSet.point(ip), name: selector } }];
   }
+  if (typeof selector === 'string' && parse(selector).kind === 'db') {
+    return selectDatabases(cloud, parse(selector).name).flatMap((d) => {
+      const eni = d.networkInterfaceId === undefined ? undefined : cloud.interfaces.get(d.networkInterfaceId);
+      const name = d.logicalId ?? d.identifier;
+      return eni ? [{ name, endpoint: { kind: 'interface' as const, eni, name } }] : [];
+    });
+  }
   return selectInstances(cloud, selector).map((i) => ({
     name: i.logicalId ?? i.id,
     endpoint: { kind: 'interface', eni: cloud.interfaces.get(i.networkInterfaceIds[0])!, name: i.logicalId ?? i.id },
@@ -112,6 +136,7 @@ export function emptySelection(selector: unknown, what = 'instance'): string {
   const p = parse(selector);
   if (p.kind === 'role') return `no ${what} has the tag Role: ${p.name}`;
   if (p.kind === 'vpc-role') return `no VPC has the tag Role: ${p.name}`;
+  if (p.kind === 'db') return `there is no database ${p.name} in a VPC subnet (an RDS::DBInstance of that logical id or identifier)`;
   return `there is no ${what} ${p.name}`;
 }
 

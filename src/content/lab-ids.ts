@@ -10,7 +10,9 @@ export const LAB_IDS = [
   'ticket-spike',
   'zones-and-firewalls',
   'prod-staging',
+  'production-three-tier',
   'peering',
+  'warm-standby',
 ] as const;
 
 export type LabId = (typeof LAB_IDS)[number];

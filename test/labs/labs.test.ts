@@ -12,6 +12,7 @@ import {
   failureSummary,
   fixture,
   fixturePath,
+  fixtureTexts,
   gradeFor,
   lessonIds,
   placeholders,
@@ -70,7 +71,8 @@ describe.each([...LAB_IDS])('lab %s', (id) => {
     });
 
     it('names the lab and the student in the Metadata of the starter and the solution', () => {
-      for (const text of [starter, solution]) {
+      // A lab across regions has one template per region, each with its own Metadata.
+      for (const text of [...lab.starters.map((f) => f.text), ...fixtureTexts(id, solutionFile)]) {
         // CloudFormation's short-form tags (!Ref …) mean nothing to a plain YAML parser; only
         // the Metadata section is read here.
         const doc = parse(instantiate(text, lab, 'alice'), { logLevel: 'error' }) as { Metadata?: { cloudlab?: { lab?: string; student?: string } } };

@@ -27,6 +27,12 @@ export function fixture(labId: string, name: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** A fixture's templates one by one: the file, or each `<region>.yaml` of a folder fixture. */
+export function fixtureTexts(labId: string, name: string): string[] {
+  const path = join(FIXTURES_DIR, labId, name);
+  return statSync(path).isDirectory() ? regionFiles(path).map((f) => f.text) : [readFileSync(path, 'utf8')];
+}
+
 /** The reference solution's name: solution.yaml, or the folder solution/ of a lab across regions. */
 export function solutionName(labId: string): string {
   return existsSync(join(FIXTURES_DIR, labId, 'solution.yaml')) ? 'solution.yaml' : 'solution';

@@ -2,6 +2,7 @@ import type { AutoScalingGroup } from '../autoscaling/group.js';
 import { AUTOSCALING } from '../autoscaling/kinds.js';
 import type { ScheduledAction } from '../autoscaling/policy.js';
 import type { Cloud } from '../cloud.js';
+import { isRegion } from '../regions.js';
 import { capacityOf, DEFAULT_INSTANCE_TYPE } from './capacity.js';
 import type { ElbParticipant } from './elb-participant.js';
 import { SimError } from './errors.js';
@@ -450,8 +451,12 @@ function round1(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+/** The group a scenario names: by logical id or name, `region/LogicalId` telling two regions' groups apart. */
 function findGroup(cloud: Cloud, name: string): AutoScalingGroup | undefined {
-  const bare = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
-  const found = [...cloud.table(AUTOSCALING.group).values()].filter((g) => g.logicalId === bare || g.name === bare);
+  const slash = name.lastIndexOf('/');
+  const prefix = slash > 0 ? name.slice(0, slash) : undefined;
+  const bare = slash >= 0 ? name.slice(slash + 1) : name;
+  const region = prefix !== undefined && isRegion(prefix) ? prefix : undefined;
+  const found = [...cloud.table(AUTOSCALING.group).values()].filter((g) => (!region || g.region === region) && (g.logicalId === bare || g.name === bare));
   return found.length === 1 ? found[0] : undefined;
 }

@@ -55,9 +55,15 @@ export function lbAnswer(cloud: Cloud, lb: LoadBalancer, port: number, protocol:
   return { kind: 'forward', listenerPort: port, protocol, nodes, groups };
 }
 
-/** The nodes of a load balancer, one per enabled zone, as ends. */
+/**
+ * The nodes of a load balancer, one per enabled zone, as ends. An internet-facing load
+ * balancer's name resolves to its nodes' public addresses (ELB-01), for clients inside its VPC
+ * too, so they reach it over the internet, as `trace` follows them; an internal one's nodes are
+ * reached at their private addresses.
+ */
 export function lbNodes(cloud: Cloud, lb: LoadBalancer): LbNode[] {
-  return nodeInterfaces(cloud, lb).map(({ zone, eni }) => ({ zone, end: { kind: 'interface' as const, name: `${lbName(lb)} node in ${zone}`, eniId: eni.id } }));
+  const only = lb.scheme === 'internet-facing' ? ({ only: 'public' } as const) : {};
+  return nodeInterfaces(cloud, lb).map(({ zone, eni }) => ({ zone, end: { kind: 'interface' as const, name: `${lbName(lb)} node in ${zone}`, eniId: eni.id, ...only } }));
 }
 
 /** A target group's registered targets, with where each receives. */

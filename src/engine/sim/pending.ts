@@ -39,7 +39,9 @@ export function pendingResource(cloud: Cloud, text: string): PendingResource | u
 
 /** The names of the auto scaling groups of the submission, for messages. */
 export function groupNames(cloud: Cloud): string[] {
-  return [...cloud.table(AUTOSCALING.group).values()].map((g) => g.logicalId ?? g.name);
+  const groups = [...cloud.table(AUTOSCALING.group).values()];
+  const base = (g: (typeof groups)[number]): string => g.logicalId ?? g.name;
+  return groups.map((g) => (groups.filter((o) => base(o) === base(g)).length > 1 ? `${g.region}/${base(g)}` : base(g)));
 }
 
 /** The databases of the submission (logical ids, else identifiers), for messages. */

@@ -159,6 +159,10 @@ function unplayedAction(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'p
       return notModelled(`${pending.service} in the simulation`, `${event.group} is ${pending.noun}, which the virtual cloud loads but the simulation does not play yet, so its desired capacity cannot be set`, event.path);
     }
     const groups = groupNames(cloud);
+    const twins = groups.filter((g) => g.endsWith(`/${event.group}`));
+    if (twins.length > 1) {
+      return new SimError('UnknownResource', `${event.group} names a group in more than one region; write ${twins.join(' or ')}`, event.path);
+    }
     const close = nearest(event.group, groups);
     return new SimError(
       'UnknownResource',

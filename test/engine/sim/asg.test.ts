@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSubmissionPath } from '../../../src/formats/load-submission.js';
+import { simulateSubmission } from '../../../src/formats/scenario/simulate-submission.js';
 import { cronTimes, clockSeconds } from '../../../src/engine/sim/sim-clock.js';
 import { countsAddUp, run, scenario, webLb } from './support.js';
 
@@ -108,5 +110,24 @@ describe('auto scaling over time', () => {
     const s = scenario(36000, [{ to: 'Lb', port: 80, steps: [[0, 2], [32400, 30], [33600, 2]] }]);
     const a = JSON.stringify(run(webLb({ Policy: 'cpu' }), s));
     expect(a).toBe(JSON.stringify(run(webLb({ Policy: 'cpu' }), s)));
+  });
+});
+
+describe('scale: names a group of one region', () => {
+  const warm = () => loadSubmissionPath(fileURLToPath(new URL('../../fixtures/services/warm-standby', import.meta.url)));
+  const scenario = (group: string) => `duration: 10m\ntraffic:\n  - from: internet\n    to: us-west-2/FrontendAlb\n    port: 80\n    rps: 1\nevents:\n  - at: 1m\n    scale: ${group} 3\n`;
+
+  it('us-west-2/FrontendGroup is the standby region\'s group, though us-east-1 has one of the same logical id', () => {
+    const sim = simulateSubmission(warm(), scenario('us-west-2/FrontendGroup'), 'scale.yaml');
+    expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const changes = sim.result!.events.filter((e) => e.what === 'desired-capacity');
+    expect(changes.map((e) => e.detail)).toEqual([expect.stringMatching(/desired capacity 1 → 3/)]);
+    expect(changes[0].resource).toMatch(/FrontendGroup/);
+  });
+
+  it('the bare logical id is ambiguous across the two regions and is refused', () => {
+    const sim = simulateSubmission(warm(), scenario('FrontendGroup'), 'scale.yaml');
+    expect(sim.result).toBeUndefined();
+    expect(sim.diagnostics.map((d) => d.message).join('\n')).toMatch(/names a group in more than one region; write us-west-2\/FrontendGroup or us-east-1\/FrontendGroup/);
   });
 });

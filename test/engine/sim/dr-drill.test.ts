@@ -10,7 +10,7 @@ const DRILL = join(SIM, 'warm-standby-drill.yaml');
 const play = () => simulateSubmission(loadSubmissionPath(join(SIM, 'dr-dns')), readFileSync(DRILL, 'utf8'), DRILL);
 
 describe('a warm-standby drill: a region is lost', () => {
-  it('DR-02, DR-06: Route 53 moves the API within detection plus TTL, the site is served through the origin group, writes come back when the replica is promoted, at its lag', () => {
+  it('CFN-05, DR-02, DR-06: Route 53 moves the API within detection plus TTL, the site is served through the origin group, writes come back when the replica is promoted, at its lag', () => {
     const { result: r, diagnostics } = play();
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const [www, site, db] = r!.ends;

@@ -45,7 +45,7 @@ describe('the two-region warm standby loads as AWS deploys it', () => {
     expect(codes(r, 'warning').sort()).toEqual(['HostedZoneAssumed ApiRecords', 'UnmodelledResourceType BackupRole']);
   });
 
-  it('two VPCs of eight subnets over two zones each', () => {
+  it('CFN-01: two VPCs of eight subnets over two zones each', () => {
     const vpcs = [...cloud.vpcs.values()];
     expect(vpcs.map((v) => v.region).sort()).toEqual(['us-east-1', 'us-west-2']);
     for (const v of vpcs) {
@@ -55,7 +55,7 @@ describe('the two-region warm standby loads as AWS deploys it', () => {
     }
   });
 
-  it('four internet-facing load balancers, each with a node in both zones, and groups at their desired capacity', () => {
+  it('CFN-02: four internet-facing load balancers, each with a node in both zones, and groups at their desired capacity', () => {
     const lbs = [...cloud.table(ELBV2.loadBalancer).values()];
     expect(lbs.map((l) => `${l.region} ${l.name} ${l.nodes.length}`).sort()).toEqual([
       'us-east-1 shop-api 2',
@@ -68,7 +68,7 @@ describe('the two-region warm standby loads as AWS deploys it', () => {
     expect(sizes.sort()).toEqual(['us-east-1 BackendGroup 2', 'us-east-1 FrontendGroup 2', 'us-west-2 BackendGroup 1', 'us-west-2 FrontendGroup 1']);
   });
 
-  it('a Multi-AZ primary with its standby in the other zone, and a replica in the other region by ARN', () => {
+  it('CFN-02, CFN-04: a Multi-AZ primary with its standby in the other zone, and a replica in the other region by ARN', () => {
     const dbs = [...cloud.table(RDS.dbInstance).values()];
     const db = dbs.find((d) => d.identifier === 'shop-db')!;
     const replica = dbs.find((d) => d.identifier === 'shop-db-standby')!;
@@ -86,20 +86,20 @@ describe('the two-region warm standby loads as AWS deploys it', () => {
     expect(resolve(cloud, 'db.internal.example.com', undefined, 'A').answered).toEqual([]);
   });
 
-  it('the API name answers the primary by failover, with the health check on the primary API load balancer', () => {
+  it('CFN-03, CFN-04: the API name answers the primary by failover, with the health check on the primary API load balancer', () => {
     const res = resolve(cloud, 'api.example.com', undefined, 'A');
     const primaryApi = [...cloud.table(ELBV2.loadBalancer).values()].find((l) => l.name === 'shop-api')!;
     expect(JSON.stringify(res)).toContain(primaryApi.dnsName);
   });
 
-  it('the site is one distribution whose origin group holds both regions\' frontend load balancers', () => {
+  it('CFN-03, CFN-04: the site is one distribution whose origin group holds both regions\' frontend load balancers', () => {
     const [d] = [...cloud.table(CLOUDFRONT.distribution).values()];
     expect(d.originGroups).toHaveLength(1);
     const targets = d.origins.map((o) => originTarget(cloud, o) as { name?: string; region: string });
     expect(targets.map((t) => `${t.region} ${t.name}`)).toEqual(['us-east-1 shop-frontend', 'us-west-2 shop-frontend-standby']);
   });
 
-  it('the backup plan covers the primary database and copies to the standby region', () => {
+  it('CFN-02: the backup plan covers the primary database and copies to the standby region', () => {
     const [sel] = [...cloud.table(BACKUP.selection).values()];
     expect(coveredResources(cloud, sel).map((c) => `${c.name} ${c.type}`)).toEqual(['Db RDS']);
     const [plan] = [...cloud.table(BACKUP.plan).values()];
