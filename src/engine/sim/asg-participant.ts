@@ -136,6 +136,25 @@ export class AsgParticipant implements Participant {
     this.setDesired(ctx, run, event.desired, 'the scenario set the desired capacity');
   }
 
+  /**
+   * The failover runbook's compute step (DR-02): each group of `region` is scaled to the
+   * desired capacity of its counterpart (the group with the same logical id in another
+   * region's template), else to its MaxSize, never above MaxSize; a group already at or over
+   * that is left as it is. Each step is on the timeline.
+   */
+  scaleForFailover(ctx: SimContext, region: string, cause: string): void {
+    const groups = [...ctx.cloud.table(AUTOSCALING.group).values()];
+    for (const run of this.runs.values()) {
+      if (run.group.region !== region) continue;
+      const twin = run.group.logicalId === undefined ? undefined : groups.find((g) => g.region !== region && g.logicalId === run.group.logicalId);
+      const wanted = twin ? (this.runs.get(twin.name)?.desired ?? twin.desiredCapacity) : run.max;
+      const target = Math.min(run.max, wanted);
+      const why = twin ? `${cause}: the desired capacity of ${twin.logicalId} in ${twin.region}${wanted > run.max ? `, held to MaxSize ${run.max}` : ''}` : `${cause}: no counterpart in another region, so its MaxSize`;
+      if (target > run.desired) this.setDesired(ctx, run, target, why);
+      else ctx.emit('failover-step', run.label, `${run.label} keeps its desired capacity ${run.desired} (${why} is ${target})`);
+    }
+  }
+
   observe(ctx: SimContext): void {
     for (const run of this.runs.values()) {
       for (const m of run.members) {

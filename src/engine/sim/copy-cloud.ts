@@ -1,3 +1,4 @@
+import { RDS } from '../rds/kinds.js';
 import type { Cloud } from '../cloud.js';
 
 /**
@@ -64,7 +65,8 @@ function clone(value: unknown, seen: Map<object, unknown>): unknown {
 export function withoutResources(original: Cloud, down: Iterable<string>): Cloud {
   const copy = original.extendable();
   for (const [id, eip] of copy.elasticIps) copy.elasticIps.set(id, { ...eip });
-  // A database's interface has no resource of its own to delete: it goes alone.
-  for (const id of down) if (!copy.deleteResource(id)) copy.interfaces.delete(id);
+  // A database's interface has no resource of its own to delete: it goes alone; a database
+  // itself is out of the copy only when it does not exist yet (a restore not made).
+  for (const id of down) if (!copy.deleteResource(id) && !copy.interfaces.delete(id)) copy.table(RDS.dbInstance).delete(id);
   return copy;
 }

@@ -21,6 +21,14 @@ export const RDS_TIMINGS = {
   replicaLagSeconds: { sameRegion: 1, crossRegion: 5 },
   /** Point-in-time restore from automated backups: transaction logs uploaded every 5 minutes (RDS-08). */
   pitrLogSeconds: 300,
+  /**
+   * A restore (point-in-time from automated backups, RDS-08, or from an AWS Backup recovery
+   * point or copy, BAK-05) makes a new instance; how long it takes AWS does not publish
+   * ("size-dependent", RDS-10's table: UNCONFIRMED). Decided: 20 minutes for a course-sized
+   * database, whatever its class, the time a drill should plan for. The new instance is down
+   * until then.
+   */
+  restoreSeconds: 1200,
 } as const;
 
 export const BACKUP_TIMINGS = {

@@ -1,7 +1,7 @@
 import type { Cloud } from '../cloud.js';
 import type { EndRef } from './network-view.js';
 import type { DatabaseResult } from './result.js';
-import type { Protocol, ScenarioEvent, ScenarioPath, Target } from './scenario.js';
+import type { ActionEvent, Protocol, ScenarioPath, Target } from './scenario.js';
 
 /**
  * A participant is one service's behaviour over time. The simulation core owns the clock, the
@@ -78,6 +78,13 @@ export interface SimEvent {
   detail: string;
 }
 
+/** A failure or recovery of the scenario, as prepared: when, which, and what it stands for. */
+export interface FailureAt {
+  at: number;
+  action: 'fail' | 'recover';
+  claim: Claim;
+}
+
 /** A failure target a participant recognised: a key for it and what it stands for. */
 export interface Claim {
   /** Stable across fail and recover of the same target ("az:us-east-1a"). */
@@ -119,8 +126,12 @@ export interface Participant {
    * submission does not use).
    */
   claim?(cloud: Cloud, target: Target, path: ScenarioPath): Claim | undefined;
-  /** True when this participant plays the action (promote, scale); validated before the run. */
-  claimAction?(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): boolean;
+  /**
+   * True when this participant plays the action (promote, scale, restore, failover); validated
+   * before the run. `failures` are the scenario's failures and recoveries with their claims, in
+   * the order they are played, for an action that needs something lost before it (restore).
+   */
+  claimAction?(cloud: Cloud, event: ActionEvent, failures?: readonly FailureAt[]): boolean;
   start?(ctx: SimContext): void;
   /**
    * A failure or recovery that another participant owns (a region, a zone): what it holds
@@ -129,7 +140,7 @@ export interface Participant {
   witness?(ctx: SimContext, claim: Claim, action: 'fail' | 'recover'): void;
   fail?(ctx: SimContext, claim: Claim): void;
   recover?(ctx: SimContext, claim: Claim): void;
-  act?(ctx: SimContext, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): void;
+  act?(ctx: SimContext, event: ActionEvent): void;
   /** A timer it set fired. Nothing is evaluated again unless it calls `ctx.changed()` or `setDown`. */
   timer?(ctx: SimContext, payload: unknown): void;
   /**

@@ -7,6 +7,8 @@ import { Ec2Participant } from './ec2-participant.js';
 import { ElbParticipant } from './elb-participant.js';
 import type { Participant } from './participant.js';
 import { RdsParticipant } from './rds-participant.js';
+import type { RestoreSpare } from './rds-restore-room.js';
+import { FailoverRunbook } from './failover-runbook.js';
 import { RecoveryPointLedger } from './recovery-points.js';
 import { Route53Participant } from './route53-participant.js';
 
@@ -18,6 +20,10 @@ export interface ParticipantInput {
   cloud?: Cloud;
   /** The instances each auto scaling group may launch. */
   pools?: readonly GroupPool[];
+  /** The new instances restores may make, when the scenario restores (rds-restore-room.ts). */
+  restoreSpares?: readonly RestoreSpare[];
+  /** The scenario restores or fails over: a database's end follows its writes. */
+  restores?: boolean;
 }
 
 /** What participants of one run share: the recovery points AWS Backup made, which RDS reads. */
@@ -35,8 +41,15 @@ export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly 
   () => new ElbParticipant(),
   (input, before) =>
     input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud) : undefined,
-  (_input, _before, shared) => new RdsParticipant(shared.recoveryPoints),
-  (_input, _before, shared) => new BackupParticipant(shared.recoveryPoints),
+  (input, _before, shared) => new RdsParticipant(shared.recoveryPoints, input.restoreSpares, input.restores),
+  (input, _before, shared) => new BackupParticipant(shared.recoveryPoints, new Set((input.restoreSpares ?? []).map((x) => x.db.id))),
+  (input, before) =>
+    input.restores
+      ? new FailoverRunbook(
+          before.find((p): p is RdsParticipant => p instanceof RdsParticipant),
+          before.find((p): p is AsgParticipant => p instanceof AsgParticipant),
+        )
+      : undefined,
   () => new Route53Participant(),
   () => new CloudFrontParticipant(),
 ];

@@ -6,8 +6,8 @@ import { notModelled, pendingService, ScenarioErrors, SimError } from './errors.
 import { databaseNames, groupNames, pendingResource } from './pending.js';
 import { nearest } from '../suggest.js';
 import type { EndRef } from './network-view.js';
-import type { Claim, Participant } from './participant.js';
-import { describeTarget, MAX_DURATION, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
+import type { Claim, FailureAt, Participant } from './participant.js';
+import { type ActionEvent, describeTarget, MAX_DURATION, type Scenario, type ScenarioEvent, type ScenarioPath, type Target, type TrafficSpec } from './scenario.js';
 
 /** A traffic flow with both ends found in the loaded cloud. */
 export interface PreparedEnd {
@@ -18,7 +18,7 @@ export interface PreparedEnd {
 
 export type PreparedEvent =
   | { event: Extract<ScenarioEvent, { action: 'fail' | 'recover' }>; claim: Claim; owner: Participant }
-  | { event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>; owner: Participant };
+  | { event: ActionEvent; owner: Participant };
 
 export interface Prepared {
   ends: PreparedEnd[];
@@ -76,15 +76,38 @@ export function prepare(cloud: Cloud, scenario: Scenario, participants: readonly
     }
     return { spec, from, to };
   });
-  const events: PreparedEvent[] = each(scenario.events, (event): PreparedEvent => {
-    if (event.action === 'fail' || event.action === 'recover') {
+  // Failures first, so that an action that needs something lost (a restore) can see them; the
+  // mistakes are still reported in the order they are written.
+  const claimed = new Map<ScenarioEvent, PreparedEvent | SimError>();
+  for (const event of scenario.events) {
+    if (event.action !== 'fail' && event.action !== 'recover') continue;
+    try {
+      let found: PreparedEvent | undefined;
       for (const owner of participants) {
         const claim = owner.claim?.(cloud, event.target, event.path);
-        if (claim) return { event, claim, owner };
+        if (claim) {
+          found = { event, claim, owner };
+          break;
+        }
       }
-      throw unclaimed(cloud, event.target, event.path);
+      claimed.set(event, found ?? unclaimed(cloud, event.target, event.path));
+    } catch (e) {
+      if (!(e instanceof SimError)) throw e;
+      claimed.set(event, e);
     }
-    const owner = participants.find((p) => p.claimAction?.(cloud, event));
+  }
+  const failures: FailureAt[] = scenario.events
+    .map((event, order) => ({ event, order, p: claimed.get(event) }))
+    .flatMap((x) => (x.p && !(x.p instanceof SimError) && 'claim' in x.p ? [{ at: x.event.at, order: x.order, action: x.p.event.action, claim: x.p.claim }] : []))
+    .sort((a, b) => a.at - b.at || a.order - b.order)
+    .map(({ at, action, claim }) => ({ at, action, claim }));
+  const events: PreparedEvent[] = each(scenario.events, (event): PreparedEvent => {
+    if (event.action === 'fail' || event.action === 'recover') {
+      const p = claimed.get(event)!;
+      if (p instanceof SimError) throw p;
+      return p;
+    }
+    const owner = participants.find((p) => p.claimAction?.(cloud, event, failures));
     if (owner) return { event, owner };
     throw unplayedAction(cloud, event);
   });
@@ -152,7 +175,13 @@ function unclaimed(cloud: Cloud, target: Target, path: ScenarioPath): SimError {
   );
 }
 
-function unplayedAction(cloud: Cloud, event: Extract<ScenarioEvent, { action: 'promote' | 'scale' }>): SimError {
+function unplayedAction(cloud: Cloud, event: ActionEvent): SimError {
+  if (event.action === 'failover') return notModelled('a failover runbook in the simulation', `failover: ${event.region} needs the services that play it (RDS, auto scaling)`, event.path);
+  if (event.action === 'restore') {
+    const dbs = databaseNames(cloud);
+    const close = nearest(event.resource, dbs);
+    return new SimError('UnknownResource', `the submission has no database named ${event.resource}${close ? `; did you mean ${close}?` : ''} (${dbs.length ? `its databases: ${dbs.join(', ')}` : 'it has none'})`, event.path);
+  }
   if (event.action === 'scale') {
     const pending = pendingResource(cloud, event.group);
     if (pending) {

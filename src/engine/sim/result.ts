@@ -41,7 +41,8 @@ export interface EndResult extends Requests {
 export interface DatabaseResult {
   id: string;
   region: string;
-  role: 'primary' | 'replica' | 'promoted replica';
+  /** `restored`: the new instance a restore made of a lost database. */
+  role: 'primary' | 'replica' | 'promoted replica' | 'restored';
   /** Its endpoint address (a promoted replica keeps its own). */
   endpoint: string;
   /** Seconds of writes lost; null when the data is gone. */

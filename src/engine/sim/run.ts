@@ -12,6 +12,7 @@ import type { Participant, SimContext, SimEvent } from './participant.js';
 import { defaultParticipants } from './participants.js';
 import { Routing } from './routing.js';
 import { withScalingRoom } from './asg-spares.js';
+import { playsRestores, withRestoreRoom } from './rds-restore-room.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
 import type { EndResult, IntervalRow, Outage, SimResult } from './result.js';
@@ -19,6 +20,7 @@ import { unplayedAlarms } from './asg-alarms.js';
 import { EventQueue } from './queue.js';
 import type { Scenario } from './scenario.js';
 import { Tracker } from './tracker.js';
+import { RDS_TIMINGS } from './dr-timings.js';
 
 export interface SimOptions {
   /** InstanceType by instance logical id (or id), for capacity and cost; missing ones are m1.small. */
@@ -39,6 +41,9 @@ export const NOTES: readonly { text: string; applies(cloud: Cloud): boolean }[] 
   { applies: (c) => has(c, CLOUDFRONT.distribution), text: 'CloudFront sends each request to the default behavior\'s origin, and to an origin group\'s secondary while the primary does not answer (served, ConnectionAttempts × ConnectionTimeout slower).' },
 ];
 
+const RESTORES_NOT_PLAYED = 'Restores are not played: the result says what a restore would lose.';
+const RESTORES_PLAYED = `Restores play: a new instance at a new endpoint in the recovery region, writable after ${RDS_TIMINGS.restoreSeconds} s (an assumption), lacking the writes its recovery point lacks; failover: R promotes, restores and scales in R.`;
+
 function has(cloud: Cloud, k: Kind<unknown>): boolean {
   return cloud.table(k).size > 0;
 }
@@ -55,9 +60,12 @@ type QueueItem = { kind: 'event'; prepared: PreparedEvent } | { kind: 'timer'; p
 export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {}): SimResult {
   // The groups' instances not launched yet exist in the copy played, held down (asg-spares.ts).
   const scaling = opts.participants ? undefined : withScalingRoom(loaded, opts.instanceTypes ?? new Map<string, string>());
-  const cloud = scaling?.cloud ?? loaded;
+  // So do the instances restores may make, absent until then (rds-restore-room.ts).
+  const room = scaling ? withRestoreRoom(scaling.cloud, loaded, scenario) : undefined;
+  const cloud = room?.cloud ?? loaded;
   const instanceTypes = scaling?.instanceTypes ?? opts.instanceTypes ?? new Map<string, string>();
-  const participants: readonly Participant[] = opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools });
+  const participants: readonly Participant[] =
+    opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools, restoreSpares: room!.spares, restores: playsRestores(scenario) });
   const prepared = prepare(cloud, scenario, participants);
   // The groups' instances change only who is in service, not the routes: leaves of the network (leaf-instances.ts).
   const groupInstances = (scaling?.pools ?? []).flatMap((p) => [...p.byZone.values()].flat());
@@ -246,7 +254,7 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
     cost: { total: round(cost, 4), currency: 'USD', hourlyAtStart: round(hourlyAtStart, 6) },
     events,
     intervals,
-    notes: [...NOTES.filter((n) => n.applies(loaded)).map((n) => n.text), ...unpricedNote(view.unpriced()), ...unplayedAlarms(loaded)],
+    notes: [...NOTES.filter((n) => n.applies(loaded)).map((n) => (playsRestores(scenario) ? n.text.replace(RESTORES_NOT_PLAYED, RESTORES_PLAYED) : n.text)), ...unpricedNote(view.unpriced()), ...unplayedAlarms(loaded)],
   };
 }
 

@@ -39,7 +39,14 @@ export type ScenarioEvent =
   | { at: number; action: 'fail'; target: Target; path: ScenarioPath }
   | { at: number; action: 'recover'; target: Target; path: ScenarioPath }
   | { at: number; action: 'promote'; resource: string; path: ScenarioPath }
-  | { at: number; action: 'scale'; group: string; desired: number; path: ScenarioPath };
+  | { at: number; action: 'scale'; group: string; desired: number; path: ScenarioPath }
+  /** Restores a lost database from its newest usable recovery point, in `region` when given. */
+  | { at: number; action: 'restore'; resource: string; region?: string; path: ScenarioPath }
+  /** The runbook of DR-02 in one step, into `region`: promote, restore, scale (failover-runbook.ts). */
+  | { at: number; action: 'failover'; region: string; path: ScenarioPath };
+
+/** An event that a participant plays as an action (not a failure or a recovery). */
+export type ActionEvent = Exclude<ScenarioEvent, { action: 'fail' | 'recover' }>;
 
 export interface Scenario {
   /** Seconds. */

@@ -26,7 +26,7 @@ export interface ParsedScenario {
 
 const ROOT_KEYS = ['duration', 'interval', 'traffic', 'events'];
 const TRAFFIC_KEYS = ['from', 'to', 'port', 'protocol', 'rps'];
-const ACTIONS = ['fail', 'recover', 'promote', 'scale'] as const;
+const ACTIONS = ['fail', 'recover', 'promote', 'scale', 'restore', 'failover'] as const;
 const TARGET_WORDS: Record<string, TargetKind> = { region: 'region', az: 'az', zone: 'az', instance: 'instance', database: 'database', db: 'database' };
 /** At most this many intervals are reported (a day at one-second intervals is 86,400). */
 export const MAX_INTERVALS = 100_000;
@@ -234,6 +234,15 @@ class Reader {
     if (a.key === 'promote') {
       if (!text || /\s/.test(text)) return this.error('InvalidEvent', 'promote names one read replica: promote: ReplicaDb', a.value.loc);
       return { at, action: 'promote', resource: text, path };
+    }
+    if (a.key === 'restore') {
+      const r = /^(\S+)(?:\s+in\s+(\S+))?$/.exec(text);
+      if (!r) return this.error('InvalidEvent', `restore names one database, and optionally the region to restore it in: restore: Database, or restore: Database in us-west-2, not "${text}"`, a.value.loc);
+      return { at, action: 'restore', resource: r[1], ...(r[2] ? { region: r[2] } : {}), path };
+    }
+    if (a.key === 'failover') {
+      if (!text || /\s/.test(text)) return this.error('InvalidEvent', `failover names the region to fail over to: failover: us-west-2, not "${text}"`, a.value.loc);
+      return { at, action: 'failover', region: text, path };
     }
     const m = /^(\S+)\s+(\d+)$/.exec(text);
     if (!m) return this.error('InvalidEvent', `scale names a group and its desired capacity: scale: WebGroup 4, not "${text}"`, a.value.loc);

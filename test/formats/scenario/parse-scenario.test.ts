@@ -80,7 +80,7 @@ events:
       { line: 6, column: 10, code: 'InvalidValue', message: 'rps is a number of requests a second (0 or more, such as 5 or 0.16), not "fast"' },
       { line: 10, column: 5, code: 'UnknownKey', message: expect.stringContaining('did you mean protocol?') },
       { line: 13, column: 11, code: 'InvalidEvent', message: expect.stringContaining('"zoen" is not a kind of target; did you mean zone?') },
-      { line: 14, column: 5, code: 'InvalidEvent', message: 'an event does one thing: fail, recover, promote, scale' },
+      { line: 14, column: 5, code: 'InvalidEvent', message: 'an event does one thing: fail, recover, promote, scale, restore, failover' },
     ]);
   });
 
