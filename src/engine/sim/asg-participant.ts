@@ -242,7 +242,8 @@ export class AsgParticipant implements Participant {
   }
 
   private publish(ctx: SimContext): void {
-    ctx.setDown(this, new Set(this.held));
+    // setDown keeps a copy of its own.
+    ctx.setDown(this, this.held);
   }
 
   private active(run: Run): Member[] {

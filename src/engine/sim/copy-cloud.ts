@@ -55,9 +55,16 @@ function clone(value: unknown, seen: Map<object, unknown>): unknown {
   return out;
 }
 
-/** The cloud as it is with these resources out of service: a copy with each of them deleted. */
+/**
+ * The cloud as it is with these resources out of service: the engine's deleteResource on a
+ * copy that shares the loaded cloud's resources (its maps are its own, so deleting an entry
+ * leaves the loaded cloud as it was). The one resource a deletion changes in place, an
+ * elastic IP that forgets its interface (ec2/removal.ts), is copied first, so a state costs
+ * its maps, not a deep copy of every resource.
+ */
 export function withoutResources(original: Cloud, down: Iterable<string>): Cloud {
-  const copy = copyCloud(original);
+  const copy = original.extendable();
+  for (const [id, eip] of copy.elasticIps) copy.elasticIps.set(id, { ...eip });
   // A database's interface has no resource of its own to delete: it goes alone; a database
   // itself is out of the copy only when it does not exist yet (a restore not made).
   for (const id of down) if (!copy.deleteResource(id) && !copy.interfaces.delete(id)) copy.table(RDS.dbInstance).delete(id);

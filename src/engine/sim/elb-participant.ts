@@ -4,7 +4,7 @@ import type { LoadBalancer } from '../elbv2/load-balancer.js';
 import { findLoadBalancer, findTargetGroup, groupLabel, lbLabel } from './elb-find.js';
 import { TargetHealth } from './elb-health.js';
 import { lbRoute, type TargetState } from './elb-shares.js';
-import { groupTargets, lbAnswer, type LbAnswer, lbNodes, type LbTarget } from './lb-paths.js';
+import { groupTargets, lbAnswer, type LbAnswer, type LbNode, lbNodes, type LbTarget } from './lb-paths.js';
 import type { EndRef } from './network-view.js';
 import type { Claim, Participant, Route, SimContext } from './participant.js';
 import { SimError } from './errors.js';
@@ -36,6 +36,8 @@ export class ElbParticipant implements Participant {
   readonly service = ELB_SERVICE;
   private readonly failed = new Set<string>();
   private readonly answers = new Map<string, LbAnswer>();
+  /** Each load balancer's nodes, found once: the cloud played does not change, and a health check asks for them. */
+  private readonly nodes = new Map<string, LbNode[]>();
   private targets?: Map<string, Tracked>;
   private readonly openGroups = new Set<string>();
   /** Instances that are not registered when the scenario starts (a group's instances not launched). */
@@ -203,7 +205,9 @@ export class ElbParticipant implements Participant {
   private checkPasses(ctx: SimContext, lb: LoadBalancer, info: LbTarget): boolean | undefined {
     if (!info.end || info.port === undefined) return false;
     if (info.instanceId && ctx.down.has(info.instanceId)) return false;
-    const node = lbNodes(ctx.cloud, lb).find((n) => n.end.kind === 'interface' && !ctx.down.has(n.end.eniId));
+    let nodes = this.nodes.get(lb.arn);
+    if (!nodes) this.nodes.set(lb.arn, (nodes = lbNodes(ctx.cloud, lb)));
+    const node = nodes.find((n) => n.end.kind === 'interface' && !ctx.down.has(n.end.eniId));
     if (!node) return undefined;
     const hc = info.group.healthCheck;
     const port = hc.port === 'traffic-port' ? info.port : Number(hc.port);

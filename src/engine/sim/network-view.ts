@@ -6,6 +6,7 @@ import { internetAddresses, type ResolvedEndpoint } from '../reach/endpoints.js'
 import { answerFlow } from '../reach/trace.js';
 import { Walker } from '../reach/walker.js';
 import { withoutResources } from './copy-cloud.js';
+import { leafInstances } from './leaf-instances.js';
 import type { Protocol } from './scenario.js';
 
 /** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
@@ -28,10 +29,20 @@ export interface FlowVerdict {
   reason?: string;
 }
 
-interface State {
+/** The network with some resources out of service: traced once per flow. */
+interface Network {
   cloud: Cloud;
   walker?: Walker;
-  verdicts: Map<string, FlowVerdict>;
+  /** By the ends' names, then the port (a UDP one as -1 - port): no key is built for each question. */
+  verdicts: Map<string, Map<string, Map<number, FlowVerdict>>>;
+}
+
+/** One set of resources out of service: its network (shared by the sets that differ only in leaf instances) and its cost. */
+interface State {
+  network: Network;
+  /** The interfaces of the leaf instances of the set: ends there are down, whatever the network. */
+  leavesDown: ReadonlySet<string>;
+  down: ReadonlySet<string>;
   hourlyUsd?: number;
   unpriced?: { resource: string; reason: string }[];
 }
@@ -44,43 +55,88 @@ interface State {
  * scenario grows with the number of failures, not with its length or its requests.
  */
 export class NetworkView {
-  private readonly states = new Map<string, State>();
+  /** The states by a fingerprint of their set (setFingerprint); sets of one fingerprint are told apart by their members. */
+  private readonly states = new Map<string, State[]>();
+  private readonly idHashes = new Map<string, [number, number]>();
+  private readonly networks = new Map<string, Network>();
   /** The state of each set already asked about: the sets are not changed once made, and sorting a large one on every question is the cost. */
   private readonly bySet = new WeakMap<ReadonlySet<string>, State>();
+  /** Leaf instances (leaf-instances.ts) and their interfaces: out of service, they are left in the network and their ends are down. */
+  private readonly leaves: ReadonlyMap<string, readonly string[]>;
 
   constructor(
     readonly original: Cloud,
     private readonly instanceTypes: ReadonlyMap<string, string>,
     /** Resources that are not billed (the probe instances that stand for subnet ends). */
     private readonly unbilled: ReadonlySet<string> = new Set(),
-  ) {}
+    /** Instances that may be leaves: an auto scaling group's, whose launches and terminations would otherwise each make a network. */
+    leafCandidates: Iterable<string> = [],
+  ) {
+    this.leaves = leafInstances(original, leafCandidates);
+  }
 
   private state(down: ReadonlySet<string>): State {
     const known = this.bySet.get(down);
     if (known) return known;
-    const key = [...down].sort().join(',');
-    let s = this.states.get(key);
+    const key = this.fingerprint(down);
+    const same = this.states.get(key) ?? [];
+    let s = same.find((x) => sameMembers(x.down, down));
     if (!s) {
-      s = { cloud: down.size === 0 ? this.original : withoutResources(this.original, down), verdicts: new Map() };
-      this.states.set(key, s);
+      const sorted = [...down].sort();
+      const leavesDown = new Set<string>();
+      const rest: string[] = [];
+      for (const id of sorted) {
+        const enis = this.leaves.get(id);
+        if (enis) for (const e of enis) leavesDown.add(e);
+        else rest.push(id);
+      }
+      const netKey = rest.join(',');
+      let network = this.networks.get(netKey);
+      if (!network) {
+        network = { cloud: rest.length === 0 ? this.original : withoutResources(this.original, rest), verdicts: new Map() };
+        this.networks.set(netKey, network);
+      }
+      s = { network, leavesDown, down };
+      same.push(s);
+      this.states.set(key, same);
     }
     this.bySet.set(down, s);
     return s;
   }
 
-  /** The cloud with these resources out of service (the loaded one when nothing is). */
-  cloud(down: ReadonlySet<string>): Cloud {
-    return this.state(down).cloud;
+  /** The set's size and two sums of its members' hashes: the same for the same members in any order, so no set is sorted to be found again. */
+  private fingerprint(down: ReadonlySet<string>): string {
+    let a = 0;
+    let b = 0;
+    for (const id of down) {
+      let h = this.idHashes.get(id);
+      if (!h) this.idHashes.set(id, (h = [fnv(id, 0x811c9dc5), fnv(id, 0x01000193)]));
+      a = (a + h[0]) | 0;
+      b = (b + h[1]) | 0;
+    }
+    return `${down.size}:${a}:${b}`;
   }
 
   /** Can a request from `from` reach `to` on the port, and its reply get back, with these resources down? */
   verdict(down: ReadonlySet<string>, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {
     const s = this.state(down);
-    const key = `${from.name}|${to.name}|${protocol}|${port}`;
-    let v = s.verdicts.get(key);
+    // An end on a leaf out of service is down, as its deleted interface would be; checked in the trace's order.
+    if (s.leavesDown.size) {
+      if (from.kind === 'interface' && s.leavesDown.has(from.eniId)) return { reachable: false, reason: `${from.name} is down` };
+      if (from.kind !== 'service' && to.kind === 'interface' && s.leavesDown.has(to.eniId) && (from.kind !== 'interface' || s.network.cloud.interfaces.has(from.eniId))) {
+        return { reachable: false, reason: `${to.name} is down` };
+      }
+    }
+    const n = s.network;
+    let byTo = n.verdicts.get(from.name);
+    if (!byTo) n.verdicts.set(from.name, (byTo = new Map()));
+    let byPort = byTo.get(to.name);
+    if (!byPort) byTo.set(to.name, (byPort = new Map()));
+    const key = protocol === 'udp' ? -1 - port : port;
+    let v = byPort.get(key);
     if (!v) {
-      v = this.trace(s, from, to, protocol, port);
-      s.verdicts.set(key, v);
+      v = this.trace(n, from, to, protocol, port);
+      byPort.set(key, v);
     }
     return v;
   }
@@ -89,11 +145,11 @@ export class NetworkView {
   hourlyUsd(down: ReadonlySet<string>): number {
     const s = this.state(down);
     if (s.hourlyUsd === undefined) {
+      // The set's own cloud (leaves out of service are not billed), then without the unbilled.
       // A lost database (its region or zone down, no failover) is not billed while it is lost,
       // as instances are not; one failing over or rebooting still is.
-      const dbsLost = [...down].filter((id) => id.startsWith(UNBILLED_DATABASE)).map((id) => id.slice(UNBILLED_DATABASE.length));
-      const unbilled = dbsLost.length ? [...this.unbilled, ...dbsLost] : [...this.unbilled];
-      const billed = unbilled.length ? withoutResources(s.cloud, unbilled) : s.cloud;
+      const gone = [...[...s.down].map((id) => (id.startsWith(UNBILLED_DATABASE) ? id.slice(UNBILLED_DATABASE.length) : id)), ...this.unbilled];
+      const billed = gone.length ? withoutResources(this.original, gone) : this.original;
       const estimate = estimateCost({ cloud: billed, instanceTypes: this.instanceTypes });
       // From the lines' quantities and prices, not their rounded totals.
       s.hourlyUsd = estimate.lines.reduce((n, l) => n + l.quantity * perHour(l.price), 0);
@@ -108,7 +164,7 @@ export class NetworkView {
     return this.state(new Set()).unpriced ?? [];
   }
 
-  private trace(s: State, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {
+  private trace(s: Network, from: EndRef, to: EndRef, protocol: Protocol, port: number): FlowVerdict {
     const a = this.find(s.cloud, from);
     if ('down' in a) return { reachable: false, reason: a.down };
     const b = this.find(s.cloud, to);
@@ -126,4 +182,17 @@ export class NetworkView {
     if (!eni) return { down: `${end.name} is down` };
     return { kind: 'interface', eni, name: end.name, ...(end.only ? { only: end.only } : {}) };
   }
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of b) if (!a.has(id)) return false;
+  return true;
+}
+
+/** FNV-1a of a text from a basis. */
+function fnv(text: string, basis: number): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }

@@ -33,6 +33,8 @@ const MAX_DEPTH = 8;
 export class Routing {
   private paths: FlowPath[][] = [];
   private pathOk: boolean[][] = [];
+  /** Each way's serveKey, made once per evaluation: serve runs at every change of rates. */
+  private pathKeys: string[][] = [];
   private verdictsNow: FlowVerdict[] = [];
   private capacityByKey = new Map<string, number>();
 
@@ -46,11 +48,12 @@ export class Routing {
   evaluate(ctx: SimContext, down: ReadonlySet<string>): void {
     this.paths = this.ends.map((e) => this.expand(ctx, e.from, e.to, e.spec.port, e.spec.protocol, 1, [], 0));
     this.capacityByKey = new Map();
+    this.pathKeys = this.paths.map((paths, i) => paths.map((p) => (p.serve ? serveKey(p.serve, i) : '')));
     this.pathOk = this.paths.map((paths, i) =>
-      paths.map((p) => {
+      paths.map((p, k) => {
         if (!p.serve) return false;
         if (!p.legs.every((l) => this.view.verdict(down, l.from, l.to, l.protocol, l.port).reachable)) return false;
-        const key = serveKey(p.serve, i);
+        const key = this.pathKeys[i][k];
         if (!this.capacityByKey.has(key)) this.capacityByKey.set(key, this.capacityOf(ctx, p.serve));
         return true;
       }),
@@ -73,8 +76,8 @@ export class Routing {
   capacities(): number[] {
     return this.paths.map((paths, i) => {
       const keys = new Set<string>();
-      paths.forEach((p, k) => {
-        if (this.pathOk[i][k]) keys.add(serveKey(p.serve!, i));
+      paths.forEach((_, k) => {
+        if (this.pathOk[i][k]) keys.add(this.pathKeys[i][k]);
       });
       let sum = 0;
       for (const key of keys) sum += this.capacityByKey.get(key)!;
@@ -88,7 +91,7 @@ export class Routing {
     this.paths.forEach((paths, i) =>
       paths.forEach((p, k) => {
         if (!this.pathOk[i][k]) return;
-        const key = serveKey(p.serve!, i);
+        const key = this.pathKeys[i][k];
         offered.set(key, (offered.get(key) ?? 0) + rates[i] * p.share);
       }),
     );
@@ -103,7 +106,7 @@ export class Routing {
     const served = this.paths.map((paths, i) => {
       let s = 0;
       paths.forEach((p, k) => {
-        if (this.pathOk[i][k]) s += rates[i] * p.share * ratio.get(serveKey(p.serve!, i))!;
+        if (this.pathOk[i][k]) s += rates[i] * p.share * ratio.get(this.pathKeys[i][k])!;
       });
       return Math.min(s, rates[i]);
     });

@@ -67,13 +67,25 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
   const participants: readonly Participant[] =
     opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools, restoreSpares: room!.spares, restores: playsRestores(scenario) });
   const prepared = prepare(cloud, scenario, participants);
-  const view = new NetworkView(cloud, instanceTypes, opts.unbilled);
+  // The groups' instances change only who is in service, not the routes: leaves of the network (leaf-instances.ts).
+  const groupInstances = (scaling?.pools ?? []).flatMap((p) => [...p.byZone.values()].flat());
+  const view = new NetworkView(cloud, instanceTypes, opts.unbilled, groupInstances);
   const duration = scenario.duration;
   const interval = scenario.interval ?? chooseInterval(duration);
 
   const events: SimEvent[] = [];
   const downBy = new Map<Participant, ReadonlySet<string>>();
-  let down: ReadonlySet<string> = new Set();
+  // What is down: the union of what each participant holds, made when first asked after a
+  // change (participants hold and release many times between two evaluations), a new set each time.
+  let downNow: ReadonlySet<string> | undefined = new Set<string>();
+  const down = (): ReadonlySet<string> => {
+    if (!downNow) {
+      const all = new Set<string>();
+      for (const s of downBy.values()) for (const id of s) all.add(id);
+      downNow = all;
+    }
+    return downNow;
+  };
   let changed = false;
   let now = 0;
 
@@ -85,9 +97,7 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
     cloud,
     setDown(p, ids) {
       downBy.set(p, new Set(ids));
-      const all = new Set<string>();
-      for (const s of downBy.values()) for (const id of s) all.add(id);
-      down = all;
+      downNow = undefined;
       changed = true;
     },
     after(seconds, participant, payload) {
@@ -100,14 +110,14 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
       changed = true;
     },
     get down() {
-      return down;
+      return down();
     },
     heldByOthers(p, id) {
       for (const [q, ids] of downBy) if (q !== p && ids.has(id)) return true;
       return false;
     },
     reaches(from, to, port, protocol) {
-      return view.verdict(down, from, to, protocol, port).reachable;
+      return view.verdict(down(), from, to, protocol, port).reachable;
     },
   };
   const routing = new Routing(prepared.ends, participants, view);
@@ -136,14 +146,14 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
 
   let observedDown: ReadonlySet<string> | undefined;
   const evaluateState = (): void => {
-    if (observedDown !== down) {
-      observedDown = down;
+    if (observedDown !== down()) {
+      observedDown = down();
       for (const p of participants) p.observe?.(ctx);
     }
-    routing.evaluate(ctx, down);
+    routing.evaluate(ctx, down());
     verdicts = routing.verdicts();
     capacities = routing.capacities();
-    hourly = view.hourlyUsd(down);
+    hourly = view.hourlyUsd(down());
     sample = {};
     for (const p of participants) {
       for (const [group, values] of Object.entries(p.sample?.(ctx) ?? {})) sample[group] = { ...(sample[group] ?? {}), ...values };
