@@ -3,7 +3,7 @@ import { AUTOSCALING } from '../autoscaling/kinds.js';
 import type { ScheduledAction } from '../autoscaling/policy.js';
 import type { Cloud } from '../cloud.js';
 import { isRegion } from '../regions.js';
-import { capacityOf, DEFAULT_INSTANCE_TYPE } from './capacity.js';
+import { DEFAULT_INSTANCE_TYPE, type RateOf, rateOf } from './capacity.js';
 import type { ElbParticipant } from './elb-participant.js';
 import { SimError } from './errors.js';
 import { type GroupPool, rebalanceMargin } from './asg-spares.js';
@@ -93,6 +93,7 @@ export class AsgParticipant implements Participant {
     private readonly instanceTypes: ReadonlyMap<string, string>,
     private readonly elb: ElbParticipant | undefined,
     private readonly cloud: Cloud,
+    private readonly rate: RateOf = rateOf(),
   ) {
     for (const pool of pools) this.addRun(pool);
     elb?.onTargetUnhealthy((ctx, instanceId) => this.elbUnhealthy(ctx, instanceId));
@@ -232,7 +233,7 @@ export class AsgParticipant implements Participant {
         const inst = this.cloud.instances.get(id)!;
         const name = inst.logicalId ?? id;
         const initial = pool.initial.includes(id);
-        members.push({ id, name, zone, eniId: inst.networkInterfaceIds[0], rps: capacityOf(this.instanceTypes.get(name) ?? DEFAULT_INSTANCE_TYPE).rps, state: initial ? 'in-service' : 'spare', inServiceAt: -Infinity, generation: 0, cpuSeconds: 0, requests: 0 });
+        members.push({ id, name, zone, eniId: inst.networkInterfaceIds[0], rps: this.rate(this.instanceTypes.get(name) ?? DEFAULT_INSTANCE_TYPE), state: initial ? 'in-service' : 'spare', inServiceAt: -Infinity, generation: 0, cpuSeconds: 0, requests: 0 });
         if (!initial) this.held.add(id);
       }
     }

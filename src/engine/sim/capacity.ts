@@ -48,3 +48,10 @@ export function capacityOf(type: string): Capacity & { assumed: boolean } {
 export function cpuPercent(rps: number, type: string): number {
   return Math.min(100, (100 * rps) / capacityOf(type).rps);
 }
+
+/** Requests a second at full CPU by instance type: the scenario's own figures where it gives them, else the table. */
+export type RateOf = (type: string) => number;
+
+export function rateOf(overrides?: Readonly<Record<string, number>>, scale = 1): RateOf {
+  return (type) => overrides?.[type] ?? capacityOf(type).rps * scale;
+}

@@ -1,7 +1,7 @@
 import type { Cloud } from '../cloud.js';
 import { isRegion, regionOfZone } from '../regions.js';
 import { nearest } from '../suggest.js';
-import { capacityOf, DEFAULT_INSTANCE_TYPE } from './capacity.js';
+import { DEFAULT_INSTANCE_TYPE, type RateOf, rateOf } from './capacity.js';
 import { SimError } from './errors.js';
 import type { EndRef } from './network-view.js';
 import type { Claim, Participant, SimContext } from './participant.js';
@@ -23,7 +23,10 @@ export class Ec2Participant implements Participant {
   /** Resources held down, by the claim that holds them. */
   private readonly active = new Map<string, readonly string[]>();
 
-  constructor(private readonly instanceTypes: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly instanceTypes: ReadonlyMap<string, string>,
+    private readonly rate: RateOf = rateOf(),
+  ) {}
 
   claim(cloud: Cloud, target: Target, path: ScenarioPath): Claim | undefined {
     if (target.kind === 'region') return claimRegion(cloud, target.name, path);
@@ -71,7 +74,7 @@ export class Ec2Participant implements Participant {
     if (!eni || eni.owner.kind !== 'instance') return undefined;
     const inst = ctx.cloud.instances.get(eni.owner.id);
     if (!inst) return undefined;
-    return capacityOf(this.typeOf(inst)).rps;
+    return this.rate(this.typeOf(inst));
   }
 
   /** Instances in service per zone. */

@@ -2,6 +2,7 @@ import { BackupParticipant } from './backup-participant.js';
 import { CloudFrontParticipant } from './cloudfront-participant.js';
 import type { Cloud } from '../cloud.js';
 import { AsgParticipant } from './asg-participant.js';
+import type { RateOf } from './capacity.js';
 import type { GroupPool } from './asg-spares.js';
 import { Ec2Participant } from './ec2-participant.js';
 import { ElbParticipant } from './elb-participant.js';
@@ -24,6 +25,8 @@ export interface ParticipantInput {
   restoreSpares?: readonly RestoreSpare[];
   /** The scenario restores or fails over: a database's end follows its writes. */
   restores?: boolean;
+  /** Requests a second at full CPU by instance type (the scenario's `capacity:` over the table). */
+  rateOf?: RateOf;
 }
 
 /** What participants of one run share: the recovery points AWS Backup made, which RDS reads. */
@@ -37,10 +40,10 @@ export interface SharedState {
  * those made before it (auto scaling registers its instances with load balancing).
  */
 export const PARTICIPANTS: readonly ((input: ParticipantInput, before: readonly Participant[], shared: SharedState) => Participant | undefined)[] = [
-  (input) => new Ec2Participant(input.instanceTypes),
+  (input) => new Ec2Participant(input.instanceTypes, input.rateOf),
   () => new ElbParticipant(),
   (input, before) =>
-    input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud) : undefined,
+    input.cloud && input.pools?.length ? new AsgParticipant(input.pools, input.instanceTypes, before.find((p): p is ElbParticipant => p instanceof ElbParticipant), input.cloud, input.rateOf) : undefined,
   (input, _before, shared) => new RdsParticipant(shared.recoveryPoints, input.restoreSpares, input.restores),
   (input, _before, shared) => new BackupParticipant(shared.recoveryPoints, new Set((input.restoreSpares ?? []).map((x) => x.db.id))),
   (input, before) =>

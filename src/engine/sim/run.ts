@@ -12,6 +12,7 @@ import type { Participant, SimContext, SimEvent } from './participant.js';
 import { defaultParticipants } from './participants.js';
 import { Routing } from './routing.js';
 import { withScalingRoom } from './asg-spares.js';
+import { rateOf } from './capacity.js';
 import { playsRestores, withRestoreRoom } from './rds-restore-room.js';
 import { prepare, type PreparedEvent } from './prepare.js';
 import { chooseInterval } from './report-interval.js';
@@ -65,7 +66,7 @@ export function simulate(loaded: Cloud, scenario: Scenario, opts: SimOptions = {
   const cloud = room?.cloud ?? loaded;
   const instanceTypes = scaling?.instanceTypes ?? opts.instanceTypes ?? new Map<string, string>();
   const participants: readonly Participant[] =
-    opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools, restoreSpares: room!.spares, restores: playsRestores(scenario) });
+    opts.participants ?? defaultParticipants({ instanceTypes, cloud, pools: scaling!.pools, restoreSpares: room!.spares, restores: playsRestores(scenario), rateOf: rateOf(scenario.capacity, scenario.capacityScale) });
   const prepared = prepare(cloud, scenario, participants);
   // The groups' instances change only who is in service, not the routes: leaves of the network (leaf-instances.ts).
   const groupInstances = (scaling?.pools ?? []).flatMap((p) => [...p.byZone.values()].flat());

@@ -56,6 +56,13 @@ export interface Scenario {
   traffic: readonly TrafficSpec[];
   /** In the order written; events at the same second are applied in that order. */
   events: readonly ScenarioEvent[];
+  /**
+   * Requests a second an instance of a type serves at full CPU in this scenario, in place of
+   * the course's table (capacity.ts): the application of a lab may be lighter or heavier.
+   */
+  capacity?: Readonly<Record<string, number>>;
+  /** Every type's table figure scaled by this (`capacity: 80%`: a heavier application). */
+  capacityScale?: number;
 }
 
 /** The longest scenario played: 30 days. */

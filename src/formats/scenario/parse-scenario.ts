@@ -24,7 +24,7 @@ export interface ParsedScenario {
   locate(path: ScenarioPath): Loc;
 }
 
-const ROOT_KEYS = ['duration', 'interval', 'traffic', 'events'];
+const ROOT_KEYS = ['duration', 'interval', 'traffic', 'events', 'capacity'];
 const TRAFFIC_KEYS = ['from', 'to', 'port', 'protocol', 'rps'];
 const ACTIONS = ['fail', 'recover', 'promote', 'scale', 'restore', 'failover'] as const;
 const TARGET_WORDS: Record<string, TargetKind> = { region: 'region', az: 'az', zone: 'az', instance: 'instance', database: 'database', db: 'database' };
@@ -111,7 +111,47 @@ class Reader {
     const traffic = this.list(get('traffic')?.value, 'traffic').flatMap((n, i) => this.traffic(n, i, duration) ?? []);
     const events = this.list(get('events')?.value, 'events').flatMap((n, i) => this.event(n, i, duration) ?? []);
     if (!get('traffic') && !get('events')) this.error('MissingKey', 'a scenario needs traffic (requests a second to an end) or events (failures), or both', root.loc);
-    return { duration, ...(interval !== undefined ? { interval } : {}), traffic, events };
+    const c = get('capacity');
+    const scale = c ? this.capacityScale(c.value) : undefined;
+    const capacity = c && scale === undefined ? this.capacity(c.value) : undefined;
+    return {
+      duration,
+      ...(interval !== undefined ? { interval } : {}),
+      traffic,
+      events,
+      ...(capacity ? { capacity } : {}),
+      ...(scale !== undefined && !Number.isNaN(scale) ? { capacityScale: scale } : {}),
+    };
+  }
+
+  /** `capacity: 80%`: every type serves that share of the table; NaN when the percentage is wrong (reported). */
+  private capacityScale(node: TNode): number | undefined {
+    if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.trim().endsWith('%')) return undefined;
+    const pct = Number(node.value.trim().slice(0, -1));
+    if (!Number.isFinite(pct) || pct <= 0 || pct > 1000) {
+      this.error('InvalidValue', `capacity: "${node.value}" is not a percentage above 0% (capacity: 80% for an application every server serves 80% of the table's requests a second for)`, node.loc);
+      return NaN;
+    }
+    return pct / 100;
+  }
+
+  /** `capacity: { c5.large: 40 }`: requests a second at full CPU, by instance type. */
+  private capacity(node: TNode): Record<string, number> | undefined {
+    if (node.kind !== 'map') return this.error('InvalidValue', `capacity is a percentage of the course's table (capacity: 80%) or maps instance types to the requests a second each serves at full CPU (capacity: { t3.micro: 4 }), not ${describeNode(node)}`, node.loc);
+    const out: Record<string, number> = {};
+    for (const e of node.entries) {
+      if (!/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(e.key)) {
+        this.error('InvalidValue', `capacity: "${e.key}" is not an instance type (family.size, such as t3.micro)`, e.keyLoc);
+        continue;
+      }
+      const v = e.value.kind === 'scalar' ? e.value.value : undefined;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+        this.error('InvalidValue', `capacity of ${e.key}: requests a second is a number above 0, not ${describeNode(e.value)}`, e.value.loc);
+        continue;
+      }
+      out[e.key] = v;
+    }
+    return out;
   }
 
   private list(node: TNode | undefined, key: string): TNode[] {

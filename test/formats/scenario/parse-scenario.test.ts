@@ -75,7 +75,7 @@ events:
 `);
     expect(found).toEqual([
       { line: 1, column: 11, code: 'InvalidDuration', message: expect.stringContaining('"90x" is not a duration') },
-      { line: 2, column: 1, code: 'UnknownKey', message: 'a scenario has no key "trafic"; did you mean traffic? (its keys: duration, interval, traffic, events)' },
+      { line: 2, column: 1, code: 'UnknownKey', message: 'a scenario has no key "trafic"; did you mean traffic? (its keys: duration, interval, traffic, events, capacity)' },
       { line: 5, column: 11, code: 'InvalidValue', message: 'port is a whole number from 0 to 65535, not "http"' },
       { line: 6, column: 10, code: 'InvalidValue', message: 'rps is a number of requests a second (0 or more, such as 5 or 0.16), not "fast"' },
       { line: 10, column: 5, code: 'UnknownKey', message: expect.stringContaining('did you mean protocol?') },
