@@ -13,6 +13,7 @@ export const LAB_IDS = [
   'production-three-tier',
   'peering',
   'warm-standby',
+  'dr-strategy',
 ] as const;
 
 export type LabId = (typeof LAB_IDS)[number];

@@ -25,6 +25,8 @@ export interface LabParameter {
   description: string;
   choices?: (string | number)[];
   within?: string;
+  /** A choice parameter drawn at the same index as this other choice parameter (values that come as a set). */
+  with?: string;
 }
 
 export interface LabCheck {
@@ -118,6 +120,27 @@ function cidrChoices(p: Record<string, unknown>, at: string): string[] {
   return out;
 }
 
+/**
+ * `with: <other>`: a choice parameter drawn at the same index as another, so that values that
+ * only make sense together (an objective and its budget) are handed out as a set. The other must
+ * be a choice parameter declared before it, with as many choices.
+ */
+function withParameter(raw: unknown, name: string, kind: ParamKind, choices: (string | number)[], earlier: readonly LabParameter[], at: string): string {
+  const other = String(raw);
+  if (kind !== 'choice') throw new LabError(`${at}: parameter ${name} (kind ${kind}) cannot take "with"; only a choice parameter is drawn with another`);
+  if (other === name) throw new LabError(`${at}: parameter ${name} cannot be drawn "with" itself; name another choice parameter declared before it`);
+  const found = earlier.find((x) => x.name === other);
+  if (!found) {
+    const s = nearest(other, earlier.map((x) => x.name));
+    throw new LabError(`${at}: parameter ${name} is drawn with "${other}", which is not a parameter declared before it${s ? `; did you mean ${s}?` : ''}`);
+  }
+  if (found.kind !== 'choice') throw new LabError(`${at}: parameter ${name} is drawn with ${other}, which is of kind ${found.kind}; "with" names a choice parameter`);
+  if (found.choices!.length !== choices.length) {
+    throw new LabError(`${at}: parameter ${name} has ${choices.length} choices and ${other}, which it is drawn with, has ${found.choices!.length}; give both the same number, one for each set`);
+  }
+  return other;
+}
+
 export function parseLabManifest(text: string, file: string, dir: string): Lab {
   const src = parseYamlSource(text);
   const where = (node: unknown): string => `${file}:${src.lineOf(node)}`;
@@ -163,7 +186,8 @@ export function parseLabManifest(text: string, file: string, dir: string): Lab {
     } else if (kind === 'port' && choices.some((c) => !Number.isInteger(c) || (c as number) < 1 || (c as number) > 65535)) {
       throw new LabError(`${at}: parameter ${name}: ports are whole numbers from 1 to 65535`);
     }
-    parameters.push({ name, kind, description: String(p.description ?? ''), choices, within: p.within === undefined || kind === 'cidr' ? undefined : String(p.within) });
+    const withName = p.with === undefined ? undefined : withParameter(p.with, name, kind, choices!, parameters, at);
+    parameters.push({ name, kind, description: String(p.description ?? ''), choices, within: p.within === undefined || kind === 'cidr' ? undefined : String(p.within), ...(withName ? { with: withName } : {}) });
   }
   if (!Array.isArray(m.checks) || m.checks.length === 0) throw new LabError(`${where(node(['checks']))}: a lab needs a non-empty "checks" list`);
   const ids = new Set<string>();
@@ -267,19 +291,28 @@ export function listLabs(dir = labsDir()): Lab[] {
 
 /**
  * The student's own values, drawn from a seed made of the lab and student ids; with no
- * student id, the first choice (or the first host of `within`).
+ * student id, the first choice (or the first host of `within`). A parameter `with` another
+ * takes the choice at the other's index, and draws nothing of its own.
  */
 export function studentParameters(lab: Lab, student?: string): Record<string, string | number> {
   const out: Record<string, string | number> = {};
+  const index = new Map<string, number>();
   const rng = student ? createRng(`${lab.id}\u0000${student.trim()}`) : undefined;
   for (const p of lab.parameters) {
-    if (p.kind === 'ip') {
+    if (p.with !== undefined) {
+      const i = index.get(p.with) ?? 0;
+      index.set(p.name, i);
+      out[p.name] = p.choices![i];
+    } else if (p.kind === 'ip') {
       const block = parseCidr(p.within!);
       const first = block.prefix >= 31 ? block.network : block.network + 1;
       const last = block.prefix >= 31 ? lastAddress(block) : lastAddress(block) - 1;
       out[p.name] = formatIp(rng ? rng.int(first, last) : first);
     } else {
-      out[p.name] = rng ? rng.pick(p.choices!) : p.choices![0];
+      // The same draw as rng.pick, keeping the index for the parameters drawn with this one.
+      const i = rng ? Math.floor(rng.next() * p.choices!.length) : 0;
+      index.set(p.name, i);
+      out[p.name] = p.choices![i];
     }
   }
   return out;

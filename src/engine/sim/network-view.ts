@@ -10,6 +10,9 @@ import { leafInstances } from './leaf-instances.js';
 import type { Protocol } from './scenario.js';
 
 /** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
+/** In a set of what is down: a database that is lost, so not billed (its id after the prefix). */
+export const UNBILLED_DATABASE = 'unbilled-database:';
+
 export type EndRef =
   | { kind: 'internet'; name: string; addresses?: IntervalSet }
   | { kind: 'interface'; name: string; eniId: string; only?: 'private' | 'public' }
@@ -143,7 +146,10 @@ export class NetworkView {
     const s = this.state(down);
     if (s.hourlyUsd === undefined) {
       // The set's own cloud (leaves out of service are not billed), then without the unbilled.
-      const gone = [...s.down, ...this.unbilled];
+      // A lost database (its region or zone down, no failover) is not billed while it is lost,
+      // as instances are not; one failing over or rebooting still is.
+      const dbsLost = [...down].filter((id) => id.startsWith(UNBILLED_DATABASE)).map((id) => id.slice(UNBILLED_DATABASE.length));
+      const gone = [...s.down, ...this.unbilled, ...dbsLost];
       const billed = gone.length ? withoutResources(this.original, gone) : this.original;
       const estimate = estimateCost({ cloud: billed, instanceTypes: this.instanceTypes });
       // From the lines' quantities and prices, not their rounded totals.

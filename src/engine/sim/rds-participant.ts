@@ -2,7 +2,7 @@ import type { Cloud } from '../cloud.js';
 import type { DbInstance } from '../rds/db-instance.js';
 import { databaseCapacity, RDS_TIMINGS } from './dr-timings.js';
 import { SimError } from './errors.js';
-import type { EndRef } from './network-view.js';
+import { type EndRef, UNBILLED_DATABASE } from './network-view.js';
 import type { Claim, FailureAt, Participant, Route, SimContext } from './participant.js';
 import { databaseName, databases, findDatabase } from './rds-find.js';
 import { restoreOptions, restoreSource } from './rds-restore.js';
@@ -459,6 +459,7 @@ export class RdsParticipant implements Participant {
     const ids = new Set<string>();
     for (const s of this.states.values()) {
       if (s.status !== 'available' && s.db.networkInterfaceId) ids.add(s.db.networkInterfaceId);
+      if (s.status === 'down') ids.add(`${UNBILLED_DATABASE}${s.db.id}`);
       // A restore's instance not made yet does not exist: neither reached nor billed.
       if (s.status === 'absent' || s.status === 'restoring') ids.add(s.db.id);
     }

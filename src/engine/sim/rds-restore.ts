@@ -26,7 +26,7 @@ export function restoreOptions(rds: RdsParticipant, s: DbState, lostAt: number, 
   }
   const p = ledger?.latest(s.db.id, lostAt, (region) => rds.regionUp(region));
   if (p) {
-    options.push({ point: lostAt - p.pointAt, how: `a restore from the recovery point of ${p.pointAt} s in vault ${p.vault} (${p.region}${p.copy ? ', a copy' : ''}) would lose ${lostAt - p.pointAt} s of writes (a new instance at a new endpoint)` });
+    options.push({ point: lostAt - p.pointAt, how: `a restore from the recovery point of ${pointTime(p.pointAt)} in vault ${p.vault} (${p.region}${p.copy ? ', a copy' : ''}) would lose ${lostAt - p.pointAt} s of writes (a new instance at a new endpoint)` });
   }
   options.sort((a, b) => a.point - b.point);
   return options[0];
@@ -56,8 +56,13 @@ export function restoreSource(rds: RdsParticipant, s: DbState, lostAt: number, n
   }
   for (const p of [ledger?.latest(s.db.id, lostAt, allowed), ledger?.latest(s.db.id, now, allowed)]) {
     if (!p || p.pointAt > lostAt) continue;
-    found.push({ region: p.region, pointAt: p.pointAt, how: `the recovery point of ${p.pointAt} s in vault ${p.vault} (${p.region}${p.copy ? ', a copy' : ''}; BAK-05)` });
+    found.push({ region: p.region, pointAt: p.pointAt, how: `the recovery point of ${pointTime(p.pointAt)} in vault ${p.vault} (${p.region}${p.copy ? ', a copy' : ''}; BAK-05)` });
   }
   found.sort((a, b) => b.pointAt - a.pointAt || Number(b.region === s.db.region) - Number(a.region === s.db.region));
   return found[0];
+}
+
+/** When a recovery point was made: seconds into the scenario, or before it began (the backups of the days before). */
+export function pointTime(at: number): string {
+  return at >= 0 ? `${at} s` : `${-at} s before the scenario began`;
 }

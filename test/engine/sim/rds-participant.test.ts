@@ -9,6 +9,14 @@ const backupOnly = () => loadSubmissionPath(join(SIM, 'dr-backup-only'));
 const toDb = { from: 'us-east-1/App', to: 'us-east-1/Database', port: 3306, steps: [[0, 20]] as [number, number][] };
 
 describe('RDS in the simulation', () => {
+  it('PRC-06: a database is billed while it runs, not while its region is lost (as instances are not)', () => {
+    const up = run(backupOnly(), scenario(3600, [toDb]));
+    // App (t3.micro, PRC-01) and Database (db.t3.micro, PRC-06) for an hour.
+    expect(up.cost.total).toBeCloseTo(0.0104 + 0.017, 4);
+    const lost = run(backupOnly(), scenario(3600, [toDb], [{ at: 1800, action: 'fail', target: { kind: 'region', name: 'us-east-1' } }]));
+    expect(lost.cost.total).toBeCloseTo((0.0104 + 0.017) / 2, 4);
+  });
+
   it('RDS-02: a Multi-AZ primary whose zone fails fails over to the standby in 120 s; the endpoint keeps its name; no write is lost', () => {
     const loaded = warm();
     expect(loaded.ok).toBe(true);
