@@ -41,6 +41,19 @@ describe('the labs list', () => {
     expect(pr.onBack).toHaveBeenCalledTimes(1);
   });
 
+  it('lines up the points of every row, whatever each best result says', () => {
+    const [one] = fixtureLabs();
+    const labs = [one, { ...one, id: 'public-web-2', order: 2, title: 'A second public web server with a long title that does not fit' }];
+    const p = freshProgress();
+    recordLabResult(p, 'public-web-2', { score: 1, max: 4, passed: [] });
+    const lines = linesOf(renderWith(<LabList {...props({ labs, progress: p })} />).lastFrame());
+    const rows = lines.filter((l) => / points /.test(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/best 1\/4 \(1 try\)$/);
+    expect(rows[0].indexOf('4 points')).toBe(rows[1].indexOf('4 points'));
+    expect(rows[1]).toContain('…');
+  });
+
   it('has an empty state that says where labs are looked for', async () => {
     const pr = props({ labs: [], labsDir: '/opt/course/labs' });
     const { stdin, lastFrame } = renderWith(<LabList {...pr} />);

@@ -148,8 +148,7 @@ export class NetworkView {
       // The set's own cloud (leaves out of service are not billed), then without the unbilled.
       // A lost database (its region or zone down, no failover) is not billed while it is lost,
       // as instances are not; one failing over or rebooting still is.
-      const dbsLost = [...down].filter((id) => id.startsWith(UNBILLED_DATABASE)).map((id) => id.slice(UNBILLED_DATABASE.length));
-      const gone = [...s.down, ...this.unbilled, ...dbsLost];
+      const gone = [...[...s.down].map((id) => (id.startsWith(UNBILLED_DATABASE) ? id.slice(UNBILLED_DATABASE.length) : id)), ...this.unbilled];
       const billed = gone.length ? withoutResources(this.original, gone) : this.original;
       const estimate = estimateCost({ cloud: billed, instanceTypes: this.instanceTypes });
       // From the lines' quantities and prices, not their rounded totals.

@@ -42,10 +42,11 @@ export function LabList(props: LabListProps) {
   // For a screen reader a row is a sentence, wrapped (never cut); the cursor is its last line.
   const body: RenderedLine[] = [];
   let cursorLine = 0;
+  const bestWidth = Math.max(0, ...rows.map((r) => bestText(r).length));
   rows.forEach((r, i) => {
     const style = { bold: i === cursor };
-    if (look.boxes) body.push(line([seg(rowText(r, i === cursor, width, true), style)]));
-    else body.push(...hangingWrap([seg(i === cursor ? '› ' : '  ', style)], rowText(r, i === cursor, width, false), width, style));
+    if (look.boxes) body.push(line([seg(rowText(r, i === cursor, width, true, bestWidth), style)]));
+    else body.push(...hangingWrap([seg(i === cursor ? '› ' : '  ', style)], rowText(r, i === cursor, width, false, bestWidth), width, style));
     if (i === cursor) cursorLine = body.length - 1;
   });
   if (rows.length === 0) body.push(...emptyState(props.labsDir, width));
@@ -82,13 +83,13 @@ export function LabList(props: LabListProps) {
   );
 }
 
-/** "› ✓  1  A public web server      4 points  best 4/4 ✓ (2 tries)" */
-function rowText(r: LabRow, at: boolean, width: number, boxes: boolean): string {
+/** "› ✓  1  A public web server      4 points  best 4/4 ✓ (2 tries)"; every row's title gets the same room, so the columns line up. */
+function rowText(r: LabRow, at: boolean, width: number, boxes: boolean, bestWidth: number): string {
   const best = bestText(r);
   const points = `${r.lab.maxScore} point${r.lab.maxScore === 1 ? '' : 's'}`;
   if (!boxes) return `Lab ${r.lab.order}: ${r.lab.title}, ${points}, ${best}`;
   const head = `${at ? '›' : ' '} ${r.complete ? '✓' : ' '} ${String(r.lab.order).padStart(2)}  `;
-  const tail = `  ${padTo(points, 10)} ${best}`;
+  const tail = `  ${padTo(points, 10)} ${padTo(best, bestWidth)}`;
   const room = Math.max(10, width - head.length - tail.length);
   return truncate(`${head}${padTo(truncate(r.lab.title, room), room)}${tail}`, width);
 }
