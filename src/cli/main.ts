@@ -134,6 +134,22 @@ export function buildProgram(setCode: (code: number) => void): Command {
     .addOption(paramOption)
     .option('--region <region>', 'region for a single template', 'us-east-1')
     .option('--json', 'same as --format json')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Scenario keys:',
+        '  duration: 2h                  how long (s, m, h, d)',
+        '  interval: 1m                  the reporting interval (optional)',
+        '  capacity: 80%                 what a server serves, of the table (optional)',
+        '  traffic:  - { to: END, port: 80, rps: [[0m, 3], [60m, 8]] }',
+        '  events:   - { at: 30m, fail: az us-east-1a }',
+        '',
+        'Events: fail / recover (region R, az Z, instance I, database D, a resource',
+        'id), promote: Replica, scale: [region/]Group N, restore: Database [in R],',
+        'failover: R (promote, restore, then scale into region R).',
+      ].join('\n'),
+    )
     .action(action('simulate'));
 
   program
