@@ -13,7 +13,7 @@ import { resolve } from '../route53/resolve.js';
 import { distributionEnd } from './cloudfront-participant.js';
 import { ELB_SERVICE } from './elb-participant.js';
 import type { EndRef } from './network-view.js';
-import type { Participant, Route, SimContext } from './participant.js';
+import type { Participant, Route, RouteShare, SimContext } from './participant.js';
 import type { Protocol } from './scenario.js';
 
 export const ROUTE53_SERVICE = 'Route 53';
@@ -37,9 +37,12 @@ interface CheckState {
 interface NameState {
   name: string;
   records: RecordSet[];
-  /** The record Route 53 answers now, and the one clients use (the old one until its TTL runs out). */
-  answering: RecordSet;
-  using: RecordSet;
+  /**
+   * The records Route 53 answers now, and the ones clients use (the old ones until their TTL
+   * runs out): one record, or a weighted name's healthy records, sharing by weight.
+   */
+  answering: RecordSet[];
+  using: RecordSet[];
   epoch: number;
 }
 
@@ -53,9 +56,11 @@ type Timer = { kind: 'check'; id: string } | { kind: 'ttl'; name: string; epoch:
  * results the other way, so a failure is detected within interval × threshold. A DNS name of
  * the submission's zones is a traffic end: a failover name answers its PRIMARY while it is
  * healthy, else the SECONDARY when that is healthy (both unhealthy: the PRIMARY; a record with
- * no health check, and an alias without EvaluateTargetHealth, is always healthy). When the
- * answer changes, clients keep the old one for its TTL (an alias: 60 s), then follow the new
- * one. Other routing policies answer as the resolver does (resolve.ts). Not played: calculated
+ * no health check, and an alias without EvaluateTargetHealth, is always healthy); a weighted
+ * name spreads its requests over its healthy records by weight (R53-05: an unhealthy record
+ * gets none; all unhealthy, all are answered; all weights 0, equal shares). When the answer
+ * changes, clients keep the old one for its TTL (an alias: 60 s), then follow the new one.
+ * Other routing policies answer as the resolver does (resolve.ts). Not played: calculated
  * and CloudWatch-alarm checks (always healthy), HTTP status codes and string matching (a
  * reachable endpoint passes), the 18 % checker aggregation.
  */
@@ -102,23 +107,29 @@ export class Route53Participant implements Participant {
     const n = this.names.get(t.name);
     if (!n || n.epoch !== t.epoch) return;
     n.using = n.answering;
-    ctx.emit('dns-clients-switched', n.name, `clients of ${n.name} now use ${recordLabel(n.using)}: the TTL of the old answer ran out`);
+    ctx.emit('dns-clients-switched', n.name, `clients of ${n.name} now use ${answerLabel(n.using)}: the TTL of the old answer ran out`);
     ctx.changed();
   }
 
   route(ctx: SimContext, end: Extract<EndRef, { kind: 'service' }>, port: number, protocol: Protocol): Route {
     const n = this.nameState(ctx, end.id);
-    const to = targetOf(ctx.cloud, n.using);
-    if ('outside' in to) return { shares: [], dropped: `${n.name} answers ${to.outside}, which is not in the submission` };
-    if (to.kind === 'service') return { shares: [{ share: 1, legs: [], to, port, protocol }] };
-    return { shares: [{ share: 1, legs: [{ from: 'client', to, port, protocol }], to, port, protocol }] };
+    const shares: RouteShare[] = [];
+    const outside: string[] = [];
+    for (const { record, share } of weighted(n.using)) {
+      const to = targetOf(ctx.cloud, record);
+      if ('outside' in to) outside.push(to.outside);
+      else if (to.kind === 'service') shares.push({ share, legs: [], to, port, protocol });
+      else shares.push({ share, legs: [{ from: 'client', to, port, protocol }], to, port, protocol });
+    }
+    if (shares.length === 0) return { shares: [], dropped: `${n.name} answers ${outside.join(', ')}, which is not in the submission` };
+    return { shares };
   }
 
   /** What clients of each name use, at the end of the interval. */
   sample(): Record<string, Record<string, string>> {
     if (this.names.size === 0) return {};
     const out: Record<string, string> = {};
-    for (const n of this.names.values()) out[n.name] = recordLabel(n.using);
+    for (const n of this.names.values()) out[n.name] = answerLabel(n.using);
     return { dns: out };
   }
 
@@ -137,28 +148,33 @@ export class Route53Participant implements Participant {
   private reselect(ctx: SimContext): void {
     for (const n of this.names.values()) {
       const next = this.select(n.records);
-      if (next === n.answering) continue;
+      if (sameAnswer(next, n.answering)) continue;
       n.answering = next;
       n.epoch++;
-      if (next === n.using) {
-        ctx.emit('dns-answer-changed', n.name, `Route 53 answers ${n.name} with ${recordLabel(next)} again`);
+      if (sameAnswer(next, n.using)) {
+        ctx.emit('dns-answer-changed', n.name, `Route 53 answers ${n.name} with ${answerLabel(next)} again`);
         continue;
       }
-      const ttl = n.using.alias ? ALIAS_TTL_SECONDS : (n.using.ttl ?? ALIAS_TTL_SECONDS);
-      ctx.emit('dns-answer-changed', n.name, `Route 53 answers ${n.name} with ${recordLabel(next)}; clients keep ${recordLabel(n.using)} for up to its TTL, ${ttl} s (R53-04)`);
+      const ttl = Math.max(...n.using.map((r) => (r.alias ? ALIAS_TTL_SECONDS : (r.ttl ?? ALIAS_TTL_SECONDS))));
+      ctx.emit('dns-answer-changed', n.name, `Route 53 answers ${n.name} with ${answerLabel(next)}; clients keep ${answerLabel(n.using)} for up to its TTL, ${ttl} s (R53-04)`);
       ctx.after(ttl, this, { kind: 'ttl', name: n.name, epoch: n.epoch } satisfies Timer);
     }
     ctx.changed();
   }
 
-  /** R53-06: the record Route 53 answers with the health checks as they are now. */
-  private select(records: RecordSet[]): RecordSet {
+  /** R53-05, R53-06: the records Route 53 answers with the health checks as they are now. */
+  private select(records: RecordSet[]): RecordSet[] {
+    const weightedOnes = records.filter((r) => r.policy === 'weighted');
+    if (weightedOnes.length > 0) {
+      const healthy = weightedOnes.filter((r) => this.healthy(r));
+      return healthy.length ? healthy : weightedOnes;
+    }
     const failover = records.filter((r) => r.policy === 'failover');
-    if (failover.length === 0) return records[0];
+    if (failover.length === 0) return [records[0]];
     const primary = failover.find((r) => r.failover === 'PRIMARY');
     const secondary = failover.find((r) => r.failover === 'SECONDARY');
-    if (primary && (this.healthy(primary) || !secondary || !this.healthy(secondary))) return primary;
-    return secondary ?? failover[0];
+    if (primary && (this.healthy(primary) || !secondary || !this.healthy(secondary))) return [primary];
+    return [secondary ?? failover[0]];
   }
 
   private healthy(r: RecordSet): boolean {
@@ -231,6 +247,26 @@ function endpointsOf(cloud: Cloud, check: HealthCheck): { endpoints?: EndRef[] }
 
 function portOf(check: HealthCheck): number {
   return check.port ?? (check.type.startsWith('HTTPS') ? 443 : 80);
+}
+
+/** Each record of an answer with its share of the requests: by weight, equal when the weights are all 0. */
+function weighted(records: readonly RecordSet[]): { record: RecordSet; share: number }[] {
+  if (records.length === 1) return [{ record: records[0], share: 1 }];
+  const total = records.reduce((n, r) => n + (r.weight ?? 0), 0);
+  return records
+    .map((record) => ({ record, share: total === 0 ? 1 / records.length : (record.weight ?? 0) / total }))
+    .filter((x) => x.share > 0);
+}
+
+function sameAnswer(a: readonly RecordSet[], b: readonly RecordSet[]): boolean {
+  return a.length === b.length && a.every((r, i) => r === b[i]);
+}
+
+function answerLabel(records: readonly RecordSet[]): string {
+  if (records.length === 1) return recordLabel(records[0]);
+  return weighted(records)
+    .map(({ record, share }) => `${recordLabel(record)} ${Math.round(share * 100)}%`)
+    .join(', ');
 }
 
 function recordLabel(r: RecordSet): string {
