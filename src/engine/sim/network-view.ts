@@ -9,10 +9,10 @@ import { withoutResources } from './copy-cloud.js';
 import { leafInstances } from './leaf-instances.js';
 import type { Protocol } from './scenario.js';
 
-/** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
-/** In a set of what is down: a database that is lost, so not billed (its id after the prefix). */
+/** In a set of what is down: a database that is lost, so not billed (its id after the prefix); not part of the network. */
 export const UNBILLED_DATABASE = 'unbilled-database:';
 
+/** One end of a traffic flow, resolved once on the loaded cloud and found again in each state. */
 export type EndRef =
   | { kind: 'internet'; name: string; addresses?: IntervalSet }
   | { kind: 'interface'; name: string; eniId: string; only?: 'private' | 'public' }
@@ -86,6 +86,7 @@ export class NetworkView {
       const leavesDown = new Set<string>();
       const rest: string[] = [];
       for (const id of sorted) {
+        if (id.startsWith(UNBILLED_DATABASE)) continue;
         const enis = this.leaves.get(id);
         if (enis) for (const e of enis) leavesDown.add(e);
         else rest.push(id);
