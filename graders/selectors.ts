@@ -3,8 +3,8 @@ import type { Cloud } from '../src/engine/cloud.js';
 import { IntervalSet } from '../src/engine/intervals.js';
 import type { Instance, Subnet, Vpc } from '../src/engine/model.js';
 import type { DbInstance } from '../src/engine/rds/db-instance.js';
-import { RDS } from '../src/engine/rds/kinds.js';
 import { internetAddresses, type ResolvedEndpoint } from '../src/engine/reach/endpoints.js';
+import { databasesNamed } from '../src/engine/sim/rds-find.js';
 import { CheckArgumentError } from './types.js';
 
 /**
@@ -29,13 +29,9 @@ function parse(selector: unknown): { kind: 'role' | 'id' | 'vpc-role' | 'db'; na
   return { kind: 'id', name: s };
 }
 
-/** The databases `db:<name>` names: by logical id or identifier, `region/LogicalId` for one region's. */
+/** The databases `db:<name>` names, as a scenario names them (databasesNamed), in name order. */
 export function selectDatabases(cloud: Cloud, name: string): DbInstance[] {
-  const slash = name.indexOf('/');
-  const [region, bare] = slash > 0 ? [name.slice(0, slash), name.slice(slash + 1)] : [undefined, name];
-  return [...cloud.table(RDS.dbInstance).values()]
-    .filter((d) => (!region || d.region === region) && (d.logicalId === bare || d.identifier === bare.toLowerCase()))
-    .sort((a, b) => `${a.region}/${a.logicalId ?? a.identifier}`.localeCompare(`${b.region}/${b.logicalId ?? b.identifier}`));
+  return databasesNamed(cloud, name).sort((a, b) => `${a.region}/${a.logicalId ?? a.identifier}`.localeCompare(`${b.region}/${b.logicalId ?? b.identifier}`));
 }
 
 export function describeSelector(selector: unknown): string {
@@ -117,8 +113,9 @@ export function selectEnds(cloud: Cloud, selector: unknown, internet: IntervalSe
     if (owner) return [{ name: selector, endpoint: { kind: 'interface', eni: owner, name: selector } }];
     return [{ name: selector, endpoint: { kind: 'internet', addresses: IntervalSet.point(ip), name: selector } }];
   }
-  if (typeof selector === 'string' && parse(selector).kind === 'db') {
-    return selectDatabases(cloud, parse(selector).name).flatMap((d) => {
+  const db = typeof selector === 'string' ? parse(selector) : undefined;
+  if (db?.kind === 'db') {
+    return selectDatabases(cloud, db.name).flatMap((d) => {
       const eni = d.networkInterfaceId === undefined ? undefined : cloud.interfaces.get(d.networkInterfaceId);
       const name = d.logicalId ?? d.identifier;
       return eni ? [{ name, endpoint: { kind: 'interface' as const, eni, name } }] : [];

@@ -9,19 +9,21 @@ export function databases(cloud: Cloud): DbInstance[] {
   return [...cloud.table(RDS.dbInstance).values()];
 }
 
-/**
- * The database a scenario names: by logical id, identifier, `region/LogicalId`, ARN or
- * endpoint address. Undefined when none or several match.
- */
-export function findDatabase(cloud: Cloud, text: string): DbInstance | undefined {
+/** Every database a name names: by logical id, identifier, `region/LogicalId`, ARN or endpoint address. */
+export function databasesNamed(cloud: Cloud, text: string): DbInstance[] {
   const name = text.trim();
   const slash = name.indexOf('/');
   const [region, bare] = slash > 0 && isRegion(name.slice(0, slash)) ? [name.slice(0, slash), name.slice(slash + 1)] : [undefined, name];
-  const found = databases(cloud).filter(
+  return databases(cloud).filter(
     (d) =>
       (!region || d.region === region) &&
       (d.logicalId === bare || d.id === bare || d.identifier === bare.toLowerCase() || d.arn === name || canonicalDnsName(d.dnsName) === canonicalDnsName(name)),
   );
+}
+
+/** The database a scenario names (databasesNamed); undefined when none or several match. */
+export function findDatabase(cloud: Cloud, text: string): DbInstance | undefined {
+  const found = databasesNamed(cloud, text);
   return found.length === 1 ? found[0] : undefined;
 }
 
