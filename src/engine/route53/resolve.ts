@@ -85,8 +85,8 @@ function pick(records: RecordSet[], fromRegion: string | undefined, why: string[
       return [{ record: byId[0] }];
     }
     case 'weighted': {
-      const total = records.reduce((n, r) => n + (r.weight ?? 0), 0);
-      const share = (r: RecordSet) => (total === 0 ? 1 / records.length : (r.weight ?? 0) / total);
+      const shares = new Map(weightedShares(records).map((x) => [x.record, x.share]));
+      const share = (r: RecordSet) => shares.get(r)!;
       const best = byId.reduce((a, b) => (share(b) > share(a) ? b : a));
       why.push(`weighted routing: ${byId.map((r) => `${r.setIdentifier} ${Math.round(share(r) * 100)}%`).join(', ')}; the heaviest, ${best.setIdentifier}, stands for the name`);
       return [{ record: best, share: share(best) }];
@@ -133,10 +133,7 @@ function resolveStep(cloud: Cloud, name: string, fromVpcId: string | undefined, 
   }
   const fromRegion = fromVpcId ? cloud.vpcs.get(fromVpcId)?.region : undefined;
   out.candidates = records.map((record) => ({ record }));
-  if (records[0].policy === 'weighted') {
-    const total = records.reduce((n, r) => n + (r.weight ?? 0), 0);
-    out.candidates = records.map((record) => ({ record, share: total === 0 ? 1 / records.length : (record.weight ?? 0) / total }));
-  }
+  if (records[0].policy === 'weighted') out.candidates = weightedShares(records);
   out.answered = pick(records, fromRegion, why);
   for (const { record } of out.answered) {
     if (record.alias) {
@@ -177,4 +174,10 @@ function resolveStep(cloud: Cloud, name: string, fromVpcId: string | undefined, 
     out.values.push(...record.values);
   }
   return out;
+}
+
+/** R53-05: each weighted record's share of the answers, weight / the sum of the weights; all weights 0, equal shares. */
+export function weightedShares(records: readonly RecordSet[]): { record: RecordSet; share: number }[] {
+  const total = records.reduce((n, r) => n + (r.weight ?? 0), 0);
+  return records.map((record) => ({ record, share: total === 0 ? 1 / records.length : (record.weight ?? 0) / total }));
 }

@@ -9,7 +9,7 @@ import { EndpointError, resolveEndpoint } from '../reach/endpoints.js';
 import type { HealthCheck } from '../route53/health-check.js';
 import { ROUTE53 } from '../route53/kinds.js';
 import type { RecordSet } from '../route53/record-set.js';
-import { resolve } from '../route53/resolve.js';
+import { resolve, weightedShares } from '../route53/resolve.js';
 import { distributionEnd } from './cloudfront-participant.js';
 import { ELB_SERVICE } from './elb-participant.js';
 import type { EndRef } from './network-view.js';
@@ -249,13 +249,9 @@ function portOf(check: HealthCheck): number {
   return check.port ?? (check.type.startsWith('HTTPS') ? 443 : 80);
 }
 
-/** Each record of an answer with its share of the requests: by weight, equal when the weights are all 0. */
+/** Each record of an answer with its share of the requests (weightedShares), those with none left out. */
 function weighted(records: readonly RecordSet[]): { record: RecordSet; share: number }[] {
-  if (records.length === 1) return [{ record: records[0], share: 1 }];
-  const total = records.reduce((n, r) => n + (r.weight ?? 0), 0);
-  return records
-    .map((record) => ({ record, share: total === 0 ? 1 / records.length : (record.weight ?? 0) / total }))
-    .filter((x) => x.share > 0);
+  return weightedShares(records).filter((x) => x.share > 0);
 }
 
 function sameAnswer(a: readonly RecordSet[], b: readonly RecordSet[]): boolean {
