@@ -112,32 +112,24 @@ class Reader {
     const events = this.list(get('events')?.value, 'events').flatMap((n, i) => this.event(n, i, duration) ?? []);
     if (!get('traffic') && !get('events')) this.error('MissingKey', 'a scenario needs traffic (requests a second to an end) or events (failures), or both', root.loc);
     const c = get('capacity');
-    const scale = c ? this.capacityScale(c.value) : undefined;
-    const capacity = c && scale === undefined ? this.capacity(c.value) : undefined;
-    return {
-      duration,
-      ...(interval !== undefined ? { interval } : {}),
-      traffic,
-      events,
-      ...(capacity ? { capacity } : {}),
-      ...(scale !== undefined && !Number.isNaN(scale) ? { capacityScale: scale } : {}),
-    };
+    return { duration, ...(interval !== undefined ? { interval } : {}), traffic, events, ...(c ? this.capacity(c.value) : {}) };
   }
 
-  /** `capacity: 80%`: every type serves that share of the table; NaN when the percentage is wrong (reported). */
-  private capacityScale(node: TNode): number | undefined {
-    if (node.kind !== 'scalar' || typeof node.value !== 'string' || !node.value.trim().endsWith('%')) return undefined;
-    const pct = Number(node.value.trim().slice(0, -1));
-    if (!Number.isFinite(pct) || pct <= 0 || pct > 1000) {
+  /**
+   * `capacity: 80%` (every type serves that share of the table) or `capacity: { c5.large: 40 }`
+   * (requests a second at full CPU, by instance type); nothing when it is wrong (reported).
+   */
+  private capacity(node: TNode): Pick<Scenario, 'capacity' | 'capacityScale'> {
+    if (node.kind === 'scalar' && typeof node.value === 'string' && node.value.trim().endsWith('%')) {
+      const pct = Number(node.value.trim().slice(0, -1));
+      if (Number.isFinite(pct) && pct > 0 && pct <= 1000) return { capacityScale: pct / 100 };
       this.error('InvalidValue', `capacity: "${node.value}" is not a percentage above 0% (capacity: 80% for an application every server serves 80% of the table's requests a second for)`, node.loc);
-      return NaN;
+      return {};
     }
-    return pct / 100;
-  }
-
-  /** `capacity: { c5.large: 40 }`: requests a second at full CPU, by instance type. */
-  private capacity(node: TNode): Record<string, number> | undefined {
-    if (node.kind !== 'map') return this.error('InvalidValue', `capacity is a percentage of the course's table (capacity: 80%) or maps instance types to the requests a second each serves at full CPU (capacity: { t3.micro: 4 }), not ${describeNode(node)}`, node.loc);
+    if (node.kind !== 'map') {
+      this.error('InvalidValue', `capacity is a percentage of the course's table (capacity: 80%) or maps instance types to the requests a second each serves at full CPU (capacity: { t3.micro: 4 }), not ${describeNode(node)}`, node.loc);
+      return {};
+    }
     const out: Record<string, number> = {};
     for (const e of node.entries) {
       if (!/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(e.key)) {
@@ -151,7 +143,7 @@ class Reader {
       }
       out[e.key] = v;
     }
-    return out;
+    return { capacity: out };
   }
 
   private list(node: TNode | undefined, key: string): TNode[] {
